@@ -1,0 +1,84 @@
+//! Command-line parsing and dispatch. Each subcommand lives in its own file and returns
+//! the exit code: 0 ok, 1 problems found, 2 usage or I/O error (as an `Err`).
+
+mod add;
+mod check;
+mod export;
+mod import;
+mod new;
+mod stats;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Annotate claims, quotes and figures in news articles.
+///
+/// With no command, opens the window: on PROJECT if given, else on the last project.
+#[derive(Debug, Parser)]
+#[command(name = "sourcemark", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Project file to open in the window.
+    pub project: Option<PathBuf>,
+    /// A command to run instead of opening the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new project with the default labels (claim, quote, figure).
+    New(new::NewArgs),
+    /// Add article files to a project.
+    Add(add::AddArgs),
+    /// Validate a project: spans, labels, ids, article files. Exit 1 on problems.
+    Check(check::CheckArgs),
+    /// Count documents and annotations per document, label and annotator.
+    Stats(stats::StatsArgs),
+    /// Export annotations as a dataset.
+    Export(export::ExportArgs),
+    /// Import annotations from another tool's format.
+    Import(import::ImportArgs),
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        None => {
+            sourcemark::ui::run(cli.project)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::New(a)) => new::run(a),
+        Some(Command::Add(a)) => add::run(a),
+        Some(Command::Check(a)) => check::run(a),
+        Some(Command::Stats(a)) => stats::run(a),
+        Some(Command::Export(a)) => export::run(a),
+        Some(Command::Import(a)) => import::run(a),
+    }
+}
+
+/// Adds articles to a workspace, printing one line per file to stdout. Returns how
+/// many were added. Shared by `new` and `add`.
+pub(crate) fn add_articles(
+    ws: &mut sourcemark::workspace::Workspace,
+    articles: &[PathBuf],
+) -> anyhow::Result<usize> {
+    use sourcemark::workspace::AddOutcome;
+    let mut added = 0;
+    for file in articles {
+        match ws.add_article(file)? {
+            AddOutcome::Added(id) => {
+                added += 1;
+                println!("added {} as {id}", file.display());
+            }
+            AddOutcome::Duplicate(id) => {
+                println!(
+                    "skipped {}: same text as document {id} already in the project",
+                    file.display()
+                );
+            }
+        }
+    }
+    Ok(added)
+}

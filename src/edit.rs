@@ -1,0 +1,411 @@
+//! Every change to a project as an invertible command, and the undo history.
+//!
+//! The window never mutates a [`Project`] directly: it builds a [`Transaction`] and hands
+//! it to [`History::apply`]. Each edit carries the state before and after, so its inverse
+//! is exact and undo/redo are unlimited. The history remembers which revision was saved,
+//! so "unsaved" is derived, never tracked by hand.
+
+use crate::model::{Annotation, AnnotationId, DocId, Document, Link, Project};
+
+/// One elementary change.
+// Edits carry whole annotations so that their inverse is exact; boxing them would only
+// add an allocation to every edit for a history of, at most, thousands of entries.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds an annotation.
+    InsertAnnotation(Annotation),
+    /// Removes an annotation (the value is what gets restored on undo).
+    RemoveAnnotation(Annotation),
+    /// Replaces an annotation with the same id: relabel, move, note, attributes.
+    UpdateAnnotation {
+        /// The annotation before.
+        before: Annotation,
+        /// The annotation after.
+        after: Annotation,
+    },
+    /// Adds a document.
+    InsertDocument(Document),
+    /// Removes a document (its annotations must be removed by their own edits first).
+    RemoveDocument(Document),
+    /// Replaces a document's metadata or status.
+    UpdateDocument {
+        /// The document before.
+        before: Document,
+        /// The document after.
+        after: Document,
+    },
+    /// Adds a link.
+    InsertLink(Link),
+    /// Removes a link.
+    RemoveLink(Link),
+    /// Adds a label to the end of the scheme.
+    AddLabel(crate::model::Label),
+    /// Removes a label from the scheme.
+    RemoveLabel(crate::model::Label),
+}
+
+/// Why an edit does not fit the project it is applied to.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// The annotation to change is not there.
+    #[error("annotation {0} is not in the project")]
+    NoAnnotation(AnnotationId),
+    /// An annotation with this id exists already.
+    #[error("annotation {0} exists already")]
+    DuplicateAnnotation(AnnotationId),
+    /// The document to change is not there.
+    #[error("document {0} is not in the project")]
+    NoDocument(DocId),
+    /// A document with this id exists already.
+    #[error("document {0} exists already")]
+    DuplicateDocument(DocId),
+    /// The link is not there / already there.
+    #[error("link {0} does not fit the project")]
+    Link(String),
+    /// The label is not there / already there.
+    #[error("label {0} does not fit the project")]
+    Label(String),
+}
+
+impl Edit {
+    /// The edit that undoes this one.
+    pub fn inverse(&self) -> Edit {
+        match self {
+            Edit::InsertAnnotation(a) => Edit::RemoveAnnotation(a.clone()),
+            Edit::RemoveAnnotation(a) => Edit::InsertAnnotation(a.clone()),
+            Edit::UpdateAnnotation { before, after } => Edit::UpdateAnnotation {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Edit::InsertDocument(d) => Edit::RemoveDocument(d.clone()),
+            Edit::RemoveDocument(d) => Edit::InsertDocument(d.clone()),
+            Edit::UpdateDocument { before, after } => Edit::UpdateDocument {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Edit::InsertLink(l) => Edit::RemoveLink(l.clone()),
+            Edit::RemoveLink(l) => Edit::InsertLink(l.clone()),
+            Edit::AddLabel(l) => Edit::RemoveLabel(l.clone()),
+            Edit::RemoveLabel(l) => Edit::AddLabel(l.clone()),
+        }
+    }
+
+    /// Applies the edit, keeping the project's stable order. On error nothing changed.
+    pub fn apply(&self, p: &mut Project) -> Result<(), EditError> {
+        match self {
+            Edit::InsertAnnotation(a) => {
+                if p.annotation_index(&a.id).is_some() {
+                    return Err(EditError::DuplicateAnnotation(a.id.clone()));
+                }
+                let at = p.insertion_point(a);
+                p.annotations.insert(at, a.clone());
+            }
+            Edit::RemoveAnnotation(a) => {
+                let i = p
+                    .annotation_index(&a.id)
+                    .ok_or_else(|| EditError::NoAnnotation(a.id.clone()))?;
+                p.annotations.remove(i);
+            }
+            Edit::UpdateAnnotation { before, after } => {
+                let i = p
+                    .annotation_index(&before.id)
+                    .ok_or_else(|| EditError::NoAnnotation(before.id.clone()))?;
+                if before.id != after.id {
+                    return Err(EditError::NoAnnotation(after.id.clone()));
+                }
+                p.annotations.remove(i);
+                let at = p.insertion_point(after);
+                p.annotations.insert(at, after.clone());
+            }
+            Edit::InsertDocument(d) => match p.documents.binary_search_by(|x| x.id.cmp(&d.id)) {
+                Ok(_) => return Err(EditError::DuplicateDocument(d.id.clone())),
+                Err(at) => p.documents.insert(at, d.clone()),
+            },
+            Edit::RemoveDocument(d) => {
+                let i = p
+                    .document_index(&d.id)
+                    .ok_or_else(|| EditError::NoDocument(d.id.clone()))?;
+                p.documents.remove(i);
+            }
+            Edit::UpdateDocument { before, after } => {
+                if before.id != after.id {
+                    return Err(EditError::NoDocument(after.id.clone()));
+                }
+                let i = p
+                    .document_index(&before.id)
+                    .ok_or_else(|| EditError::NoDocument(before.id.clone()))?;
+                p.documents[i] = after.clone();
+            }
+            Edit::InsertLink(l) => match p.links.binary_search_by(|x| x.id.cmp(&l.id)) {
+                Ok(_) => return Err(EditError::Link(l.id.to_string())),
+                Err(at) => p.links.insert(at, l.clone()),
+            },
+            Edit::RemoveLink(l) => {
+                let i = p
+                    .links
+                    .binary_search_by(|x| x.id.cmp(&l.id))
+                    .map_err(|_| EditError::Link(l.id.to_string()))?;
+                p.links.remove(i);
+            }
+            Edit::AddLabel(l) => {
+                if p.labels.get(&l.id).is_some() {
+                    return Err(EditError::Label(l.id.clone()));
+                }
+                p.labels.0.push(l.clone());
+            }
+            Edit::RemoveLabel(l) => {
+                let i = p
+                    .labels
+                    .0
+                    .iter()
+                    .position(|x| x.id == l.id)
+                    .ok_or_else(|| EditError::Label(l.id.clone()))?;
+                p.labels.0.remove(i);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A group of edits that is done and undone as one step, with a name for the Edit menu
+/// ("Add quote", "Delete 3 annotations").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transaction {
+    /// What the user did, for "Undo <name>".
+    pub name: String,
+    /// The edits, in the order they apply.
+    pub edits: Vec<Edit>,
+}
+
+impl Transaction {
+    /// A transaction of one edit.
+    pub fn single(name: impl Into<String>, edit: Edit) -> Self {
+        Self {
+            name: name.into(),
+            edits: vec![edit],
+        }
+    }
+
+    /// Applies all edits or none.
+    pub fn apply(&self, p: &mut Project) -> Result<(), EditError> {
+        for (i, e) in self.edits.iter().enumerate() {
+            if let Err(err) = e.apply(p) {
+                for done in self.edits[..i].iter().rev() {
+                    // Undoing what was just done cannot fail.
+                    let _ = done.inverse().apply(p);
+                }
+                return Err(err);
+            }
+        }
+        Ok(())
+    }
+
+    /// The transaction that undoes this one.
+    pub fn inverse(&self) -> Transaction {
+        Transaction {
+            name: self.name.clone(),
+            edits: self.edits.iter().rev().map(Edit::inverse).collect(),
+        }
+    }
+}
+
+/// Undo and redo stacks with a saved-revision marker.
+#[derive(Debug, Default)]
+pub struct History {
+    done: Vec<(u64, Transaction)>,
+    undone: Vec<(u64, Transaction)>,
+    next_revision: u64,
+    /// The revision that matches the file on disk; `None` when no revision does.
+    saved: Option<u64>,
+}
+
+impl History {
+    /// An empty history whose state matches the file on disk.
+    pub fn new() -> Self {
+        Self {
+            done: Vec::new(),
+            undone: Vec::new(),
+            next_revision: 1,
+            saved: Some(0),
+        }
+    }
+
+    /// The current revision: 0 before any edit.
+    pub fn revision(&self) -> u64 {
+        self.done.last().map_or(0, |(r, _)| *r)
+    }
+
+    /// Applies a transaction and records it; clears the redo stack.
+    pub fn apply(&mut self, p: &mut Project, tx: Transaction) -> Result<(), EditError> {
+        if tx.edits.is_empty() {
+            return Ok(());
+        }
+        tx.apply(p)?;
+        let rev = self.next_revision;
+        self.next_revision += 1;
+        self.done.push((rev, tx));
+        self.undone.clear();
+        Ok(())
+    }
+
+    /// Undoes the last transaction; returns its name.
+    pub fn undo(&mut self, p: &mut Project) -> Option<String> {
+        let (rev, tx) = self.done.pop()?;
+        if tx.inverse().apply(p).is_err() {
+            self.done.push((rev, tx));
+            return None;
+        }
+        let name = tx.name.clone();
+        self.undone.push((rev, tx));
+        Some(name)
+    }
+
+    /// Redoes the last undone transaction; returns its name.
+    pub fn redo(&mut self, p: &mut Project) -> Option<String> {
+        let (rev, tx) = self.undone.pop()?;
+        if tx.apply(p).is_err() {
+            self.undone.push((rev, tx));
+            return None;
+        }
+        let name = tx.name.clone();
+        self.done.push((rev, tx));
+        Some(name)
+    }
+
+    /// Name of the transaction Undo would undo.
+    pub fn undo_name(&self) -> Option<&str> {
+        self.done.last().map(|(_, t)| t.name.as_str())
+    }
+
+    /// Name of the transaction Redo would redo.
+    pub fn redo_name(&self) -> Option<&str> {
+        self.undone.last().map(|(_, t)| t.name.as_str())
+    }
+
+    /// Records that the current state is what is on disk.
+    pub fn mark_saved(&mut self) {
+        self.saved = Some(self.revision());
+    }
+
+    /// Records that the state differs from disk with no revision to return to (the
+    /// project was re-anchored or recovered on open).
+    pub fn mark_unsaved(&mut self) {
+        self.saved = None;
+    }
+
+    /// True when the project differs from the saved file.
+    pub fn is_dirty(&self) -> bool {
+        self.saved != Some(self.revision())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DocId;
+    use crate::text::DocText;
+
+    fn project_with_text() -> (Project, DocText) {
+        let t = DocText::new("Protesters chanted “Get out, get out occupier!” in Baghdad.".into());
+        (Project::new("t"), t)
+    }
+
+    fn quote(t: &DocText, s: usize, e: usize) -> Annotation {
+        Annotation::new(DocId::from("d"), t, s, e, "quote", "me").unwrap()
+    }
+
+    #[test]
+    fn undo_redo_restore_exact_states() {
+        let (mut p, t) = project_with_text();
+        let mut h = History::new();
+        let a = quote(&t, 19, 47);
+        let s0 = p.clone();
+        h.apply(
+            &mut p,
+            Transaction::single("Add quote", Edit::InsertAnnotation(a.clone())),
+        )
+        .unwrap();
+        let s1 = p.clone();
+        let mut b = a.clone();
+        b.label = "claim".into();
+        h.apply(
+            &mut p,
+            Transaction::single(
+                "Relabel",
+                Edit::UpdateAnnotation {
+                    before: a,
+                    after: b,
+                },
+            ),
+        )
+        .unwrap();
+        let s2 = p.clone();
+        assert_eq!(h.undo(&mut p).as_deref(), Some("Relabel"));
+        assert_eq!(p, s1);
+        assert_eq!(h.undo(&mut p).as_deref(), Some("Add quote"));
+        assert_eq!(p, s0);
+        assert_eq!(h.undo(&mut p), None);
+        h.redo(&mut p);
+        h.redo(&mut p);
+        assert_eq!(p, s2);
+    }
+
+    #[test]
+    fn dirty_follows_saved_revision() {
+        let (mut p, t) = project_with_text();
+        let mut h = History::new();
+        assert!(!h.is_dirty());
+        h.apply(
+            &mut p,
+            Transaction::single("Add", Edit::InsertAnnotation(quote(&t, 0, 10))),
+        )
+        .unwrap();
+        assert!(h.is_dirty());
+        h.mark_saved();
+        assert!(!h.is_dirty());
+        h.undo(&mut p);
+        assert!(h.is_dirty());
+        h.redo(&mut p);
+        assert!(!h.is_dirty());
+        // A new edit after an undo makes the saved revision unreachable by redo.
+        h.undo(&mut p);
+        h.apply(
+            &mut p,
+            Transaction::single("Add", Edit::InsertAnnotation(quote(&t, 2, 9))),
+        )
+        .unwrap();
+        assert!(h.is_dirty());
+    }
+
+    #[test]
+    fn failing_transaction_changes_nothing() {
+        let (mut p, t) = project_with_text();
+        let a = quote(&t, 0, 10);
+        let tx = Transaction {
+            name: "bad".into(),
+            edits: vec![
+                Edit::InsertAnnotation(a.clone()),
+                Edit::InsertAnnotation(a.clone()),
+            ],
+        };
+        let before = p.clone();
+        assert!(tx.apply(&mut p).is_err());
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn inserts_keep_stable_order() {
+        let (mut p, t) = project_with_text();
+        let mut h = History::new();
+        for (s, e) in [(30, 40), (0, 5), (10, 20)] {
+            h.apply(
+                &mut p,
+                Transaction::single("Add", Edit::InsertAnnotation(quote(&t, s, e))),
+            )
+            .unwrap();
+        }
+        let starts: Vec<usize> = p.annotations.iter().map(|a| a.start).collect();
+        assert_eq!(starts, vec![0, 10, 30]);
+    }
+}

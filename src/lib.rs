@@ -1,0 +1,14 @@
+//! sourcemark: annotate claims, quotes and figures in news articles, keep the work in a
+//! RON project file, and export it as a dataset.
+//!
+//! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`edit`]) knows
+//! nothing of the window and is tested without one; [`ui`] draws it and sends edits.
+
+pub mod anchor;
+pub mod edit;
+pub mod model;
+pub mod store;
+pub mod text;
+pub mod ui;
+pub mod words;
+pub mod workspace;

@@ -1,0 +1,79 @@
+//! A document: one article file and what we know about it.
+
+use super::DocId;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How far the annotation of a document has got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DocStatus {
+    /// Not started.
+    #[default]
+    Todo,
+    /// Started, not finished.
+    InProgress,
+    /// Finished; exports can be limited to these.
+    Done,
+}
+
+impl DocStatus {
+    /// All statuses in workflow order.
+    pub const ALL: [DocStatus; 3] = [DocStatus::Todo, DocStatus::InProgress, DocStatus::Done];
+
+    /// The name used on the command line and in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocStatus::Todo => "todo",
+            DocStatus::InProgress => "in-progress",
+            DocStatus::Done => "done",
+        }
+    }
+
+    /// Parses the command-line name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+impl fmt::Display for DocStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DocStatus::Todo => "To do",
+            DocStatus::InProgress => "In progress",
+            DocStatus::Done => "Done",
+        })
+    }
+}
+
+/// One article of the project. The text itself lives in the article file; the project
+/// keeps its hash and length so a changed file is noticed and its spans re-anchored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id, unique in the project.
+    pub id: DocId,
+    /// Path of the article file relative to the project file, with `/` separators.
+    pub path: String,
+    /// Headline.
+    #[serde(default)]
+    pub title: String,
+    /// Who published it, e.g. "Press TV".
+    #[serde(default)]
+    pub outlet: String,
+    /// Where it was published.
+    #[serde(default)]
+    pub url: String,
+    /// Publication date.
+    #[serde(default)]
+    pub published: Option<NaiveDate>,
+    /// Language as a BCP 47 tag, e.g. `en`.
+    #[serde(default)]
+    pub language: String,
+    /// Annotation progress.
+    #[serde(default)]
+    pub status: DocStatus,
+    /// SHA-256 (hex) of the decoded text the annotations were made on.
+    pub sha256: String,
+    /// Length of that text in chars.
+    pub chars: usize,
+}

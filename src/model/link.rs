@@ -1,0 +1,35 @@
+//! Links between annotations: a quote to its speaker, a figure to the claim it supports,
+//! the same claim in another outlet. The model and the file carry them already so that
+//! projects made now open unchanged when the window learns to draw them.
+
+use super::{AnnotationId, LinkId};
+use serde::{Deserialize, Serialize};
+
+/// What a link says about its two ends.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LinkKind {
+    /// `from` (a quote) was said by `to` (a span naming the speaker).
+    SaidBy,
+    /// `from` (typically a figure) supports or quantifies `to` (a claim).
+    Supports,
+    /// `from` and `to` are the same claim, quote or figure, usually in different outlets.
+    SameAs,
+    /// A project-defined relation.
+    Other(String),
+}
+
+/// A directed link between two annotations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// Stable id.
+    pub id: LinkId,
+    /// Source annotation.
+    pub from: AnnotationId,
+    /// Target annotation.
+    pub to: AnnotationId,
+    /// Relation.
+    pub kind: LinkKind,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}

@@ -1,0 +1,294 @@
+//! The project file: RON in a fixed layout, versioned, written atomically.
+//!
+//! Two saves of the same project give the same bytes, so a git diff shows only what
+//! changed. A save writes a temporary file beside the project, syncs it, copies the
+//! previous file to `PROJECT.ron.bak` and renames the temporary file over the project:
+//! a crash at any instant leaves the old file or the new one, whole.
+
+use crate::model::{FORMAT, Project};
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Why a project file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Reading or writing failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file concerned.
+        path: PathBuf,
+        /// What the OS said.
+        source: io::Error,
+    },
+    /// The file is not a valid project file.
+    #[error("{}:{line}:{col}: {message}", path.display())]
+    Parse {
+        /// The project file.
+        path: PathBuf,
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        col: usize,
+        /// What is wrong there.
+        message: String,
+    },
+    /// The file was written by a newer sourcemark; it is left untouched.
+    #[error(
+        "{}: written by a newer sourcemark (project format {found}, this version reads up to {supported}); update sourcemark to open it",
+        path.display()
+    )]
+    NewerFormat {
+        /// The project file.
+        path: PathBuf,
+        /// Version in the file.
+        found: u32,
+        /// Highest version this build reads.
+        supported: u32,
+    },
+    /// Serialising failed (a value RON cannot represent).
+    #[error("{}: cannot write project: {message}", path.display())]
+    Serialize {
+        /// The project file.
+        path: PathBuf,
+        /// What RON said.
+        message: String,
+    },
+}
+
+impl StoreError {
+    fn io(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+        move |source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .indentor("  ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .compact_arrays(false)
+}
+
+/// The project as RON text in the stable layout. The project is normalised on a copy
+/// only when it is out of order, so saving never reorders the caller's data silently.
+pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
+    let mut sorted;
+    let mut p = project;
+    let in_order = p.documents.is_sorted_by(|a, b| a.id <= b.id)
+        && p.annotations
+            .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
+        && p.links.is_sorted_by(|a, b| a.id <= b.id);
+    if !in_order {
+        sorted = project.clone();
+        sorted.normalize();
+        p = &sorted;
+    }
+    let mut s = ron::Options::default().to_string_pretty(p, pretty())?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Just enough of a project file to read its version before parsing the rest.
+#[derive(serde::Deserialize)]
+struct Header {
+    format: u32,
+}
+
+fn parse_error(path: &Path, e: ron::error::SpannedError) -> StoreError {
+    StoreError::Parse {
+        path: path.to_owned(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    }
+}
+
+/// Parses project text; `path` is only used in errors.
+pub fn from_ron(path: &Path, text: &str) -> Result<Project, StoreError> {
+    if text.trim().is_empty() {
+        return Err(StoreError::Parse {
+            path: path.to_owned(),
+            line: 1,
+            col: 1,
+            message: "the file is empty".to_owned(),
+        });
+    }
+    let options = ron::Options::default();
+    // Read the version first, so that a newer file is refused with a clear reason
+    // rather than with whatever field it added.
+    if let Ok(header) = options.from_str::<Header>(text) {
+        if header.format > FORMAT {
+            return Err(StoreError::NewerFormat {
+                path: path.to_owned(),
+                found: header.format,
+                supported: FORMAT,
+            });
+        }
+        if header.format == 0 {
+            return Err(StoreError::Parse {
+                path: path.to_owned(),
+                line: 1,
+                col: 1,
+                message: "format 0 is not a sourcemark project format".to_owned(),
+            });
+        }
+    }
+    // FORMAT 1 is the first format; later versions add their migrations here, keyed on
+    // `header.format`, before the final parse.
+    let mut project: Project = options.from_str(text).map_err(|e| parse_error(path, e))?;
+    project.normalize();
+    Ok(project)
+}
+
+/// Reads a project file (the RON only; see [`crate::workspace`] for the articles).
+pub fn load(path: &Path) -> Result<Project, StoreError> {
+    let bytes = fs::read(path).map_err(StoreError::io(path))?;
+    let text = String::from_utf8(bytes).map_err(|e| StoreError::Parse {
+        path: path.to_owned(),
+        line: 1,
+        col: 1,
+        message: format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
+    from_ron(path, &text)
+}
+
+/// A step of an atomic save, for tests that interrupt a save at each step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveStep {
+    /// About to create the temporary file.
+    CreateTemp,
+    /// About to write a chunk of the new contents (several times).
+    WriteChunk,
+    /// About to sync the temporary file.
+    SyncTemp,
+    /// About to copy the old file to `.bak`.
+    Backup,
+    /// About to rename the temporary file over the project.
+    Rename,
+    /// About to sync the directory.
+    SyncDir,
+}
+
+/// `PROJECT.ron.tmp`, the temporary file a save writes first.
+pub fn temp_path(path: &Path) -> PathBuf {
+    with_suffix(path, "tmp")
+}
+
+/// `PROJECT.ron.bak`, the previous version kept by each save.
+pub fn backup_path(path: &Path) -> PathBuf {
+    with_suffix(path, "bak")
+}
+
+/// `PROJECT.ron.recovery`, where autosave writes unsaved work.
+pub fn recovery_path(path: &Path) -> PathBuf {
+    with_suffix(path, "recovery")
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".");
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Saves atomically, keeping the previous file as `.bak`.
+pub fn save(path: &Path, project: &Project) -> Result<(), StoreError> {
+    save_with(path, project, &mut |_| Ok(()))
+}
+
+/// [`save`] with a hook called before each step; an error from the hook aborts the save
+/// there, as a crash or a full disk would.
+pub fn save_with(
+    path: &Path,
+    project: &Project,
+    hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+) -> Result<(), StoreError> {
+    let text = to_ron(project).map_err(|e| StoreError::Serialize {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    write_atomic(path, text.as_bytes(), true, hook)
+}
+
+/// Writes `bytes` to `path` through a synced temporary file and a rename. With `backup`,
+/// an existing file is first copied to `.bak`.
+pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    backup: bool,
+    hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+) -> Result<(), StoreError> {
+    let tmp = temp_path(path);
+    let result = (|| {
+        hook(SaveStep::CreateTemp).map_err(StoreError::io(&tmp))?;
+        let mut file = File::create(&tmp).map_err(StoreError::io(&tmp))?;
+        for chunk in bytes.chunks(64 * 1024) {
+            hook(SaveStep::WriteChunk).map_err(StoreError::io(&tmp))?;
+            file.write_all(chunk).map_err(StoreError::io(&tmp))?;
+        }
+        hook(SaveStep::SyncTemp).map_err(StoreError::io(&tmp))?;
+        file.sync_all().map_err(StoreError::io(&tmp))?;
+        drop(file);
+        if backup && path.exists() {
+            hook(SaveStep::Backup).map_err(StoreError::io(path))?;
+            let bak = backup_path(path);
+            fs::copy(path, &bak).map_err(StoreError::io(&bak))?;
+        }
+        hook(SaveStep::Rename).map_err(StoreError::io(path))?;
+        fs::rename(&tmp, path).map_err(StoreError::io(path))?;
+        hook(SaveStep::SyncDir).map_err(StoreError::io(path))?;
+        sync_dir(path);
+        Ok(())
+    })();
+    if result.is_err() {
+        // Best effort: a stale temporary file is harmless but untidy.
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Makes the rename durable. Not every platform can open a directory; there the rename
+/// is as durable as the OS makes it.
+fn sync_dir(path: &Path) {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Writes unsaved work to the recovery file beside the project (no `.bak`).
+pub fn write_recovery(path: &Path, project: &Project) -> Result<(), StoreError> {
+    let rec = recovery_path(path);
+    let text = to_ron(project).map_err(|e| StoreError::Serialize {
+        path: rec.clone(),
+        message: e.to_string(),
+    })?;
+    write_atomic(&rec, text.as_bytes(), false, &mut |_| Ok(()))
+}
+
+/// The recovered project, if a recovery file exists and differs from the saved project.
+pub fn read_recovery(path: &Path) -> Option<Result<Project, StoreError>> {
+    let rec = recovery_path(path);
+    let recovered = fs::read(&rec).ok()?;
+    if fs::read(path).ok().as_deref() == Some(recovered.as_slice()) {
+        return None;
+    }
+    Some(load(&rec))
+}
+
+/// Deletes the recovery file after a save or a discard.
+pub fn remove_recovery(path: &Path) {
+    let _ = fs::remove_file(recovery_path(path));
+}
