@@ -120,28 +120,37 @@ pub fn from_ron(path: &Path, text: &str) -> Result<Project, StoreError> {
         });
     }
     let options = ron::Options::default();
-    // Read the version first, so that a newer file is refused with a clear reason
-    // rather than with whatever field it added.
-    if let Ok(header) = options.from_str::<Header>(text) {
-        if header.format > FORMAT {
-            return Err(StoreError::NewerFormat {
-                path: path.to_owned(),
-                found: header.format,
-                supported: FORMAT,
+    let newer = |found: u32| StoreError::NewerFormat {
+        path: path.to_owned(),
+        found,
+        supported: FORMAT,
+    };
+    // One full parse in the common case. A newer file that still parses (its new
+    // fields ignored) is refused by its version; one that does not parse is refused by
+    // its version too when the header can be read, rather than by whatever it added.
+    let mut project: Project = match options.from_str::<Project>(text) {
+        Ok(p) => p,
+        Err(e) => {
+            return Err(match options.from_str::<Header>(text) {
+                Ok(h) if h.format > FORMAT => newer(h.format),
+                _ => parse_error(path, e),
             });
         }
-        if header.format == 0 {
-            return Err(StoreError::Parse {
-                path: path.to_owned(),
-                line: 1,
-                col: 1,
-                message: "format 0 is not a sourcemark project format".to_owned(),
-            });
-        }
+    };
+    if project.format > FORMAT {
+        return Err(newer(project.format));
     }
-    // FORMAT 1 is the first format; later versions add their migrations here, keyed on
-    // `header.format`, before the final parse.
-    let mut project: Project = options.from_str(text).map_err(|e| parse_error(path, e))?;
+    if project.format == 0 {
+        return Err(StoreError::Parse {
+            path: path.to_owned(),
+            line: 1,
+            col: 1,
+            message: "format 0 is not a sourcemark project format".to_owned(),
+        });
+    }
+    // FORMAT 1 is the first format; later versions migrate older projects here,
+    // keyed on `project.format` (or on a `Header` read first where fields changed).
+    project.format = FORMAT;
     project.normalize();
     Ok(project)
 }
