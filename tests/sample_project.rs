@@ -1,0 +1,173 @@
+//! The sample project in `projects/rally-coverage` is our demo and the data other tests
+//! and screenshots rely on: it must open cleanly, carry real, well-formed annotations,
+//! and survive a load/save cycle byte for byte.
+
+use sourcemark::model::{Annotation, CONTEXT_CHARS, LabelKind, Precision, Project};
+use sourcemark::store;
+use sourcemark::workspace::Workspace;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+fn sample_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("projects/rally-coverage/project.ron")
+}
+
+fn open() -> Workspace {
+    let (ws, notices) = Workspace::open(&sample_path()).unwrap();
+    let notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
+    assert!(
+        notices.is_empty(),
+        "sample project opened with notices: {notices:?}"
+    );
+    ws
+}
+
+fn kind_of(p: &Project, a: &Annotation) -> LabelKind {
+    p.labels
+        .get(&a.label)
+        .unwrap_or_else(|| panic!("{a}: unknown label"))
+        .kind
+}
+
+/// `text[start:end]` as Python would compute it: chars, end-exclusive. Independent of
+/// `DocText`, so a bug in the offset index cannot hide a bad span.
+fn char_slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+#[test]
+fn sample_documents_have_their_metadata() {
+    let ws = open();
+    let p = &ws.project;
+    assert_eq!(p.name, "Baghdad rally coverage");
+    assert_eq!(p.documents.len(), 5);
+    let outlets: BTreeSet<&str> = p.documents.iter().map(|d| d.outlet.as_str()).collect();
+    assert_eq!(outlets.len(), 5, "one document per outlet: {outlets:?}");
+    for d in &p.documents {
+        assert!(!d.title.is_empty(), "{}: no title", d.id);
+        assert!(!d.outlet.is_empty(), "{}: no outlet", d.id);
+        assert!(d.published.is_some(), "{}: no date", d.id);
+        assert_eq!(d.language, "en", "{}", d.id);
+        assert!(d.path.starts_with("articles/"), "{}: {}", d.id, d.path);
+        assert!(
+            d.url.is_empty() || d.url.starts_with("https://"),
+            "{}: {}",
+            d.id,
+            d.url
+        );
+        assert!(ws.text(&d.id).is_some(), "{}: article not loaded", d.id);
+    }
+}
+
+#[test]
+fn sample_spans_cover_exactly_their_text() {
+    let ws = open();
+    let p = &ws.project;
+    assert!(
+        p.annotations.len() >= 40,
+        "{} annotations",
+        p.annotations.len()
+    );
+    for d in &p.documents {
+        assert!(
+            !p.annotations_of(&d.id).is_empty(),
+            "{}: not annotated",
+            d.id
+        );
+    }
+    let mut ids = BTreeSet::new();
+    for a in &p.annotations {
+        assert!(ids.insert(a.id.clone()), "duplicate id {}", a.id);
+        assert!(
+            a.id.as_str().len() == 12 && a.id.as_str().chars().all(|c| c.is_ascii_hexdigit()),
+            "{a}: id is not 12 hex digits"
+        );
+        assert!(!a.orphaned, "{a}: orphaned");
+        assert!(a.more.is_empty(), "{a}: unexpected extra ranges");
+        let text = ws.text(&a.doc).unwrap().as_str();
+        assert_eq!(char_slice(text, a.start, a.end), a.text, "{a}");
+        assert_eq!(a.text.trim(), a.text, "{a}: span has outer whitespace");
+        let before = char_slice(text, a.start.saturating_sub(CONTEXT_CHARS), a.start);
+        let after = char_slice(text, a.end, a.end + CONTEXT_CHARS);
+        assert_eq!(a.prefix, before, "{a}: prefix");
+        assert_eq!(a.suffix, after, "{a}: suffix");
+        assert_eq!(a.annotator, "demo", "{a}");
+        assert!(a.created <= a.modified, "{a}: modified before created");
+        kind_of(p, a);
+    }
+}
+
+#[test]
+fn sample_attributes_are_filled_in() {
+    let ws = open();
+    let p = &ws.project;
+    let mut crowd = Vec::new();
+    let mut troops = Vec::new();
+    let (mut figures, mut quotes, mut claims) = (0, 0, 0);
+    for a in &p.annotations {
+        match kind_of(p, a) {
+            LabelKind::Figure => {
+                figures += 1;
+                let value = a.attrs.value.unwrap_or_else(|| panic!("{a}: no value"));
+                assert!(a.attrs.unit.is_some(), "{a}: no unit");
+                assert!(a.attrs.counted.is_some(), "{a}: nothing counted");
+                assert!(a.attrs.precision.is_some(), "{a}: no precision");
+                match a.attrs.unit.as_deref() {
+                    Some("people") => crowd.push(value),
+                    Some("troops") => troops.push(value),
+                    _ => {}
+                }
+            }
+            LabelKind::Quote => {
+                quotes += 1;
+                let speaker = a.attrs.speaker.as_deref().unwrap_or("");
+                assert!(!speaker.trim().is_empty(), "{a}: no speaker");
+            }
+            LabelKind::Claim => {
+                claims += 1;
+                assert!(
+                    a.attrs.check_worthy.is_some(),
+                    "{a}: check-worthiness unset"
+                );
+                // A verdict is only given on a claim someone judged worth checking.
+                if a.attrs.verdict.is_some() {
+                    assert_eq!(
+                        a.attrs.check_worthy,
+                        Some(true),
+                        "{a}: verdict on unchecked claim"
+                    );
+                }
+            }
+            LabelKind::Other => {}
+        }
+    }
+    assert!(
+        figures >= 10 && quotes >= 10 && claims >= 10,
+        "{figures} {quotes} {claims}"
+    );
+    for want in [2_500_000.0, 3_000_000.0] {
+        assert!(crowd.contains(&want), "crowd figures {crowd:?} lack {want}");
+    }
+    assert!(
+        troops.contains(&5200.0),
+        "troop figures {troops:?} lack 5200"
+    );
+    // "more than 2.5 million" is a lower bound, not an exact count.
+    let more_than = p
+        .annotations
+        .iter()
+        .find(|a| a.text == "more than 2.5 million")
+        .unwrap();
+    assert_eq!(more_than.attrs.precision, Some(Precision::AtLeast));
+}
+
+#[test]
+fn sample_round_trips_byte_for_byte() {
+    let path = sample_path();
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    let ws = open();
+    assert_eq!(store::to_ron(&ws.project).unwrap(), on_disk);
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded, ws.project);
+    assert_eq!(store::to_ron(&loaded).unwrap(), on_disk);
+}
