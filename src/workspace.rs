@@ -30,7 +30,8 @@ pub enum Notice {
         /// Why.
         message: String,
     },
-    /// The article changed since it was annotated; spans were re-anchored.
+    /// The article changed since it was annotated, or spans did not cover their text;
+    /// spans were re-anchored.
     Reanchored {
         /// Document.
         doc: DocId,
@@ -51,7 +52,7 @@ impl fmt::Display for Notice {
             Notice::Reanchored { doc, report } => {
                 write!(
                     f,
-                    "{doc}: article changed on disk; {} span(s) moved, {} matched approximately",
+                    "{doc}: the article text no longer matched the project (the file changed, or offsets were edited); {} span(s) found elsewhere, {} matched approximately",
                     report.moved, report.fuzzy
                 )?;
                 if !report.orphaned.is_empty() {
