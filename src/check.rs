@@ -305,6 +305,49 @@ pub struct Report {
     pub links: usize,
 }
 
+impl Problem {
+    /// The file the problem is in (project or article), for grouping in a list.
+    pub fn file(&self) -> &Path {
+        match self {
+            Problem::DuplicateLabel { file, .. }
+            | Problem::DuplicateDocument { file, .. }
+            | Problem::DuplicateAnnotation { file, .. }
+            | Problem::DuplicateLink { file, .. }
+            | Problem::UnknownDocument { file, .. }
+            | Problem::UnknownLabel { file, .. }
+            | Problem::EmptySpan { file, .. }
+            | Problem::BadExtraRange { file, .. }
+            | Problem::NonFiniteValue { file, .. }
+            | Problem::Orphaned { file, .. }
+            | Problem::DanglingLink { file, .. }
+            | Problem::MissingArticle { file, .. }
+            | Problem::NotUtf8 { file, .. }
+            | Problem::Unreadable { file, .. }
+            | Problem::ArticleChanged { file, .. }
+            | Problem::CharsMismatch { file, .. }
+            | Problem::SpanPastEnd { file, .. }
+            | Problem::TextMismatch { file, .. } => file,
+        }
+    }
+
+    /// The annotation concerned, if any: the window selects it when the problem is
+    /// clicked.
+    pub fn annotation(&self) -> Option<&AnnotationId> {
+        match self {
+            Problem::DuplicateAnnotation { id, .. }
+            | Problem::UnknownDocument { id, .. }
+            | Problem::UnknownLabel { id, .. }
+            | Problem::EmptySpan { id, .. }
+            | Problem::BadExtraRange { id, .. }
+            | Problem::NonFiniteValue { id, .. }
+            | Problem::Orphaned { id, .. }
+            | Problem::SpanPastEnd { id, .. }
+            | Problem::TextMismatch { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+}
+
 impl Report {
     /// True when nothing is wrong.
     pub fn is_clean(&self) -> bool {
@@ -323,10 +366,9 @@ pub fn check(path: &Path) -> Result<Report, StoreError> {
 pub fn check_project(path: &Path, project: &Project) -> Report {
     let mut problems = Vec::new();
     check_file(path, project, &mut problems);
-    let base = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
+    // For a bare `p.ron` the parent is empty, and joining it keeps article paths as
+    // the user would write them (`a.txt`, not `./a.txt`).
+    let base = path.parent().map(Path::to_owned).unwrap_or_default();
     let mut seen: Option<&DocId> = None;
     for doc in &project.documents {
         // Duplicate documents were reported already; check each id's annotations once.
@@ -673,7 +715,14 @@ mod tests {
         assert!(!kinds.contains(&"other"), "{:?}", r.problems);
         for prob in &r.problems {
             assert!(prob.to_string().starts_with(&path.display().to_string()));
+            assert_eq!(prob.file(), path);
         }
+        assert!(
+            r.problems
+                .iter()
+                .any(|p| p.annotation() == Some(&a.id)
+                    && matches!(p, Problem::NonFiniteValue { .. }))
+        );
     }
 
     #[test]
