@@ -5,8 +5,10 @@
 //! nothing of the window and is tested without one; [`ui`] draws it and sends edits.
 
 pub mod anchor;
+pub mod check;
 pub mod edit;
 pub mod model;
+pub mod stats;
 pub mod store;
 pub mod text;
 pub mod ui;

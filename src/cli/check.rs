@@ -1,5 +1,6 @@
 //! `sourcemark check`.
 
+use sourcemark::check;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,7 +11,29 @@ pub struct CheckArgs {
     pub project: PathBuf,
 }
 
-/// Not yet built.
-pub fn run(_args: CheckArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+/// Checks the project and its articles without writing anything: one line per problem
+/// on stdout and exit 1, or a one-line summary and exit 0.
+pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let report = check::check(&args.project)?;
+    if report.is_clean() {
+        println!(
+            "{}: ok ({} document(s), {} annotation(s), {} link(s))",
+            args.project.display(),
+            report.documents,
+            report.annotations,
+            report.links
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = std::io::stdout().lock();
+    for p in &report.problems {
+        use std::io::Write as _;
+        writeln!(out, "{p}")?;
+    }
+    eprintln!(
+        "{}: {} problem(s) found",
+        args.project.display(),
+        report.problems.len()
+    );
+    Ok(ExitCode::from(1))
 }

@@ -1,5 +1,6 @@
 //! `sourcemark stats`.
 
+use sourcemark::{stats, store};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,9 +9,19 @@ use std::process::ExitCode;
 pub struct StatsArgs {
     /// The project file.
     pub project: PathBuf,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }
 
-/// Not yet built.
-pub fn run(_args: StatsArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+/// Prints counts per document, label and annotator, from the project file alone.
+pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
+    let project = store::load(&args.project)?;
+    let s = stats::stats(&project);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&s)?);
+    } else {
+        print!("{s}");
+    }
+    Ok(ExitCode::SUCCESS)
 }

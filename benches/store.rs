@@ -1,0 +1,132 @@
+//! The speed budget of issue 2 on a generated project of 1,000 documents (a few KB of
+//! text each) and 100,000 annotations: load < 0.5 s, save < 0.3 s, check < 1 s.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use sourcemark::model::{Annotation, DocId, Document, Project};
+use sourcemark::text::DocText;
+use sourcemark::{check, store, workspace::Workspace};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const DOCUMENTS: usize = 1_000;
+const ANNOTATIONS: usize = 100_000;
+
+const WORDS: &[&str] = &[
+    "Baghdad",
+    "rally",
+    "million",
+    "“historic”",
+    "protesters",
+    "said",
+    "the",
+    "Iraqi",
+    "forces",
+    "2.5\u{a0}million",
+    "troops",
+    "occupier",
+    "Friday",
+    "—",
+    "sovereignty",
+    "demonstration",
+    "Jadiriyah",
+    "Sadr",
+    "crowd",
+    "of",
+    "in",
+    "and",
+    "Iran’s",
+    "US",
+];
+
+/// A few KB of text with curly quotes and no-break spaces, different for each document.
+fn article(n: usize, rng: &mut fastrand::Rng) -> String {
+    let mut s = format!("Article {n}: Rally coverage\n\n");
+    while s.len() < 3_000 {
+        for _ in 0..rng.usize(8..20) {
+            s.push_str(WORDS[rng.usize(..WORDS.len())]);
+            s.push(' ');
+        }
+        s.push_str(".\n");
+    }
+    s
+}
+
+/// Writes the articles and the project file into `dir`; returns the project path.
+fn generate(dir: &Path) -> (PathBuf, Project) {
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut p = Project::new("bench");
+    let labels = ["claim", "quote", "figure"];
+    let per_doc = ANNOTATIONS / DOCUMENTS;
+    for n in 0..DOCUMENTS {
+        let text = article(n, &mut rng);
+        let name = format!("article-{n:04}.txt");
+        std::fs::write(dir.join(&name), &text).expect("write article");
+        let t = DocText::new(text);
+        let id = DocId(format!("article-{n:04}"));
+        for _ in 0..per_doc {
+            let start = rng.usize(..t.char_len() - 60);
+            let end = start + rng.usize(5..60);
+            let mut a =
+                Annotation::new(id.clone(), &t, start, end, labels[rng.usize(..3)], "bench")
+                    .expect("span in range");
+            a.id = sourcemark::model::AnnotationId(format!("{:012x}", rng.u64(..1 << 48)));
+            p.annotations.push(a);
+        }
+        p.documents.push(Document {
+            id,
+            path: name,
+            title: format!("Article {n}"),
+            outlet: "Outlet".into(),
+            url: String::new(),
+            published: None,
+            language: "en".into(),
+            status: Default::default(),
+            sha256: t.sha256(),
+            chars: t.char_len(),
+        });
+    }
+    p.normalize();
+    let path = dir.join("project.ron");
+    store::save(&path, &p).expect("save project");
+    (path, p)
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, project) = generate(dir.path());
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "project file: {:.1} MB, {} documents, {} annotations",
+        size as f64 / 1e6,
+        project.documents.len(),
+        project.annotations.len()
+    );
+    assert!(check::check(&path).expect("check").is_clean());
+
+    let mut g = c.benchmark_group("store");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    g.bench_function("load (store::load)", |b| {
+        b.iter(|| black_box(store::load(&path).expect("load")))
+    });
+    g.bench_function("open (Workspace::open)", |b| {
+        b.iter(|| black_box(Workspace::open(&path).expect("open")))
+    });
+    g.bench_function("to_ron", |b| {
+        b.iter(|| black_box(store::to_ron(&project).expect("to_ron")))
+    });
+    let out = dir.path().join("saved.ron");
+    g.bench_function("save (store::save)", |b| {
+        b.iter(|| store::save(&out, &project).expect("save"))
+    });
+    g.bench_function("check (load + articles + spans)", |b| {
+        b.iter(|| black_box(check::check(&path).expect("check")))
+    });
+    g.bench_function("check_project (articles + spans)", |b| {
+        b.iter(|| black_box(check::check_project(&path, &project)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

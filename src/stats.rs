@@ -1,0 +1,191 @@
+//! Counts over a project: how much has been annotated, where, with which labels and by
+//! whom. Used by `sourcemark stats` (table or JSON) and later by the window's overview.
+
+use crate::model::Project;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::{self, Write as _};
+
+/// Counts for one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DocStats {
+    /// Headline.
+    pub title: String,
+    /// Annotation progress (`todo`, `in-progress`, `done`).
+    pub status: String,
+    /// Annotations on it.
+    pub annotations: usize,
+    /// Annotations flagged orphaned.
+    pub orphaned: usize,
+    /// Annotations per label id.
+    pub by_label: BTreeMap<String, usize>,
+}
+
+/// Counts for a whole project; serialised as the `stats --json` object.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Project name.
+    pub name: String,
+    /// Number of documents.
+    pub documents: usize,
+    /// Number of annotations.
+    pub annotations: usize,
+    /// Annotations flagged orphaned.
+    pub orphaned: usize,
+    /// Number of links.
+    pub links: usize,
+    /// Annotations per label id: every label of the scheme (zero included), plus any
+    /// label found on annotations but missing from the scheme.
+    pub by_label: BTreeMap<String, usize>,
+    /// Counts per document id.
+    pub by_document: BTreeMap<String, DocStats>,
+    /// Annotations per annotator (an empty name when none was recorded).
+    pub by_annotator: BTreeMap<String, usize>,
+}
+
+/// Counts everything in one pass over the annotations.
+pub fn stats(project: &Project) -> Stats {
+    let zero_labels: BTreeMap<String, usize> =
+        project.labels.iter().map(|l| (l.id.clone(), 0)).collect();
+    let mut s = Stats {
+        name: project.name.clone(),
+        documents: project.documents.len(),
+        annotations: project.annotations.len(),
+        links: project.links.len(),
+        by_label: zero_labels.clone(),
+        ..Stats::default()
+    };
+    for d in &project.documents {
+        s.by_document.insert(
+            d.id.to_string(),
+            DocStats {
+                title: d.title.clone(),
+                status: d.status.as_str().to_owned(),
+                by_label: zero_labels.clone(),
+                ..DocStats::default()
+            },
+        );
+    }
+    for a in &project.annotations {
+        *s.by_label.entry(a.label.clone()).or_default() += 1;
+        *s.by_annotator.entry(a.annotator.clone()).or_default() += 1;
+        s.orphaned += usize::from(a.orphaned);
+        // An annotation of an unknown document still counts, under its document id.
+        let d = s.by_document.entry(a.doc.to_string()).or_default();
+        d.annotations += 1;
+        d.orphaned += usize::from(a.orphaned);
+        *d.by_label.entry(a.label.clone()).or_default() += 1;
+    }
+    s
+}
+
+impl Stats {
+    /// The label columns of the table: the union of every label counted.
+    fn label_columns(&self) -> Vec<&str> {
+        self.by_label.keys().map(String::as_str).collect()
+    }
+}
+
+impl fmt::Display for Stats {
+    /// A plain-text table for people: totals, then one row per document, then annotators.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{}: {} document(s), {} annotation(s), {} orphaned, {} link(s)",
+            self.name, self.documents, self.annotations, self.orphaned, self.links
+        )?;
+        let labels = self.label_columns();
+        let id_width = self
+            .by_document
+            .keys()
+            .map(|k| k.chars().count())
+            .chain(["document".len(), "total".len()])
+            .max()
+            .unwrap_or(8);
+        let widths: Vec<usize> = labels.iter().map(|l| l.chars().count().max(5)).collect();
+
+        let mut header = format!("\n{:<id_width$}", "document");
+        for (l, w) in labels.iter().zip(&widths) {
+            let _ = write!(header, "  {l:>w$}");
+        }
+        let _ = write!(header, "  {:>5}  {:>8}  status", "all", "orphaned");
+        writeln!(f, "{header}")?;
+        for (id, d) in &self.by_document {
+            let mut row = format!("{id:<id_width$}");
+            for (l, w) in labels.iter().zip(&widths) {
+                let n = d.by_label.get(*l).copied().unwrap_or(0);
+                let _ = write!(row, "  {n:>w$}");
+            }
+            let _ = write!(
+                row,
+                "  {:>5}  {:>8}  {}",
+                d.annotations, d.orphaned, d.status
+            );
+            writeln!(f, "{row}")?;
+        }
+        let mut total = format!("{:<id_width$}", "total");
+        for (l, w) in labels.iter().zip(&widths) {
+            let _ = write!(total, "  {:>w$}", self.by_label[*l]);
+        }
+        let _ = write!(total, "  {:>5}  {:>8}", self.annotations, self.orphaned);
+        writeln!(f, "{total}")?;
+
+        if !self.by_annotator.is_empty() {
+            writeln!(f, "\nannotator")?;
+            for (who, n) in &self.by_annotator {
+                let who = if who.is_empty() { "(none)" } else { who };
+                writeln!(f, "  {who}: {n}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, Document};
+    use crate::text::DocText;
+
+    #[test]
+    fn counts_per_label_document_and_annotator() {
+        let text = DocText::new("Two million marched; “out” they said.".to_owned());
+        let mut p = Project::new("t");
+        for id in ["a", "b"] {
+            p.documents.push(Document {
+                id: DocId::from(id),
+                path: format!("{id}.txt"),
+                title: id.to_uppercase(),
+                outlet: String::new(),
+                url: String::new(),
+                published: None,
+                language: String::new(),
+                status: Default::default(),
+                sha256: text.sha256(),
+                chars: text.char_len(),
+            });
+        }
+        let mk = |doc: &str, label: &str, who: &str| {
+            crate::model::Annotation::new(DocId::from(doc), &text, 0, 3, label, who).unwrap()
+        };
+        p.annotations = vec![
+            mk("a", "figure", "ann"),
+            mk("a", "quote", "bob"),
+            mk("a", "figure", "ann"),
+            mk("b", "claim", ""),
+        ];
+        p.annotations[3].orphaned = true;
+        let s = stats(&p);
+        assert_eq!((s.documents, s.annotations, s.orphaned), (2, 4, 1));
+        assert_eq!(s.by_label["figure"], 2);
+        assert_eq!(s.by_label["quote"], 1);
+        assert_eq!(s.by_document["a"].annotations, 3);
+        assert_eq!(s.by_document["a"].by_label["claim"], 0);
+        assert_eq!(s.by_document["b"].orphaned, 1);
+        assert_eq!(s.by_annotator["ann"], 2);
+        assert_eq!(s.by_annotator[""], 1);
+        let table = s.to_string();
+        assert!(table.contains("(none): 1"), "{table}");
+        assert!(table.lines().any(|l| l.starts_with("total")), "{table}");
+    }
+}
