@@ -6,6 +6,7 @@
 
 pub mod anchor;
 pub mod edit;
+pub mod export;
 pub mod model;
 pub mod store;
 pub mod text;
