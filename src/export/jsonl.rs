@@ -9,10 +9,11 @@
 //!
 //! A discontinuous span adds `"more": [[start, end], …]`.
 
+use super::attrs::AttrsJson;
 use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
 use super::select::DocView;
 use super::{ExportError, Progress};
-use crate::model::{Annotation, Attributes, DocStatus};
+use crate::model::{Annotation, DocStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -41,7 +42,7 @@ struct SpanOut<'a> {
     label: &'a str,
     text: &'a str,
     note: &'a str,
-    attrs: &'a Attributes,
+    attrs: AttrsJson,
     annotator: &'a str,
     created: DateTime<Utc>,
     modified: DateTime<Utc>,
@@ -61,7 +62,7 @@ fn span_out<'a>(v: &DocView<'_>, a: &'a Annotation) -> SpanOut<'a> {
         label: &a.label,
         text: &a.text,
         note: &a.note,
-        attrs: &a.attrs,
+        attrs: AttrsJson::from(&a.attrs),
         annotator: &a.annotator,
         created: a.created,
         modified: a.modified,
@@ -135,7 +136,7 @@ struct SpanIn {
     #[serde(default)]
     note: String,
     #[serde(default)]
-    attrs: Attributes,
+    attrs: AttrsJson,
     #[serde(default)]
     annotator: Option<String>,
     #[serde(default)]
@@ -163,12 +164,18 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
                 message: format!("unknown status {s:?} (todo, in-progress or done)"),
             })?),
         };
-        let spans = d
-            .spans
-            .into_iter()
-            .enumerate()
-            .map(|(k, s)| SpanRecord {
-                at: format!("{at}, span {}", k + 1),
+        let mut spans = Vec::with_capacity(d.spans.len());
+        for (k, s) in d.spans.into_iter().enumerate() {
+            let sat = format!("{at}, span {}", k + 1);
+            let attrs = s
+                .attrs
+                .into_attrs()
+                .map_err(|message| ImportError::Record {
+                    at: sat.clone(),
+                    message,
+                })?;
+            spans.push(SpanRecord {
+                at: sat,
                 id: s.id,
                 start: s.start,
                 end: s.end,
@@ -176,12 +183,12 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
                 label: s.label,
                 check: s.text.map(|t| (t, TextCheck::Primary)),
                 note: s.note,
-                attrs: s.attrs,
+                attrs,
                 annotator: s.annotator,
                 created: s.created,
                 modified: s.modified,
-            })
-            .collect();
+            });
+        }
         records.push(Record {
             at,
             text: d.text,

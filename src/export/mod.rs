@@ -8,6 +8,7 @@
 //! whose article is unavailable is skipped with a warning, never exported with wrong
 //! text.
 
+mod attrs;
 mod brat;
 mod conll;
 mod csv_rows;
@@ -259,6 +260,15 @@ pub fn export(
 
 /// Writes a whole file atomically (temporary file, sync, rename).
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+        && !dir.is_dir()
+    {
+        return Err(ExportError::Io {
+            path: dir.to_owned(),
+            source: io::Error::new(io::ErrorKind::NotFound, "no such folder"),
+        });
+    }
     store::write_atomic(path, bytes, false, &mut |_| Ok(()))?;
     Ok(())
 }
