@@ -390,10 +390,17 @@ impl Planner<'_> {
                 ));
             }
             if cb > raw.char_len() {
+                let hint = if self.opts.offsets == OffsetUnit::Chars
+                    && raw.as_str().chars().any(|c| c.len_utf16() == 2)
+                {
+                    "; if the offsets count UTF-16 units, use --offsets utf16"
+                } else {
+                    ""
+                };
                 return Err(record_err(
                     &s.at,
                     format!(
-                        "span {a}..{b} runs past the end of the text ({} {unit})",
+                        "span {a}..{b} runs past the end of the text ({} {unit}){hint}",
                         map.len()
                     ),
                 ));
