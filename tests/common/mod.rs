@@ -153,3 +153,8 @@ pub fn open(path: &Path) -> Workspace {
     assert!(notices.is_empty(), "{notices:?}");
     ws
 }
+
+/// True when a save left a `.bak` beside the project (a save happened after `build`).
+pub fn backup_exists(project: &Path) -> bool {
+    sourcemark::store::backup_path(project).exists()
+}
