@@ -33,7 +33,7 @@ fn export_writes_jsonl_to_stdout_and_a_summary_to_stderr() {
     let doc: serde_json::Value = serde_json::from_str(stdout.trim_end()).unwrap();
     assert_eq!(doc["id"], "tricky");
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("exported 1 document(s), 11 annotation(s) as jsonl to stdout"));
+    assert!(stderr.contains("exported 1 document(s), 12 annotation(s) as jsonl to stdout"));
     // --labels and --offsets on the command line.
     let quotes = stdout_of(&[
         "export",

@@ -3,7 +3,7 @@
 //!
 //! - `T` lines: `T1<TAB>label START END[;START END…]<TAB>text`, offsets in chars (brat
 //!   counts Python `str` positions); the text column joins the fragments with a space
-//!   and shows line breaks as spaces, as brat does.
+//!   and shows line breaks (and tabs, the column separator) as spaces.
 //! - `#` lines: the note, as brat's `AnnotatorNotes`.
 //! - `A` lines: attributes as multi-valued brat attributes, `A1<TAB>speaker T1 VALUE`.
 //!   brat values cannot hold spaces, so whitespace (and `|`, `,`, which the config uses
@@ -35,9 +35,9 @@ fn token(s: &str) -> String {
         .collect()
 }
 
-/// Text for a one-line field: line breaks as spaces.
+/// Text for a one-line field: line breaks and tabs (the column separator) as spaces.
 fn one_line(s: &str) -> String {
-    s.replace(['\r', '\n'], " ")
+    s.replace(['\r', '\n', '\t'], " ")
 }
 
 /// The attributes of a span as (brat name, value) pairs, in a fixed order.

@@ -102,7 +102,8 @@ pub struct RecordMeta {
 pub enum TextCheck {
     /// The text of the primary range, exactly.
     Primary,
-    /// All ranges' texts joined by a space, line breaks read as spaces (brat's `T` lines).
+    /// All ranges' texts joined by a space, line breaks and tabs read as spaces (brat's
+    /// `T` lines).
     FragmentsSpaced,
 }
 
@@ -423,7 +424,7 @@ impl Planner<'_> {
                         .map(|&(a, b)| raw.slice(a..b))
                         .collect::<Vec<_>>()
                         .join(" ");
-                    let flat = |t: &str| t.replace(['\r', '\n'], " ");
+                    let flat = |t: &str| t.replace(['\r', '\n', '\t'], " ");
                     let ok = flat(&f) == flat(stated);
                     (f, ok)
                 }

@@ -122,6 +122,7 @@ pub fn build(dir: &Path, with_seeds: bool) -> PathBuf {
         find(&t, "5,200\u{a0}troops"),
         "figure",
     );
+    add(&mut ws, "tricky", &t, find(&t, "tab\there"), "claim");
     // Seeds: spans at fixed strides, overlapping now and then, labels in turn.
     let labels = ["claim", "quote", "figure"];
     let ids: Vec<_> = ws.project.documents.iter().map(|d| d.id.clone()).collect();

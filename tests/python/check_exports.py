@@ -7,7 +7,7 @@ For jsonl, doccano and Label Studio: text[start:end] == span text for every span
 (doccano has no span text; its spans are checked against the jsonl export of the same
 project when both are given, and for bounds otherwise). For brat: every T line's offsets
 lie inside the .txt, and its text column equals the fragments joined by a space, line
-breaks read as spaces; A and # lines refer to T lines. Standard library only. Exit 1 on
+breaks and tabs read as spaces; A and # lines refer to T lines. Standard library only. Exit 1 on
 the first failure, with a message.
 """
 
@@ -113,7 +113,7 @@ def check_brat(folder):
                     if not (0 <= start < end <= len(text)):
                         fail(f"{ann_path}:{n}: {start}..{end} outside the text")
                     frags.append(text[start:end])
-                expected = " ".join(frags).replace("\r", " ").replace("\n", " ")
+                expected = " ".join(frags).replace("\r", " ").replace("\n", " ").replace("\t", " ")
                 if cols[2] != expected:
                     fail(f"{ann_path}:{n}: text column {cols[2]!r}, offsets give {expected!r}")
                 ids.add(cols[0])
