@@ -244,6 +244,22 @@ fn brat_folder_has_txt_ann_and_conf() {
     );
     assert!(conf.contains("precision\tArg:<ENTITY>, Value:at-least\n"));
     assert!(conf.contains("[attributes]"));
+    // Exporting again over the folder is fine; a stranger's .ann is kept and reported.
+    std::fs::write(out.join("old.ann"), "T1\tclaim 0 1\tx\n").unwrap();
+    let s = export::export(
+        &f.ws,
+        Format::Brat,
+        &ExportOptions::default(),
+        Output::Path(out.clone()),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert!(out.join("old.ann").exists());
+    assert!(
+        s.warnings.iter().any(|w| w.contains("old.ann")),
+        "{:?}",
+        s.warnings
+    );
 }
 
 #[test]

@@ -160,6 +160,28 @@ pub(crate) fn write_folder(
     let conf_path = dir.join("annotation.conf");
     write_file(&conf_path, conf(ws, views, &attrs).as_bytes())?;
     summary.files.push(conf_path);
+    // Files of an earlier export are not ours to delete, but they would be read back by
+    // an import of this folder: say so.
+    let stale: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+                .filter(|p| !summary.files.contains(p))
+                .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !stale.is_empty() {
+        let mut stale = stale;
+        stale.sort();
+        summary.warnings.push(format!(
+            "{}: {} other .ann file(s) from before were left as they were: {}",
+            dir.display(),
+            stale.len(),
+            stale.join(", ")
+        ));
+    }
     Ok(())
 }
 
