@@ -152,6 +152,21 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn utf16_map_matches_encode_utf16(
+            s in "([a-z \u{a0}\n]|é|e\u{301}|مل|👍|🏽|🇮|\u{200d}|𝐁){0,60}"
+        ) {
+            let t = DocText::new(s.clone());
+            let m = OffsetMap::new(&t, OffsetUnit::Utf16);
+            for c in 0..=t.char_len() {
+                let u = t.slice(0..c).encode_utf16().count();
+                proptest::prop_assert_eq!(m.to_unit(c), u);
+                proptest::prop_assert_eq!(m.to_char(u), Ok(c));
+            }
+        }
+    }
+
     #[test]
     fn chars_unit_is_identity() {
         let t = DocText::new("👍👍".to_owned());
