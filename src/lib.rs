@@ -7,6 +7,7 @@
 pub mod anchor;
 pub mod check;
 pub mod edit;
+pub mod export;
 pub mod model;
 pub mod stats;
 pub mod store;

@@ -1,16 +1,97 @@
 //! `sourcemark export`.
 
+use anyhow::Context;
+use sourcemark::export::{self, ExportOptions, Format, OffsetUnit, Output};
+use sourcemark::model::DocStatus;
+use sourcemark::workspace::Workspace;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Parses `--format`.
+pub(crate) fn parse_format(s: &str) -> Result<Format, String> {
+    Format::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+        format!("unknown format {s:?}; one of: {}", all.join(", "))
+    })
+}
+
+/// Parses `--offsets`.
+pub(crate) fn parse_offsets(s: &str) -> Result<OffsetUnit, String> {
+    OffsetUnit::parse(s).ok_or_else(|| format!("unknown offset unit {s:?}; chars or utf16"))
+}
+
+fn parse_status(s: &str) -> Result<DocStatus, String> {
+    DocStatus::parse(s).ok_or_else(|| format!("unknown status {s:?}; todo, in-progress or done"))
+}
 
 /// Arguments of `sourcemark export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// The project file.
     pub project: PathBuf,
+    /// jsonl, doccano, label-studio, brat, w3c, csv or conll.
+    #[arg(long, short, value_parser = parse_format)]
+    pub format: Format,
+    /// Output file (a folder for brat); stdout when left out. Replaced atomically.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Only these labels, comma-separated (e.g. claim,quote).
+    #[arg(long, value_delimiter = ',')]
+    pub labels: Option<Vec<String>>,
+    /// Only documents with this status: todo, in-progress or done.
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<DocStatus>,
+    /// What offsets count: chars (Unicode scalar values, as Python) or utf16 (as
+    /// JavaScript: doccano's and Label Studio's editors).
+    #[arg(long, value_parser = parse_offsets, default_value = "chars")]
+    pub offsets: OffsetUnit,
 }
 
-/// Not yet built.
-pub fn run(_args: ExportArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+/// Exports; warnings and a summary go to stderr so stdout stays the dataset.
+pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let (ws, notices) = Workspace::open(&args.project)?;
+    for n in notices {
+        eprintln!("note: {n}");
+    }
+    let opts = ExportOptions {
+        labels: args.labels,
+        status: args.status,
+        offsets: args.offsets,
+    };
+    let summary = match &args.out {
+        Some(path) => export::export(
+            &ws,
+            args.format,
+            &opts,
+            Output::Path(path.clone()),
+            &mut |_, _| {},
+        )
+        .with_context(|| format!("cannot export to {}", path.display()))?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            let s = export::export(
+                &ws,
+                args.format,
+                &opts,
+                Output::Writer(&mut lock),
+                &mut |_, _| {},
+            )?;
+            lock.flush().context("cannot write to stdout")?;
+            s
+        }
+    };
+    for w in &summary.warnings {
+        eprintln!("warning: {w}");
+    }
+    let target = match &args.out {
+        Some(p) => p.display().to_string(),
+        None => "stdout".to_owned(),
+    };
+    eprintln!(
+        "exported {} document(s), {} annotation(s) as {} to {target}",
+        summary.documents, summary.annotations, args.format
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,9 @@
 //! `sourcemark import`.
 
+use super::export::{parse_format, parse_offsets};
+use anyhow::{Context, bail};
+use sourcemark::export::{self, Format, ImportOptions, OffsetUnit};
+use sourcemark::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,9 +12,61 @@ use std::process::ExitCode;
 pub struct ImportArgs {
     /// The project file.
     pub project: PathBuf,
+    /// jsonl, doccano or label-studio (a file), or brat (a folder).
+    #[arg(long, short, value_parser = parse_format)]
+    pub format: Format,
+    /// What the input's offsets count: chars or utf16.
+    #[arg(long, value_parser = parse_offsets, default_value = "chars")]
+    pub offsets: OffsetUnit,
+    /// Annotator recorded on spans whose format does not name one.
+    #[arg(long, default_value = "import")]
+    pub annotator: String,
+    /// The file (or brat folder) to import.
+    pub input: PathBuf,
 }
 
-/// Not yet built.
-pub fn run(_args: ImportArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+/// Imports; the project file is written only when everything was read and checked.
+pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
+    if !args.format.can_import() {
+        bail!(
+            "the {} format cannot be imported; jsonl, doccano, label-studio and brat can",
+            args.format
+        );
+    }
+    let (mut ws, notices) = Workspace::open(&args.project)?;
+    for n in notices {
+        eprintln!("note: {n}");
+    }
+    let opts = ImportOptions {
+        offsets: args.offsets,
+        annotator: args.annotator,
+    };
+    let report = export::import(&mut ws, args.format, &args.input, &opts)
+        .with_context(|| format!("cannot import {}", args.input.display()))?;
+    let changed = !report.new_documents.is_empty()
+        || report.annotations_added > 0
+        || !report.labels_added.is_empty();
+    if changed {
+        ws.save()?;
+    }
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    for (id, file) in report.new_documents.iter().zip(&report.new_files) {
+        println!("new document {id} ({file})");
+    }
+    for id in &report.attached {
+        println!("matched document {id}");
+    }
+    if !report.labels_added.is_empty() {
+        println!("added label(s): {}", report.labels_added.join(", "));
+    }
+    println!(
+        "imported {} record(s): {} annotation(s) added, {} duplicate(s) skipped",
+        report.records, report.annotations_added, report.duplicates_skipped
+    );
+    if changed {
+        println!("saved {}", args.project.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,65 @@
+//! Attributes as exports write them: only the fields that are set, and the precision by
+//! its export name (`at-least`) rather than the project file's (`AtLeast`).
+
+use crate::model::{Attributes, Precision};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The JSON shape of [`Attributes`] in exports.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct AttrsJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counted: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    precision: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    check_worthy: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    custom: BTreeMap<String, String>,
+}
+
+impl From<&Attributes> for AttrsJson {
+    fn from(a: &Attributes) -> Self {
+        Self {
+            value: a.value,
+            unit: a.unit.clone(),
+            counted: a.counted.clone(),
+            precision: a.precision.map(|p| p.as_str().to_owned()),
+            speaker: a.speaker.clone(),
+            check_worthy: a.check_worthy,
+            verdict: a.verdict.clone(),
+            custom: a.custom.clone(),
+        }
+    }
+}
+
+impl AttrsJson {
+    /// The attributes, or why the precision is not one sourcemark knows.
+    pub(crate) fn into_attrs(self) -> Result<Attributes, String> {
+        let precision = match self.precision.as_deref() {
+            None => None,
+            Some(s) => Some(Precision::parse(s).ok_or_else(|| {
+                format!("precision {s:?} is not exact, approximate, at-least or at-most")
+            })?),
+        };
+        Ok(Attributes {
+            value: self.value,
+            unit: self.unit,
+            counted: self.counted,
+            precision,
+            speaker: self.speaker,
+            check_worthy: self.check_worthy,
+            verdict: self.verdict,
+            custom: self.custom,
+        })
+    }
+}

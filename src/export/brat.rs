@@ -1,0 +1,362 @@
+//! `brat`: brat standoff, a folder with `DOC.txt` (the document text) and `DOC.ann` per
+//! document, and an `annotation.conf` declaring the labels and attributes.
+//!
+//! - `T` lines: `T1<TAB>label START END[;START END…]<TAB>text`, offsets in chars (brat
+//!   counts Python `str` positions); the text column joins the fragments with a space
+//!   and shows line breaks (and tabs, the column separator) as spaces.
+//! - `#` lines: the note, as brat's `AnnotatorNotes`.
+//! - `A` lines: attributes as multi-valued brat attributes, `A1<TAB>speaker T1 VALUE`.
+//!   brat values cannot hold spaces, so whitespace (and `|`, `,`, which the config uses
+//!   as separators) become `_`; import turns `_` back into spaces. Custom attributes are
+//!   named `custom.NAME`. `check_worthy` is `yes` or `no`.
+//!
+//! Labels become entity types, with whitespace as `_`. Metadata (title, outlet, …) has no
+//! place in brat and is not exported; links are not exported as relations yet.
+
+use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
+use super::select::DocView;
+use super::{ExportError, ExportSummary, Progress, write_file};
+use crate::model::{Annotation, Attributes, Precision};
+use crate::workspace::Workspace;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// A brat-safe token: no whitespace, no config separators.
+fn token(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_whitespace() || matches!(c, '|' | ',') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Text for a one-line field: line breaks and tabs (the column separator) as spaces.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n', '\t'], " ")
+}
+
+/// The attributes of a span as (brat name, value) pairs, in a fixed order.
+fn attr_pairs(a: &Attributes) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut push = |name: &str, value: Option<String>| {
+        if let Some(v) = value.map(|v| token(&v)).filter(|v| !v.is_empty()) {
+            out.push((name.to_owned(), v));
+        }
+    };
+    push("value", a.value.map(|v| v.to_string()));
+    push("unit", a.unit.clone());
+    push("counted", a.counted.clone());
+    push("precision", a.precision.map(|p| p.as_str().to_owned()));
+    push("speaker", a.speaker.clone());
+    push(
+        "check_worthy",
+        a.check_worthy
+            .map(|b| if b { "yes" } else { "no" }.to_owned()),
+    );
+    push("verdict", a.verdict.clone());
+    for (k, v) in &a.custom {
+        push(&format!("custom.{}", token(k)), Some(v.clone()));
+    }
+    out
+}
+
+fn ann_file(v: &DocView<'_>, attrs_seen: &mut BTreeMap<String, BTreeSet<String>>) -> String {
+    let mut s = String::new();
+    let (mut na, mut nn) = (0, 0);
+    for (i, a) in v.spans.iter().enumerate() {
+        let t = i + 1;
+        let ranges: Vec<String> = std::iter::once((a.start, a.end))
+            .chain(a.more.iter().map(|r| (r.start, r.end)))
+            .map(|(x, y)| format!("{} {}", v.map.to_unit(x), v.map.to_unit(y)))
+            .collect();
+        let _ = writeln!(
+            s,
+            "T{t}\t{} {}\t{}",
+            token(&a.label),
+            ranges.join(";"),
+            one_line(&fragments(v, a))
+        );
+        for (name, value) in attr_pairs(&a.attrs) {
+            na += 1;
+            let _ = writeln!(s, "A{na}\t{name} T{t} {value}");
+            attrs_seen.entry(name).or_default().insert(value);
+        }
+        if !a.note.is_empty() {
+            nn += 1;
+            let _ = writeln!(s, "#{nn}\tAnnotatorNotes T{t}\t{}", one_line(&a.note));
+        }
+    }
+    s
+}
+
+fn fragments(v: &DocView<'_>, a: &Annotation) -> String {
+    std::iter::once(a.range())
+        .chain(a.more.iter().map(|r| r.range()))
+        .map(|r| v.text.slice(r))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `annotation.conf`: the labels as entities and the attributes with the values used.
+fn conf(
+    ws: &Workspace,
+    views: &[DocView<'_>],
+    attrs: &BTreeMap<String, BTreeSet<String>>,
+) -> String {
+    let used: BTreeSet<&str> = views
+        .iter()
+        .flat_map(|v| v.spans.iter().map(|a| a.label.as_str()))
+        .collect();
+    let mut s = String::from("# Written by sourcemark.\n[entities]\n");
+    // The scheme's labels in scheme order, then any label only spans use.
+    let mut listed = BTreeSet::new();
+    for l in ws.project.labels.iter() {
+        if used.contains(l.id.as_str()) {
+            let _ = writeln!(s, "{}", token(&l.id));
+            listed.insert(l.id.as_str());
+        }
+    }
+    for l in used.difference(&listed) {
+        let _ = writeln!(s, "{}", token(l));
+    }
+    s.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
+    for (name, values) in attrs {
+        let vs: Vec<&str> = values.iter().map(String::as_str).collect();
+        let _ = writeln!(s, "{name}\tArg:<ENTITY>, Value:{}", vs.join("|"));
+    }
+    s
+}
+
+/// Writes the folder; every file is replaced atomically.
+pub(crate) fn write_folder(
+    ws: &Workspace,
+    views: &[DocView<'_>],
+    dir: &Path,
+    summary: &mut ExportSummary,
+    progress: Progress<'_>,
+) -> Result<(), ExportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let total = views.len();
+    progress(0, total);
+    let mut attrs = BTreeMap::new();
+    for (i, v) in views.iter().enumerate() {
+        let stem = v.doc.id.as_str();
+        let txt = dir.join(format!("{stem}.txt"));
+        write_file(&txt, v.text.as_str().as_bytes())?;
+        let ann = dir.join(format!("{stem}.ann"));
+        write_file(&ann, ann_file(v, &mut attrs).as_bytes())?;
+        summary.files.push(txt);
+        summary.files.push(ann);
+        progress(i + 1, total);
+    }
+    let conf_path = dir.join("annotation.conf");
+    write_file(&conf_path, conf(ws, views, &attrs).as_bytes())?;
+    summary.files.push(conf_path);
+    // Files of an earlier export are not ours to delete, but they would be read back by
+    // an import of this folder: say so.
+    let stale: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+                .filter(|p| !summary.files.contains(p))
+                .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !stale.is_empty() {
+        let mut stale = stale;
+        stale.sort();
+        summary.warnings.push(format!(
+            "{}: {} other .ann file(s) from before were left as they were: {}",
+            dir.display(),
+            stale.len(),
+            stale.join(", ")
+        ));
+    }
+    Ok(())
+}
+
+fn untoken(s: &str) -> String {
+    s.replace('_', " ")
+}
+
+/// Sets one imported attribute.
+fn set_attr(attrs: &mut Attributes, name: &str, value: Option<&str>) -> Result<(), String> {
+    let text = || value.map(untoken);
+    match name {
+        "value" => {
+            let v = value.unwrap_or_default();
+            attrs.value = Some(
+                v.parse::<f64>()
+                    .map_err(|_| format!("value {v:?} is not a number"))?,
+            );
+        }
+        "unit" => attrs.unit = text(),
+        "counted" => attrs.counted = text(),
+        "speaker" => attrs.speaker = text(),
+        "verdict" => attrs.verdict = text(),
+        "precision" => {
+            let v = value.unwrap_or_default();
+            attrs.precision = Some(Precision::parse(v).ok_or_else(|| {
+                format!("precision {v:?} is not exact, approximate, at-least or at-most")
+            })?);
+        }
+        "check_worthy" => {
+            attrs.check_worthy = Some(match value {
+                None | Some("yes" | "true") => true,
+                Some("no" | "false") => false,
+                Some(v) => return Err(format!("check_worthy {v:?} is not yes or no")),
+            })
+        }
+        other => {
+            let key = other.strip_prefix("custom.").unwrap_or(other);
+            attrs
+                .custom
+                .insert(untoken(key), text().unwrap_or_else(|| "true".to_owned()));
+        }
+    }
+    Ok(())
+}
+
+fn parse_ranges(s: &str) -> Option<Vec<(usize, usize)>> {
+    s.split(';')
+        .map(|frag| {
+            let (a, b) = frag.trim().split_once(' ')?;
+            Some((a.parse().ok()?, b.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+/// Parses one `.ann` file against its text.
+fn read_ann(name: &str, ann: &str, text: String, stem: &str) -> Result<Record, ImportError> {
+    let err = |line: usize, message: String| ImportError::Record {
+        at: format!("{name}: line {line}"),
+        message,
+    };
+    let mut spans: Vec<SpanRecord> = Vec::new();
+    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut later: Vec<(usize, &str)> = Vec::new();
+    for (i, line) in ann.lines().enumerate() {
+        let n = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.splitn(3, '\t');
+        let id = cols.next().unwrap_or_default();
+        let body = cols
+            .next()
+            .ok_or_else(|| err(n, "expected ID<TAB>… (no tab)".into()))?;
+        match id.chars().next() {
+            Some('T') => {
+                let (label, ranges) = body
+                    .split_once(' ')
+                    .ok_or_else(|| err(n, format!("expected \"TYPE START END\", got {body:?}")))?;
+                let ranges = parse_ranges(ranges)
+                    .filter(|r| !r.is_empty())
+                    .ok_or_else(|| err(n, format!("bad offsets {ranges:?}")))?;
+                let stated = cols.next().map(str::to_owned);
+                ids.insert(id.to_owned(), spans.len());
+                spans.push(SpanRecord {
+                    at: format!("{name}: line {n}"),
+                    id: None,
+                    start: ranges[0].0,
+                    end: ranges[0].1,
+                    more: ranges[1..].to_vec(),
+                    label: label.to_owned(),
+                    check: stated.map(|t| (t, TextCheck::FragmentsSpaced)),
+                    note: String::new(),
+                    attrs: Attributes::default(),
+                    annotator: None,
+                    created: None,
+                    modified: None,
+                });
+            }
+            Some('A' | 'M' | '#') => later.push((n, line)),
+            // Relations, events, equivalences and normalisations have no place yet.
+            Some('R' | 'E' | '*' | 'N') => {}
+            _ => return Err(err(n, format!("unknown annotation id {id:?}"))),
+        }
+    }
+    for (n, line) in later {
+        let mut cols = line.splitn(3, '\t');
+        let id = cols.next().unwrap_or_default();
+        let body = cols.next().unwrap_or_default();
+        let mut words = body.split(' ');
+        let kind = words.next().unwrap_or_default();
+        let target = words.next().unwrap_or_default();
+        let &k = ids
+            .get(target)
+            .ok_or_else(|| err(n, format!("refers to {target:?}, which is not a T line")))?;
+        if id.starts_with('#') {
+            if kind == "AnnotatorNotes" {
+                spans[k].note = cols.next().unwrap_or_default().to_owned();
+            }
+        } else {
+            let value = words.next();
+            set_attr(&mut spans[k].attrs, kind, value).map_err(|m| err(n, m))?;
+        }
+    }
+    Ok(Record {
+        at: name.to_owned(),
+        text,
+        meta: RecordMeta {
+            id: Some(stem.to_owned()),
+            path: Some(format!("{stem}.txt")),
+            ..RecordMeta::default()
+        },
+        spans,
+    })
+}
+
+/// Reads every `DOC.ann` with its `DOC.txt` in a folder, in file-name order.
+pub(crate) fn read_folder(dir: &Path) -> Result<Vec<Record>, ImportError> {
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| ImportError::Io { path, source }
+    };
+    let mut anns: Vec<_> = std::fs::read_dir(dir)
+        .map_err(io(dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    if anns.is_empty() {
+        return Err(ImportError::Record {
+            at: dir.display().to_string(),
+            message:
+                "no .ann files in this folder (brat import reads a folder of DOC.txt and DOC.ann)"
+                    .into(),
+        });
+    }
+    let mut records = Vec::with_capacity(anns.len());
+    for ann_path in anns {
+        let name = ann_path.display().to_string();
+        let stem = ann_path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let txt_path = ann_path.with_extension("txt");
+        let utf8 = |p: &Path, bytes: Vec<u8>| {
+            String::from_utf8(bytes).map_err(|e| ImportError::Record {
+                at: p.display().to_string(),
+                message: format!(
+                    "not UTF-8 (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            })
+        };
+        let ann = utf8(&ann_path, std::fs::read(&ann_path).map_err(io(&ann_path))?)?;
+        let text = utf8(&txt_path, std::fs::read(&txt_path).map_err(io(&txt_path))?)?;
+        records.push(read_ann(&name, &ann, text, &stem)?);
+    }
+    Ok(records)
+}

@@ -1,0 +1,92 @@
+//! `csv`: one row per annotation with its document's metadata and its attributes, for
+//! pandas and R. Written through the `csv` crate (RFC 4180 quoting), with a header row.
+//! Custom attributes go in one column as a JSON object.
+
+use super::select::DocView;
+use super::{ExportError, Progress};
+
+/// The header row, in column order.
+pub const COLUMNS: [&str; 25] = [
+    "doc_id",
+    "doc_path",
+    "doc_title",
+    "outlet",
+    "url",
+    "published",
+    "language",
+    "status",
+    "id",
+    "label",
+    "start",
+    "end",
+    "text",
+    "note",
+    "annotator",
+    "created",
+    "modified",
+    "value",
+    "unit",
+    "counted",
+    "precision",
+    "speaker",
+    "check_worthy",
+    "verdict",
+    "custom",
+];
+
+/// Writes the rows.
+pub(crate) fn write(
+    views: &[DocView<'_>],
+    out: &mut Vec<u8>,
+    progress: Progress<'_>,
+) -> Result<(), ExportError> {
+    let total = views.len();
+    progress(0, total);
+    let mut w = csv::Writer::from_writer(&mut *out);
+    w.write_record(COLUMNS)?;
+    for (i, v) in views.iter().enumerate() {
+        let d = v.doc;
+        let published = d.published.map(|p| p.to_string()).unwrap_or_default();
+        for a in &v.spans {
+            let (start, end) = v.range(a);
+            let at = &a.attrs;
+            let custom = if at.custom.is_empty() {
+                String::new()
+            } else {
+                serde_json::to_string(&at.custom)?
+            };
+            w.write_record([
+                d.id.as_str(),
+                &d.path,
+                &d.title,
+                &d.outlet,
+                &d.url,
+                &published,
+                &d.language,
+                d.status.as_str(),
+                a.id.as_str(),
+                &a.label,
+                &start.to_string(),
+                &end.to_string(),
+                &a.text,
+                &a.note,
+                &a.annotator,
+                &a.created
+                    .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                &a.modified
+                    .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                &at.value.map(|x| x.to_string()).unwrap_or_default(),
+                at.unit.as_deref().unwrap_or_default(),
+                at.counted.as_deref().unwrap_or_default(),
+                at.precision.map(|p| p.as_str()).unwrap_or_default(),
+                at.speaker.as_deref().unwrap_or_default(),
+                &at.check_worthy.map(|b| b.to_string()).unwrap_or_default(),
+                at.verdict.as_deref().unwrap_or_default(),
+                &custom,
+            ])?;
+        }
+        progress(i + 1, total);
+    }
+    w.flush().map_err(ExportError::Stream)?;
+    Ok(())
+}

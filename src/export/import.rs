@@ -1,0 +1,636 @@
+//! Import: records read from another tool's file become documents and annotations.
+//!
+//! Import runs in three steps so that a bad input changes nothing: [`parse_input`] reads
+//! the whole input into [`Record`]s (an error names the line, task or file), then
+//! [`plan_import`] checks every span against its text and decides what to add, and
+//! only then [`ImportPlan::apply`] writes new article files and changes the workspace.
+//! The caller saves the project (atomically) at the end.
+//!
+//! A record whose decoded text equals a document's text (same SHA-256) attaches to that
+//! document; any other becomes a new article file in the project's `articles/` folder
+//! (an existing file is never overwritten) and a new document. Labels the scheme lacks
+//! are added. A span identical to one already in the project (same document, ranges and
+//! label) is skipped.
+
+use super::offsets::{OffsetMap, OffsetUnit};
+use super::{Format, brat, doccano, jsonl, label_studio};
+use crate::edit::{Edit, Transaction};
+use crate::model::{
+    Annotation, AnnotationId, Attributes, CharRange, DocId, DocStatus, Document, Label, LabelScheme,
+};
+use crate::text::{self, DocText};
+use crate::workspace::{Article, Workspace, guess_title};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::{HashMap, HashSet};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Why an import failed. Nothing was changed.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The input could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The input file or folder.
+        path: PathBuf,
+        /// What the OS said.
+        source: io::Error,
+    },
+    /// A record is malformed or does not fit its text.
+    #[error("{at}: {message}")]
+    Record {
+        /// Where: file and line, task or record number.
+        at: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The format has no importer.
+    #[error("the {0} format cannot be imported (jsonl, doccano, label-studio and brat can)")]
+    Unsupported(Format),
+    /// A new article file could not be written; files written before it were removed.
+    #[error("cannot write article {}: {source}", path.display())]
+    Write {
+        /// The article file.
+        path: PathBuf,
+        /// What the OS said.
+        source: io::Error,
+    },
+}
+
+/// How to read an input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The unit the input's offsets count.
+    pub offsets: OffsetUnit,
+    /// Annotator recorded on spans whose format does not name one.
+    pub annotator: String,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self {
+            offsets: OffsetUnit::Chars,
+            annotator: "import".to_owned(),
+        }
+    }
+}
+
+/// Document metadata a record may carry.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecordMeta {
+    /// Document id in the source.
+    pub id: Option<String>,
+    /// Article path in the source (its file name is reused for the new article).
+    pub path: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publisher.
+    pub outlet: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// BCP 47 language tag.
+    pub language: Option<String>,
+    /// Annotation progress.
+    pub status: Option<DocStatus>,
+}
+
+/// What a span's stated text is compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextCheck {
+    /// The text of the primary range, exactly.
+    Primary,
+    /// All ranges' texts joined by a space, line breaks and tabs read as spaces (brat's
+    /// `T` lines).
+    FragmentsSpaced,
+}
+
+/// One span as read, offsets still in the input's unit and over the record's raw text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpanRecord {
+    /// Where it was read, for errors.
+    pub at: String,
+    /// Annotation id in the source, kept when the project does not use it yet.
+    pub id: Option<String>,
+    /// Start of the primary range.
+    pub start: usize,
+    /// End of the primary range.
+    pub end: usize,
+    /// Further ranges of a discontinuous span.
+    pub more: Vec<(usize, usize)>,
+    /// Label id.
+    pub label: String,
+    /// The text the source says the span covers, checked against the offsets.
+    pub check: Option<(String, TextCheck)>,
+    /// Note.
+    pub note: String,
+    /// Attributes.
+    pub attrs: Attributes,
+    /// Who made it, if the source says.
+    pub annotator: Option<String>,
+    /// When it was made, if the source says.
+    pub created: Option<DateTime<Utc>>,
+    /// When it was last changed, if the source says.
+    pub modified: Option<DateTime<Utc>>,
+}
+
+/// One document as read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    /// Where it was read, for errors.
+    pub at: String,
+    /// The text exactly as the input has it (it may still hold CRLF or a BOM).
+    pub text: String,
+    /// Metadata.
+    pub meta: RecordMeta,
+    /// Spans.
+    pub spans: Vec<SpanRecord>,
+}
+
+/// What an import did (or, before [`ImportPlan::apply`], will do).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Records read.
+    pub records: usize,
+    /// Existing documents that received spans (or matched a record).
+    pub attached: Vec<DocId>,
+    /// New documents.
+    pub new_documents: Vec<DocId>,
+    /// New article files, relative to the project folder.
+    pub new_files: Vec<String>,
+    /// Labels added to the scheme.
+    pub labels_added: Vec<String>,
+    /// Annotations added.
+    pub annotations_added: usize,
+    /// Spans skipped because the project already has them.
+    pub duplicates_skipped: usize,
+    /// Things a person should know.
+    pub warnings: Vec<String>,
+}
+
+/// Everything an import will add, checked and ready.
+#[derive(Clone, Debug)]
+pub struct ImportPlan {
+    /// Labels to add to the scheme, in order.
+    pub labels: Vec<Label>,
+    /// New documents.
+    pub documents: Vec<Document>,
+    /// New annotations.
+    pub annotations: Vec<Annotation>,
+    /// New article files: absolute (or working-directory relative) path and contents.
+    pub files: Vec<(PathBuf, String)>,
+    texts: Vec<(DocId, DocText)>,
+    /// The summary.
+    pub report: ImportReport,
+}
+
+fn record_err(at: &str, message: impl Into<String>) -> ImportError {
+    ImportError::Record {
+        at: at.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// Reads a whole input in `format`: a file for the JSON formats, a folder for brat.
+pub fn parse_input(format: Format, input: &Path) -> Result<Vec<Record>, ImportError> {
+    let io_err = |source| ImportError::Io {
+        path: input.to_owned(),
+        source,
+    };
+    if format == Format::Brat {
+        return brat::read_folder(input);
+    }
+    let bytes = std::fs::read(input).map_err(io_err)?;
+    let name = input.display().to_string();
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let s = std::str::from_utf8(body).map_err(|e| {
+        record_err(
+            &name,
+            format!(
+                "not UTF-8 (invalid byte at offset {})",
+                e.valid_up_to() + (bytes.len() - body.len())
+            ),
+        )
+    })?;
+    match format {
+        Format::Jsonl => jsonl::read(&name, s),
+        Format::Doccano => doccano::read(&name, s),
+        Format::LabelStudio => label_studio::read(&name, s),
+        other => Err(ImportError::Unsupported(other)),
+    }
+}
+
+/// Parses, plans and applies an import; the caller saves the project afterwards.
+pub fn import(
+    ws: &mut Workspace,
+    format: Format,
+    input: &Path,
+    opts: &ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let records = parse_input(format, input)?;
+    plan_import(ws, records, opts)?.apply(ws)
+}
+
+/// Maps char offsets of a raw text to the decoded text (CRLF and CR become LF, a leading
+/// BOM goes). `None` when decoding changes nothing.
+fn decode_map(raw: &str) -> Option<Vec<usize>> {
+    if !raw.contains('\r') && !raw.starts_with('\u{feff}') {
+        return None;
+    }
+    let chars: Vec<char> = raw.chars().collect();
+    let mut map = Vec::with_capacity(chars.len() + 1);
+    let mut k = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        map.push(k);
+        let dropped = (i == 0 && c == '\u{feff}') || (c == '\r' && chars.get(i + 1) == Some(&'\n'));
+        if !dropped {
+            k += 1;
+        }
+    }
+    map.push(k);
+    Some(map)
+}
+
+/// A file name for a new article: the source's file name when it is a plain `.txt` or
+/// `.md` name, else the document id.
+fn article_name(meta: &RecordMeta, id: &DocId) -> (String, String) {
+    let from_path = meta.path.as_deref().and_then(|p| {
+        let name = p.rsplit(['/', '\\']).next()?;
+        let (stem, ext) = name.rsplit_once('.')?;
+        let plain = !stem.is_empty()
+            && !stem.starts_with('.')
+            && stem
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ' '));
+        (plain && matches!(ext, "txt" | "md")).then(|| (stem.to_owned(), ext.to_owned()))
+    });
+    from_path.unwrap_or_else(|| (id.as_str().to_owned(), "txt".to_owned()))
+}
+
+struct Planner<'a> {
+    ws: &'a Workspace,
+    opts: &'a ImportOptions,
+    plan: ImportPlan,
+    scheme: LabelScheme,
+    by_sha: HashMap<String, DocId>,
+    doc_ids: HashSet<DocId>,
+    file_names: HashSet<String>,
+    ann_ids: HashSet<String>,
+    seen: HashSet<(DocId, usize, usize, Vec<CharRange>, String)>,
+    attached: HashSet<DocId>,
+}
+
+/// Checks every record against its text and decides what to add; changes nothing.
+pub fn plan_import(
+    ws: &Workspace,
+    records: Vec<Record>,
+    opts: &ImportOptions,
+) -> Result<ImportPlan, ImportError> {
+    let p = &ws.project;
+    let mut planner = Planner {
+        ws,
+        opts,
+        plan: ImportPlan {
+            labels: Vec::new(),
+            documents: Vec::new(),
+            annotations: Vec::new(),
+            files: Vec::new(),
+            texts: Vec::new(),
+            report: ImportReport {
+                records: records.len(),
+                ..ImportReport::default()
+            },
+        },
+        scheme: p.labels.clone(),
+        by_sha: p
+            .documents
+            .iter()
+            .map(|d| (d.sha256.clone(), d.id.clone()))
+            .collect(),
+        doc_ids: p.documents.iter().map(|d| d.id.clone()).collect(),
+        file_names: HashSet::new(),
+        ann_ids: p.annotations.iter().map(|a| a.id.0.clone()).collect(),
+        seen: p
+            .annotations
+            .iter()
+            .map(|a| {
+                (
+                    a.doc.clone(),
+                    a.start,
+                    a.end,
+                    a.more.clone(),
+                    a.label.clone(),
+                )
+            })
+            .collect(),
+        attached: HashSet::new(),
+    };
+    for r in records {
+        planner.record(r)?;
+    }
+    let mut plan = planner.plan;
+    plan.report.attached.sort();
+    Ok(plan)
+}
+
+impl Planner<'_> {
+    fn record(&mut self, r: Record) -> Result<(), ImportError> {
+        let raw = DocText::new(r.text);
+        let map = OffsetMap::new(&raw, self.opts.offsets);
+        // Offsets in chars over the raw text, checked against it.
+        let mut spans = Vec::with_capacity(r.spans.len());
+        for s in &r.spans {
+            spans.push(self.raw_span(&raw, &map, s)?);
+        }
+        let (text, cmap) = match decode_map(raw.as_str()) {
+            None => (raw, None),
+            Some(m) => {
+                let d = text::decode(raw.as_str().as_bytes()).unwrap_or_default();
+                (DocText::new(d), Some(m))
+            }
+        };
+        let conv = |c: usize| cmap.as_ref().map_or(c, |m| m[c]);
+        if text.char_len() == 0 {
+            self.plan
+                .report
+                .warnings
+                .push(format!("{}: skipped, its text is empty", r.at));
+            return Ok(());
+        }
+        let (doc, is_new) = self.document(&r.meta, &text);
+        for (s, ranges) in r.spans.into_iter().zip(spans) {
+            let ranges: Vec<(usize, usize)> =
+                ranges.iter().map(|&(a, b)| (conv(a), conv(b))).collect();
+            self.span(&doc, &text, s, &ranges)?;
+        }
+        if is_new {
+            // The workspace gets the text of a new document without reading it back.
+            self.plan.texts.push((doc, text));
+        }
+        Ok(())
+    }
+
+    /// The span's ranges in chars over the raw text, after checking them.
+    fn raw_span(
+        &self,
+        raw: &DocText,
+        map: &OffsetMap,
+        s: &SpanRecord,
+    ) -> Result<Vec<(usize, usize)>, ImportError> {
+        let unit = self.opts.offsets.as_str();
+        let mut ranges = Vec::with_capacity(1 + s.more.len());
+        for &(a, b) in std::iter::once(&(s.start, s.end)).chain(&s.more) {
+            let conv = |u| map.to_char(u).map_err(|e| record_err(&s.at, e.to_string()));
+            let (ca, cb) = (conv(a)?, conv(b)?);
+            if ca >= cb {
+                return Err(record_err(
+                    &s.at,
+                    format!("span {a}..{b} is empty or reversed"),
+                ));
+            }
+            if cb > raw.char_len() {
+                let hint = if self.opts.offsets == OffsetUnit::Chars
+                    && raw.as_str().chars().any(|c| c.len_utf16() == 2)
+                {
+                    "; if the offsets count UTF-16 units, use --offsets utf16"
+                } else {
+                    ""
+                };
+                return Err(record_err(
+                    &s.at,
+                    format!(
+                        "span {a}..{b} runs past the end of the text ({} {unit}){hint}",
+                        map.len()
+                    ),
+                ));
+            }
+            ranges.push((ca, cb));
+        }
+        if s.label.trim().is_empty() {
+            return Err(record_err(&s.at, "span has an empty label"));
+        }
+        if let Some((stated, how)) = &s.check {
+            let (found, ok) = match how {
+                TextCheck::Primary => {
+                    let f = raw.slice(ranges[0].0..ranges[0].1).to_owned();
+                    let ok = f == *stated;
+                    (f, ok)
+                }
+                TextCheck::FragmentsSpaced => {
+                    let f = ranges
+                        .iter()
+                        .map(|&(a, b)| raw.slice(a..b))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let flat = |t: &str| t.replace(['\r', '\n', '\t'], " ");
+                    let ok = flat(&f) == flat(stated);
+                    (f, ok)
+                }
+            };
+            if !ok {
+                let other = match self.opts.offsets {
+                    OffsetUnit::Chars => "utf16",
+                    OffsetUnit::Utf16 => "chars",
+                };
+                return Err(record_err(
+                    &s.at,
+                    format!(
+                        "span {}..{} says {stated:?} but the text there is {found:?} \
+                         (offsets counted in {unit}; try --offsets {other}?)",
+                        s.start, s.end
+                    ),
+                ));
+            }
+        }
+        Ok(ranges)
+    }
+
+    /// The document for a record's text: an existing one with the same text, or a new
+    /// one (then `true`).
+    fn document(&mut self, meta: &RecordMeta, text: &DocText) -> (DocId, bool) {
+        let sha = text.sha256();
+        if let Some(id) = self.by_sha.get(&sha) {
+            if self.attached.insert(id.clone()) && self.ws.project.document(id).is_some() {
+                self.plan.report.attached.push(id.clone());
+            }
+            return (id.clone(), false);
+        }
+        let stem = meta
+            .id
+            .clone()
+            .or_else(|| {
+                meta.path
+                    .as_deref()
+                    .and_then(|p| p.rsplit(['/', '\\']).next())
+                    .map(|n| n.rsplit_once('.').map_or(n, |(s, _)| s).to_owned())
+            })
+            .unwrap_or_else(|| "doc".to_owned());
+        let base = DocId::slug(&stem);
+        let id = std::iter::once(base.clone())
+            .chain((2..).map(|n| DocId(format!("{}-{n}", base.0))))
+            .find(|id| !self.doc_ids.contains(id))
+            .unwrap_or(base);
+        let (fstem, ext) = article_name(meta, &id);
+        let dir = self.ws.base_dir().join("articles");
+        let name = std::iter::once(format!("{fstem}.{ext}"))
+            .chain((2..).map(|n| format!("{fstem}-{n}.{ext}")))
+            .find(|n| !self.file_names.contains(n) && !dir.join(n).exists())
+            .unwrap_or_default();
+        self.file_names.insert(name.clone());
+        let rel = format!("articles/{name}");
+        let doc = Document {
+            id: id.clone(),
+            path: rel.clone(),
+            title: meta
+                .title
+                .clone()
+                .unwrap_or_else(|| guess_title(text.as_str())),
+            outlet: meta.outlet.clone().unwrap_or_default(),
+            url: meta.url.clone().unwrap_or_default(),
+            published: meta.published,
+            language: meta.language.clone().unwrap_or_default(),
+            status: meta.status.unwrap_or_default(),
+            sha256: sha.clone(),
+            chars: text.char_len(),
+        };
+        self.doc_ids.insert(id.clone());
+        self.by_sha.insert(sha, id.clone());
+        self.plan.documents.push(doc);
+        self.plan
+            .files
+            .push((dir.join(&name), text.as_str().to_owned()));
+        self.plan.report.new_documents.push(id.clone());
+        self.plan.report.new_files.push(rel);
+        (id, true)
+    }
+
+    fn span(
+        &mut self,
+        doc: &DocId,
+        text: &DocText,
+        s: SpanRecord,
+        ranges: &[(usize, usize)],
+    ) -> Result<(), ImportError> {
+        let (start, end) = ranges[0];
+        let more: Vec<CharRange> = ranges[1..]
+            .iter()
+            .map(|&(start, end)| CharRange { start, end })
+            .collect();
+        // brat writes spaces in labels as `_`: map such a label back to the scheme's.
+        let label = if self.scheme.get(&s.label).is_none()
+            && let Some(l) = self
+                .scheme
+                .iter()
+                .find(|l| l.id.replace(char::is_whitespace, "_") == s.label)
+        {
+            l.id.clone()
+        } else {
+            s.label.clone()
+        };
+        let key = (doc.clone(), start, end, more, label.clone());
+        if self.seen.contains(&key) {
+            self.plan.report.duplicates_skipped += 1;
+            return Ok(());
+        }
+        let annotator = s.annotator.as_deref().unwrap_or(&self.opts.annotator);
+        let mut a = Annotation::new(doc.clone(), text, start, end, &label, annotator)
+            .map_err(|e| record_err(&s.at, e.to_string()))?;
+        a.more = key.3.clone();
+        self.seen.insert(key);
+        a.note = s.note;
+        a.attrs = s.attrs;
+        if let Some(c) = s.created {
+            a.created = c;
+            a.modified = c;
+        }
+        if let Some(m) = s.modified {
+            a.modified = m;
+        }
+        match s.id {
+            Some(id) if !id.is_empty() && !self.ann_ids.contains(&id) => a.id = AnnotationId(id),
+            _ => {
+                while self.ann_ids.contains(&a.id.0) {
+                    a.id = AnnotationId::random();
+                }
+            }
+        }
+        self.ann_ids.insert(a.id.0.clone());
+        if self.scheme.add(&label) {
+            if let Some(l) = self.scheme.get(&label) {
+                self.plan.labels.push(l.clone());
+            }
+            self.plan.report.labels_added.push(label);
+        }
+        self.plan.annotations.push(a);
+        self.plan.report.annotations_added += 1;
+        Ok(())
+    }
+}
+
+impl ImportPlan {
+    /// Writes the new article files (never over an existing file). On error, the files
+    /// this call wrote are removed again.
+    pub fn write_articles(&self) -> Result<(), ImportError> {
+        let mut written: Vec<&Path> = Vec::new();
+        let result = (|| {
+            for (path, text) in &self.files {
+                let err = |source| ImportError::Write {
+                    path: path.clone(),
+                    source,
+                };
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(err)?;
+                }
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(path)
+                    .map_err(err)?;
+                written.push(path);
+                f.write_all(text.as_bytes()).map_err(err)?;
+                f.sync_all().map_err(err)?;
+            }
+            Ok(())
+        })();
+        if result.is_err() {
+            for p in written {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        result
+    }
+
+    /// The additions as one undoable transaction, for the window (write the article
+    /// files first with [`ImportPlan::write_articles`]). Each edit inserts in order, so
+    /// prefer [`ImportPlan::apply`] for very large imports.
+    pub fn transaction(&self) -> Transaction {
+        let edits = self
+            .labels
+            .iter()
+            .cloned()
+            .map(Edit::AddLabel)
+            .chain(self.documents.iter().cloned().map(Edit::InsertDocument))
+            .chain(self.annotations.iter().cloned().map(Edit::InsertAnnotation))
+            .collect();
+        Transaction {
+            name: format!("Import {} annotations", self.annotations.len()),
+            edits,
+        }
+    }
+
+    /// Writes the new article files and adds everything to the workspace (not saved).
+    pub fn apply(self, ws: &mut Workspace) -> Result<ImportReport, ImportError> {
+        self.write_articles()?;
+        let p = &mut ws.project;
+        p.labels.0.extend(self.labels);
+        p.documents.extend(self.documents);
+        p.annotations.extend(self.annotations);
+        p.normalize();
+        for (id, text) in self.texts {
+            ws.articles.insert(id, Article::Loaded(Arc::new(text)));
+        }
+        Ok(self.report)
+    }
+}

@@ -1,0 +1,209 @@
+//! `jsonl`: sourcemark's own dataset, one JSON object per document with every span field.
+//!
+//! ```json
+//! {"id":"…","path":"…","title":"…","outlet":"…","url":"…","published":"2020-01-24",
+//!  "language":"en","status":"done","sha256":"…","text":"…",
+//!  "spans":[{"id":"…","start":0,"end":5,"label":"claim","text":"…","note":"",
+//!            "attrs":{},"annotator":"…","created":"…","modified":"…"}]}
+//! ```
+//!
+//! A discontinuous span adds `"more": [[start, end], …]`.
+
+use super::attrs::AttrsJson;
+use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
+use super::select::DocView;
+use super::{ExportError, Progress};
+use crate::model::{Annotation, DocStatus};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize)]
+struct DocOut<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: &'a str,
+    outlet: &'a str,
+    url: &'a str,
+    published: Option<NaiveDate>,
+    language: &'a str,
+    status: &'static str,
+    sha256: &'a str,
+    text: &'a str,
+    spans: Vec<SpanOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    id: &'a str,
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    more: Vec<[usize; 2]>,
+    label: &'a str,
+    text: &'a str,
+    note: &'a str,
+    attrs: AttrsJson,
+    annotator: &'a str,
+    created: DateTime<Utc>,
+    modified: DateTime<Utc>,
+}
+
+fn span_out<'a>(v: &DocView<'_>, a: &'a Annotation) -> SpanOut<'a> {
+    let (start, end) = v.range(a);
+    SpanOut {
+        id: a.id.as_str(),
+        start,
+        end,
+        more: a
+            .more
+            .iter()
+            .map(|r| [v.map.to_unit(r.start), v.map.to_unit(r.end)])
+            .collect(),
+        label: &a.label,
+        text: &a.text,
+        note: &a.note,
+        attrs: AttrsJson::from(&a.attrs),
+        annotator: &a.annotator,
+        created: a.created,
+        modified: a.modified,
+    }
+}
+
+/// Writes one line per document.
+pub(crate) fn write(
+    views: &[DocView<'_>],
+    out: &mut Vec<u8>,
+    progress: Progress<'_>,
+) -> Result<(), ExportError> {
+    let total = views.len();
+    progress(0, total);
+    for (i, v) in views.iter().enumerate() {
+        let d = v.doc;
+        let line = DocOut {
+            id: d.id.as_str(),
+            path: &d.path,
+            title: &d.title,
+            outlet: &d.outlet,
+            url: &d.url,
+            published: d.published,
+            language: &d.language,
+            status: d.status.as_str(),
+            sha256: &d.sha256,
+            text: v.text.as_str(),
+            spans: v.spans.iter().map(|a| span_out(v, a)).collect(),
+        };
+        serde_json::to_writer(&mut *out, &line)?;
+        out.push(b'\n');
+        progress(i + 1, total);
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct DocIn {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    published: Option<NaiveDate>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+    text: String,
+    #[serde(default)]
+    spans: Vec<SpanIn>,
+}
+
+#[derive(Deserialize)]
+struct SpanIn {
+    #[serde(default)]
+    id: Option<String>,
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    more: Vec<[usize; 2]>,
+    label: String,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    attrs: AttrsJson,
+    #[serde(default)]
+    annotator: Option<String>,
+    #[serde(default)]
+    created: Option<DateTime<Utc>>,
+    #[serde(default)]
+    modified: Option<DateTime<Utc>>,
+}
+
+/// Reads sourcemark JSONL; errors name the line.
+pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> {
+    let mut records = Vec::new();
+    for (i, line) in input.lines().enumerate() {
+        let at = format!("{name}: line {}", i + 1);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let d: DocIn = serde_json::from_str(line).map_err(|e| ImportError::Record {
+            at: at.clone(),
+            message: e.to_string(),
+        })?;
+        let status = match d.status.as_deref() {
+            None | Some("") => None,
+            Some(s) => Some(DocStatus::parse(s).ok_or_else(|| ImportError::Record {
+                at: at.clone(),
+                message: format!("unknown status {s:?} (todo, in-progress or done)"),
+            })?),
+        };
+        let mut spans = Vec::with_capacity(d.spans.len());
+        for (k, s) in d.spans.into_iter().enumerate() {
+            let sat = format!("{at}, span {}", k + 1);
+            let attrs = s
+                .attrs
+                .into_attrs()
+                .map_err(|message| ImportError::Record {
+                    at: sat.clone(),
+                    message,
+                })?;
+            spans.push(SpanRecord {
+                at: sat,
+                id: s.id,
+                start: s.start,
+                end: s.end,
+                more: s.more.into_iter().map(|[a, b]| (a, b)).collect(),
+                label: s.label,
+                check: s.text.map(|t| (t, TextCheck::Primary)),
+                note: s.note,
+                attrs,
+                annotator: s.annotator,
+                created: s.created,
+                modified: s.modified,
+            });
+        }
+        records.push(Record {
+            at,
+            text: d.text,
+            meta: RecordMeta {
+                id: d.id,
+                path: d.path,
+                title: d.title,
+                outlet: d.outlet,
+                url: d.url,
+                published: d.published,
+                language: d.language,
+                status,
+            },
+            spans,
+        });
+    }
+    Ok(records)
+}

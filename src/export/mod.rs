@@ -1,0 +1,274 @@
+//! Datasets out and in: JSONL, doccano, Label Studio, brat, W3C Web Annotation, CSV and
+//! CoNLL exports, and imports for the formats other tools write (JSONL, doccano, Label
+//! Studio, brat).
+//!
+//! Every exported offset counts chars, end-exclusive, over the document text as
+//! `DESIGN.md` defines it, unless [`OffsetUnit::Utf16`] is asked for. Output is
+//! deterministic: documents in id order, spans by (start, end, label, id). A document
+//! whose article is unavailable is skipped with a warning, never exported with wrong
+//! text.
+
+mod attrs;
+mod brat;
+mod conll;
+mod csv_rows;
+mod doccano;
+mod import;
+mod jsonl;
+mod label_studio;
+mod offsets;
+mod select;
+mod w3c;
+
+pub use conll::OVERLAP_POLICY;
+pub use import::{
+    ImportError, ImportOptions, ImportPlan, ImportReport, Record, RecordMeta, SpanRecord,
+    TextCheck, import, parse_input, plan_import,
+};
+pub use label_studio::{label_config, label_config_path};
+pub use offsets::{OffsetMap, OffsetUnit, SplitSurrogate};
+
+use crate::model::{DocId, DocStatus};
+use crate::store::{self, StoreError};
+use crate::workspace::Workspace;
+use std::fmt;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// A dataset format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// One JSON object per document with all span fields: sourcemark's own dataset.
+    Jsonl,
+    /// doccano's sequence-labelling JSONL: `text`, `label: [[start, end, label]]`, `meta`.
+    Doccano,
+    /// A Label Studio task array, plus its `<Labels>` labeling config.
+    LabelStudio,
+    /// A brat standoff folder: `DOC.txt`, `DOC.ann`, `annotation.conf`.
+    Brat,
+    /// W3C Web Annotation JSON-LD with quote and position selectors.
+    W3c,
+    /// One CSV row per annotation, with document metadata and attributes.
+    Csv,
+    /// Token-per-line BIO tags.
+    Conll,
+}
+
+impl Format {
+    /// Every format, in the order the command line lists them.
+    pub const ALL: [Format; 7] = [
+        Format::Jsonl,
+        Format::Doccano,
+        Format::LabelStudio,
+        Format::Brat,
+        Format::W3c,
+        Format::Csv,
+        Format::Conll,
+    ];
+
+    /// The command-line name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Doccano => "doccano",
+            Format::LabelStudio => "label-studio",
+            Format::Brat => "brat",
+            Format::W3c => "w3c",
+            Format::Csv => "csv",
+            Format::Conll => "conll",
+        }
+    }
+
+    /// Parses the command-line name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// True for formats that can be read back with [`import`].
+    pub fn can_import(self) -> bool {
+        matches!(
+            self,
+            Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Brat
+        )
+    }
+
+    /// True for formats written as a folder of files rather than one file.
+    pub fn is_folder(self) -> bool {
+        self == Format::Brat
+    }
+
+    /// The usual file extension of a single-file export, for save dialogs.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Jsonl | Format::Doccano => "jsonl",
+            Format::LabelStudio => "json",
+            Format::Brat => "",
+            Format::W3c => "jsonld",
+            Format::Csv => "csv",
+            Format::Conll => "conll",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What to export.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Only these labels (by id); all when `None`.
+    pub labels: Option<Vec<String>>,
+    /// Only documents with this status; all when `None`.
+    pub status: Option<DocStatus>,
+    /// The unit of exported offsets.
+    pub offsets: OffsetUnit,
+}
+
+/// Where an export goes.
+pub enum Output<'a> {
+    /// A stream, such as stdout. Folder formats cannot be written to one.
+    Writer(&'a mut dyn Write),
+    /// A file (replaced atomically) or, for folder formats, a folder (created if needed;
+    /// each file in it replaced atomically).
+    Path(PathBuf),
+}
+
+/// What an export did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportSummary {
+    /// Documents written.
+    pub documents: usize,
+    /// Spans written.
+    pub annotations: usize,
+    /// Documents left out because their article is unavailable.
+    pub skipped_documents: Vec<DocId>,
+    /// CoNLL: spans dropped because they overlap a span kept before them.
+    pub dropped_overlaps: usize,
+    /// Files written (for [`Output::Path`]).
+    pub files: Vec<PathBuf>,
+    /// Things a person should know: skipped documents and spans, lossy fields.
+    pub warnings: Vec<String>,
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// `--labels` names a label the project does not have.
+    #[error("unknown label {label:?}; the project's labels are: {known}")]
+    UnknownLabel {
+        /// The label asked for.
+        label: String,
+        /// The labels the project has, comma-separated.
+        known: String,
+    },
+    /// A folder format was asked to write to a stream.
+    #[error("the {0} format writes a folder; give an output folder (--out DIR)")]
+    NeedsFolder(Format),
+    /// The format cannot honour an option.
+    #[error("{0}")]
+    Unsupported(String),
+    /// Writing failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// What the OS said.
+        source: io::Error,
+    },
+    /// An atomic write failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Writing to the output stream failed.
+    #[error("cannot write the export: {0}")]
+    Stream(io::Error),
+    /// JSON serialisation failed.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// CSV serialisation failed.
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+}
+
+/// A callback told `(documents done, documents in all)` as an export goes.
+pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
+
+/// Exports the workspace's project in `format` to `out`. `progress` is called with the
+/// number of documents done and the total, from `(0, n)` to `(n, n)`, so a window can
+/// show a progress bar.
+pub fn export(
+    ws: &Workspace,
+    format: Format,
+    opts: &ExportOptions,
+    out: Output<'_>,
+    progress: Progress<'_>,
+) -> Result<ExportSummary, ExportError> {
+    if format == Format::W3c && opts.offsets == OffsetUnit::Utf16 {
+        return Err(ExportError::Unsupported(
+            "the W3C TextPositionSelector counts code points by definition; \
+             --offsets utf16 does not apply to w3c"
+                .to_owned(),
+        ));
+    }
+    let mut summary = ExportSummary::default();
+    let views = select::select(ws, format, opts, &mut summary)?;
+    summary.documents = views.len();
+    summary.annotations = views.iter().map(|v| v.spans.len()).sum();
+    if format.is_folder() {
+        let Output::Path(dir) = out else {
+            return Err(ExportError::NeedsFolder(format));
+        };
+        brat::write_folder(ws, &views, &dir, &mut summary, progress)?;
+        return Ok(summary);
+    }
+    let mut buf = Vec::with_capacity(views.iter().map(|v| v.text.as_str().len() * 2).sum());
+    match format {
+        Format::Jsonl => jsonl::write(&views, &mut buf, progress)?,
+        Format::Doccano => doccano::write(&views, &mut buf, progress)?,
+        Format::LabelStudio => label_studio::write(&views, &mut buf, progress)?,
+        Format::W3c => w3c::write(ws, &views, &mut buf, progress)?,
+        Format::Csv => csv_rows::write(&views, &mut buf, progress)?,
+        Format::Conll => conll::write(&views, &mut buf, &mut summary, progress)?,
+        Format::Brat => unreachable!("folder formats are handled above"),
+    }
+    match out {
+        Output::Writer(w) => {
+            w.write_all(&buf).map_err(ExportError::Stream)?;
+            w.flush().map_err(ExportError::Stream)?;
+            if format == Format::LabelStudio {
+                summary.warnings.push(
+                    "the Label Studio labeling config was not written (no output file); \
+                     export with --out to get it beside the tasks"
+                        .to_owned(),
+                );
+            }
+        }
+        Output::Path(path) => {
+            write_file(&path, &buf)?;
+            summary.files.push(path.clone());
+            if format == Format::LabelStudio {
+                let config_path = label_config_path(&path);
+                write_file(&config_path, label_config(ws, opts).as_bytes())?;
+                summary.files.push(config_path);
+            }
+        }
+    }
+    Ok(summary)
+}
+
+/// Writes a whole file atomically (temporary file, sync, rename).
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+        && !dir.is_dir()
+    {
+        return Err(ExportError::Io {
+            path: dir.to_owned(),
+            source: io::Error::new(io::ErrorKind::NotFound, "no such folder"),
+        });
+    }
+    store::write_atomic(path, bytes, false, &mut |_| Ok(()))?;
+    Ok(())
+}

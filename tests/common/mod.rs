@@ -1,0 +1,161 @@
+//! Projects for export tests: the seed articles (when present) and a generated article
+//! full of emoji, Arabic, combining marks, no-break spaces and CRLF line endings.
+#![allow(dead_code)]
+
+use sourcemark::model::{Annotation, CharRange, DocStatus, Precision};
+use sourcemark::text::DocText;
+use sourcemark::workspace::{AddOutcome, Workspace};
+use std::path::{Path, PathBuf};
+
+/// The tricky article as written to disk, with CRLF line endings.
+pub const TRICKY_CRLF: &str = "Rally 👍🏽 in Baghdad 🇮🇶 — “Get out, get out occupier!”\r\n\
+مليونية في بغداد: «اخرج يا محتل» said al-Ṣadr.\r\n\
+Cafe\u{301} owners counted 2.5\u{a0}million 👨‍👩‍👧 families.\r\n\
+\r\n\
+More: 𝐁old math, flag 🏳️‍🌈, tab\there, e\u{301}\u{302} stacked; 5,200\u{a0}troops.\r\n";
+
+/// The seed articles, if the shared folder is there.
+pub fn seeds() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    v.sort();
+    v
+}
+
+/// Char range of the first occurrence of `phrase`.
+pub fn find(t: &DocText, phrase: &str) -> (usize, usize) {
+    let b = t
+        .as_str()
+        .find(phrase)
+        .unwrap_or_else(|| panic!("{phrase:?} not in text"));
+    let s = t.char_of(b);
+    (s, s + phrase.chars().count())
+}
+
+fn add(ws: &mut Workspace, doc: &str, t: &DocText, r: (usize, usize), label: &str) -> usize {
+    let a = Annotation::new(doc.into(), t, r.0, r.1, label, "tester").unwrap();
+    ws.project.annotations.push(a);
+    ws.project.annotations.len() - 1
+}
+
+/// A project in `dir` with the tricky article (and the seeds when `with_seeds`), their
+/// copies in `dir/articles`, and annotations of every kind. Saved; returns its path.
+pub fn build(dir: &Path, with_seeds: bool) -> PathBuf {
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("tricky.txt"), TRICKY_CRLF).unwrap();
+    let mut files = vec![articles.join("tricky.txt")];
+    if with_seeds {
+        for s in seeds() {
+            let to = articles.join(s.file_name().unwrap());
+            std::fs::copy(&s, &to).unwrap();
+            files.push(to);
+        }
+    }
+    let path = dir.join("project.ron");
+    let mut ws = Workspace::create(&path, "Rally coverage");
+    for f in &files {
+        assert!(matches!(ws.add_article(f).unwrap(), AddOutcome::Added(_)));
+    }
+    assert!(ws.project.labels.add("speaker name"));
+    // The tricky article: a span of every difficulty.
+    let t = ws.text(&"tricky".into()).unwrap().clone();
+    add(&mut ws, "tricky", &t, find(&t, "👍🏽"), "figure");
+    let q = add(
+        &mut ws,
+        "tricky",
+        &t,
+        find(&t, "“Get out, get out occupier!”"),
+        "quote",
+    );
+    ws.project.annotations[q].attrs.speaker = Some("Sayed Sadiq al-Hashemi".into());
+    ws.project.annotations[q].note = "chanted, per Press TV;\nsecond line".into();
+    let a = add(&mut ws, "tricky", &t, find(&t, "«اخرج يا محتل»"), "quote");
+    ws.project.annotations[a].attrs.check_worthy = Some(true);
+    add(&mut ws, "tricky", &t, find(&t, "al-Ṣadr"), "speaker name");
+    let f = add(
+        &mut ws,
+        "tricky",
+        &t,
+        find(&t, "2.5\u{a0}million"),
+        "figure",
+    );
+    {
+        let at = &mut ws.project.annotations[f].attrs;
+        at.value = Some(2_500_000.0);
+        at.unit = Some("families".into());
+        at.precision = Some(Precision::AtLeast);
+        at.custom.insert("source type".into(), "wire copy".into());
+    }
+    add(
+        &mut ws,
+        "tricky",
+        &t,
+        find(&t, "Cafe\u{301} owners counted 2.5"),
+        "claim",
+    );
+    add(
+        &mut ws,
+        "tricky",
+        &t,
+        find(&t, "👨‍👩‍👧 families.\n\nMore"),
+        "claim",
+    );
+    add(
+        &mut ws,
+        "tricky",
+        &t,
+        find(&t, "e\u{301}\u{302} stacked"),
+        "claim",
+    );
+    add(&mut ws, "tricky", &t, find(&t, "🏳️‍🌈"), "figure");
+    let d = add(&mut ws, "tricky", &t, find(&t, "Rally"), "claim");
+    let (s2, e2) = find(&t, "Baghdad 🇮🇶");
+    ws.project.annotations[d].more = vec![CharRange { start: s2, end: e2 }];
+    add(
+        &mut ws,
+        "tricky",
+        &t,
+        find(&t, "5,200\u{a0}troops"),
+        "figure",
+    );
+    add(&mut ws, "tricky", &t, find(&t, "tab\there"), "claim");
+    // Seeds: spans at fixed strides, overlapping now and then, labels in turn.
+    let labels = ["claim", "quote", "figure"];
+    let ids: Vec<_> = ws.project.documents.iter().map(|d| d.id.clone()).collect();
+    for (n, id) in ids.iter().enumerate() {
+        if id.as_str() == "tricky" {
+            continue;
+        }
+        let t = ws.text(id).unwrap().clone();
+        let len = t.char_len();
+        for k in 0..12 {
+            let start = (k * 211 + n * 17) % (len - 40);
+            let end = start + 5 + (k * 7) % 30;
+            add(&mut ws, id.as_str(), &t, (start, end), labels[k % 3]);
+        }
+        if n % 2 == 0 {
+            ws.project.documents[n].status = DocStatus::Done;
+        }
+        ws.project.documents[n].outlet = format!("Outlet {n}");
+        ws.project.documents[n].url = format!("https://example.org/{n}");
+    }
+    ws.project.normalize();
+    ws.save().unwrap();
+    path
+}
+
+/// Opens a project, failing on any notice other than none.
+pub fn open(path: &Path) -> Workspace {
+    let (ws, notices) = Workspace::open(path).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    ws
+}
+
+/// True when a save left a `.bak` beside the project (a save happened after `build`).
+pub fn backup_exists(project: &Path) -> bool {
+    sourcemark::store::backup_path(project).exists()
+}

@@ -1,0 +1,95 @@
+//! Exports are read back by Python, as their consumers would: `text[start:end]` must be
+//! the span text for every span of the jsonl, doccano and Label Studio exports, and the
+//! brat `.ann` files must agree with their `.txt`. Needs `python3` (standard library only).
+
+mod common;
+
+use sourcemark::export::{self, ExportOptions, Format, Output};
+use std::process::Command;
+
+#[test]
+fn python_reads_every_span_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::build(&dir.path().join("project"), true);
+    let ws = common::open(&path);
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let opts = ExportOptions::default();
+    let mut total = 0;
+    for (format, name) in [
+        (Format::Jsonl, "data.jsonl"),
+        (Format::Doccano, "doccano.jsonl"),
+        (Format::LabelStudio, "tasks.json"),
+        (Format::Brat, "brat"),
+    ] {
+        let s = export::export(
+            &ws,
+            format,
+            &opts,
+            Output::Path(out.join(name)),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        assert!(s.annotations > 10, "{format}: {s:?}");
+        total = s.annotations;
+    }
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/check_exports.py");
+    let run = Command::new("python3")
+        .arg(script)
+        .arg("--jsonl")
+        .arg(out.join("data.jsonl"))
+        .arg("--doccano")
+        .arg(out.join("doccano.jsonl"))
+        .arg("--label-studio")
+        .arg(out.join("tasks.json"))
+        .arg("--brat")
+        .arg(out.join("brat"))
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run python3 ({e}); this test needs python3 on PATH (standard library only)"
+            )
+        });
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "python check failed:\n{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // Every format reported the same number of spans.
+    let expected = format!(
+        "ok: jsonl {total}, doccano {total}, label-studio {total}, brat {total} spans checked"
+    );
+    assert_eq!(stdout.trim(), expected);
+}
+
+#[test]
+fn python_check_catches_a_wrong_offset() {
+    // The checker itself must be able to fail: shift one span by a char.
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::build(&dir.path().join("project"), false);
+    let ws = common::open(&path);
+    let mut buf = Vec::new();
+    export::export(
+        &ws,
+        Format::Jsonl,
+        &ExportOptions::default(),
+        Output::Writer(&mut buf),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let good = String::from_utf8(buf).unwrap();
+    let bad = good.replacen("\"start\":6,", "\"start\":7,", 1);
+    assert_ne!(good, bad);
+    let file = dir.path().join("bad.jsonl");
+    std::fs::write(&file, bad).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/check_exports.py");
+    let run = Command::new("python3")
+        .arg(script)
+        .arg("--jsonl")
+        .arg(&file)
+        .output()
+        .expect("python3 is needed for this test");
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("text[7:"));
+}
