@@ -6,6 +6,8 @@
 //! temporary file over the project: a crash at any instant leaves the old file or the
 //! new one, whole.
 
+mod emit;
+
 use crate::model::{FORMAT, Project};
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -90,7 +92,18 @@ pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
         sorted.normalize();
         p = &sorted;
     }
-    let mut s = ron::Options::default().to_string_pretty(p, pretty())?;
+    let mut s = emit::project(p);
+    s.push('\n');
+    Ok(s)
+}
+
+/// What [`to_ron`] writes, produced by `ron`'s own serializer: the reference the fast
+/// writer is tested against. Not for use in the app (it is many times slower).
+#[doc(hidden)]
+pub fn to_ron_reference(project: &Project) -> Result<String, ron::Error> {
+    let mut p = project.clone();
+    p.normalize();
+    let mut s = ron::Options::default().to_string_pretty(&p, pretty())?;
     s.push('\n');
     Ok(s)
 }
