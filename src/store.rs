@@ -1,9 +1,11 @@
 //! The project file: RON in a fixed layout, versioned, written atomically.
 //!
 //! Two saves of the same project give the same bytes, so a git diff shows only what
-//! changed. A save writes a temporary file beside the project, syncs it, copies the
-//! previous file to `PROJECT.ron.bak` and renames the temporary file over the project:
-//! a crash at any instant leaves the old file or the new one, whole.
+//! changed. A save writes a temporary file beside the project, syncs it, keeps the
+//! previous file as `PROJECT.ron.bak` (a hard link, else a copy) and renames the
+//! temporary file over the project: a crash at any instant leaves the old file or the
+//! new one, whole.
+
 
 use crate::model::{FORMAT, Project};
 use std::fs::{self, File};
@@ -109,6 +111,27 @@ fn parse_error(path: &Path, e: ron::error::SpannedError) -> StoreError {
     }
 }
 
+/// Refuses versions this build cannot read: newer ones (left untouched for a newer
+/// sourcemark) and 0, which no sourcemark ever wrote.
+fn check_format(path: &Path, format: u32) -> Result<(), StoreError> {
+    if format > FORMAT {
+        return Err(StoreError::NewerFormat {
+            path: path.to_owned(),
+            found: format,
+            supported: FORMAT,
+        });
+    }
+    if format == 0 {
+        return Err(StoreError::Parse {
+            path: path.to_owned(),
+            line: 1,
+            col: 1,
+            message: "format 0 is not a sourcemark project format".to_owned(),
+        });
+    }
+    Ok(())
+}
+
 /// Parses project text; `path` is only used in errors.
 pub fn from_ron(path: &Path, text: &str) -> Result<Project, StoreError> {
     if text.trim().is_empty() {
@@ -120,37 +143,21 @@ pub fn from_ron(path: &Path, text: &str) -> Result<Project, StoreError> {
         });
     }
     let options = ron::Options::default();
-    let newer = |found: u32| StoreError::NewerFormat {
-        path: path.to_owned(),
-        found,
-        supported: FORMAT,
-    };
-    // One full parse in the common case. A newer file that still parses (its new
-    // fields ignored) is refused by its version; one that does not parse is refused by
-    // its version too when the header can be read, rather than by whatever it added.
+    // One full parse in the common case: a header-first parse would walk the whole file
+    // twice (serde must skip every other field), doubling the load time of a large project.
+    // FORMAT 1 is the first format; later versions read the header first and migrate,
+    // keyed on `header.format`, before the final parse.
     let mut project: Project = match options.from_str::<Project>(text) {
         Ok(p) => p,
         Err(e) => {
-            return Err(match options.from_str::<Header>(text) {
-                Ok(h) if h.format > FORMAT => newer(h.format),
-                _ => parse_error(path, e),
-            });
+            // A newer file may fail on whatever field it added: say it is newer instead.
+            if let Ok(header) = options.from_str::<Header>(text) {
+                check_format(path, header.format)?;
+            }
+            return Err(parse_error(path, e));
         }
     };
-    if project.format > FORMAT {
-        return Err(newer(project.format));
-    }
-    if project.format == 0 {
-        return Err(StoreError::Parse {
-            path: path.to_owned(),
-            line: 1,
-            col: 1,
-            message: "format 0 is not a sourcemark project format".to_owned(),
-        });
-    }
-    // FORMAT 1 is the first format; later versions migrate older projects here,
-    // keyed on `project.format` (or on a `Header` read first where fields changed).
-    project.format = FORMAT;
+    check_format(path, project.format)?;
     project.normalize();
     Ok(project)
 }
@@ -250,7 +257,13 @@ pub fn write_atomic(
         if backup && path.exists() {
             hook(SaveStep::Backup).map_err(StoreError::io(path))?;
             let bak = backup_path(path);
-            fs::copy(path, &bak).map_err(StoreError::io(&bak))?;
+            // A hard link costs nothing whatever the size and, unlike a copy, never
+            // leaves a half-written `.bak`; the rename below gives the project a new
+            // file and the link keeps the old one. Copy where links are not supported.
+            let _ = fs::remove_file(&bak);
+            if fs::hard_link(path, &bak).is_err() {
+                fs::copy(path, &bak).map_err(StoreError::io(&bak))?;
+            }
         }
         hook(SaveStep::Rename).map_err(StoreError::io(path))?;
         fs::rename(&tmp, path).map_err(StoreError::io(path))?;

@@ -174,6 +174,12 @@ fn newer_format_is_refused_and_never_overwritten() {
         e => panic!("expected NewerFormat, got {e:?}"),
     }
     assert!(Workspace::open(&path).is_err());
+    // Also when the newer version changed the shape of a field this build knows.
+    let reshaped = "(format: 7, name: \"x\", labels: {\"claim\": 1})";
+    assert!(matches!(
+        store::from_ron(&path, reshaped),
+        Err(StoreError::NewerFormat { found: 7, .. })
+    ));
 
     let (code, _, err) = run_check(dir.path(), "newer_format.ron");
     assert_eq!(code, 2);

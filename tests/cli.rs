@@ -355,7 +355,7 @@ fn stats_table() {
             .map(str::to_owned)
             .collect()
     };
-    // Columns: claim, figure, quote (label order), all, orphaned, status.
+    // Columns: claim, figure, quote (by label id), all, orphaned, status.
     assert_eq!(row("rally"), ["rally", "0", "1", "1", "2", "0", "todo"]);
     assert_eq!(row("troops"), ["troops", "0", "1", "0", "1", "0", "todo"]);
     assert_eq!(row("total"), ["total", "0", "2", "1", "3", "0"]);
