@@ -211,7 +211,7 @@ mod tests {
         let d = DocText::new(s.clone());
         let b = split_blocks(&s);
         assert!(b.len() > 100);
-        assert!(b.iter().all(|blk| blk.chars.len() <= CHUNK_CHARS));
+        assert!(b.iter().all(|blk| blk.chars.len() <= CHUNK_CHARS * 3 / 2));
         assert!(b[0].para_start && !b[1].para_start);
         let mut c = 0;
         for blk in &b {
