@@ -181,6 +181,8 @@ impl ArticleView {
             vec2(full_w, total.max(viewport.height())),
             Sense::click_and_drag(),
         );
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Article, true, "Article text"));
         let x0 = ((full_w - col_w) / 2.0).max(0.0).round();
         let fr = Frame {
             origin: rect.min + vec2(x0, pad),
