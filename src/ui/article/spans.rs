@@ -1,7 +1,8 @@
 //! Which annotations touch a char range, fast, on a 10 MB article with 100,000
-//! annotations: a compact copy of the spans, rebuilt only when the annotation slice
-//! changes, searched by binary search. Spans longer than [`LONG`] chars are kept in a
-//! short separate list, so a long span starting far above the screen is still found.
+//! annotations. The slice is sorted by start, so spans up to [`LONG`] chars long are
+//! found by binary search on the slice itself (always fresh, even after an in-place
+//! edit); the few longer spans are listed apart, in a list rebuilt when the slice
+//! changes, so a long span starting far above the screen is still found.
 
 use crate::model::{Annotation, AnnotationId};
 use std::ops::Range;
@@ -9,16 +10,18 @@ use std::ops::Range;
 /// Spans longer than this many chars go to the separate list.
 pub const LONG: usize = 2048;
 
+fn is_long(a: &Annotation) -> bool {
+    a.end.saturating_sub(a.start) > LONG
+}
+
 /// Search structure over one annotation slice (sorted by start).
 #[derive(Debug, Default)]
 pub struct SpanIndex {
     /// Identity of the slice it was built from: address and length.
     key: (usize, usize),
-    /// `(start, end)` of every annotation, in slice order.
-    spans: Vec<(usize, usize)>,
     /// Indices of the annotations longer than [`LONG`].
     long: Vec<usize>,
-    /// The selected annotation's index, remembered so its span can be checked each frame.
+    /// The selected annotation's index, remembered so it can be checked each frame.
     selected: Option<(AnnotationId, usize)>,
 }
 
@@ -28,7 +31,7 @@ fn key_of(anns: &[Annotation]) -> (usize, usize) {
 
 impl SpanIndex {
     /// Makes the index match `anns`: rebuilt when the slice is another one, or when the
-    /// selected annotation (the one edits usually touch) was changed in place.
+    /// selected annotation (the one edits usually touch) became long in place.
     pub fn sync(&mut self, anns: &[Annotation], selected: Option<&AnnotationId>) {
         if self.key != key_of(anns) {
             self.rebuild(anns);
@@ -43,51 +46,43 @@ impl SpanIndex {
         };
         self.selected = idx.map(|i| (sel.clone(), i));
         if let Some(i) = idx
-            && self.spans.get(i) != Some(&(anns[i].start, anns[i].end))
+            && is_long(&anns[i]) != self.long.contains(&i)
         {
             self.rebuild(anns);
         }
     }
 
-    /// Rebuilds from scratch: O(n), done when the slice changes.
+    /// Rebuilds the list of long spans: one pass over the slice, done when it changes.
     pub fn rebuild(&mut self, anns: &[Annotation]) {
         self.key = key_of(anns);
-        self.spans.clear();
-        self.spans.extend(anns.iter().map(|a| (a.start, a.end)));
-        self.long = self
-            .spans
-            .iter()
-            .enumerate()
-            .filter(|(_, (s, e))| e.saturating_sub(*s) > LONG)
-            .map(|(i, _)| i)
-            .collect();
+        self.long.clear();
+        self.long
+            .extend((0..anns.len()).filter(|&i| is_long(&anns[i])));
     }
 
     /// Indices of the annotations overlapping `r` (non-empty overlap), in slice order.
-    /// Returns `false` if a stale entry was seen (the caller should rebuild and ask
-    /// again).
+    /// Returns `false` if the long list was seen to be stale (the caller should
+    /// rebuild and ask again).
     pub fn overlapping(&self, anns: &[Annotation], r: Range<usize>, out: &mut Vec<usize>) -> bool {
         out.clear();
-        let lo = self
-            .spans
-            .partition_point(|&(s, _)| s < r.start.saturating_sub(LONG));
-        let hi = self.spans.partition_point(|&(s, _)| s < r.end);
+        let from = r.start.saturating_sub(LONG);
+        let lo = anns.partition_point(|a| a.start < from);
+        let hi = anns.partition_point(|a| a.start < r.end);
         let mut fresh = true;
-        for i in lo..hi {
-            let (s, e) = self.spans[i];
-            if e.saturating_sub(s) <= LONG && e > r.start && s < r.end {
+        for (i, a) in anns.iter().enumerate().take(hi).skip(lo) {
+            if is_long(a) {
+                fresh &= self.long.binary_search(&i).is_ok();
+            } else if a.end > r.start && a.start < r.end {
                 out.push(i);
             }
         }
         for &i in &self.long {
-            let (s, e) = self.spans[i];
-            if e > r.start && s < r.end {
-                out.push(i);
-            }
-        }
-        for &i in out.iter() {
             match anns.get(i) {
-                Some(a) if (a.start, a.end) == self.spans[i] => {}
+                Some(a) if is_long(a) => {
+                    if a.end > r.start && a.start < r.end {
+                        out.push(i);
+                    }
+                }
                 _ => fresh = false,
             }
         }
@@ -127,6 +122,32 @@ pub fn assign_lanes(spans: &[(usize, usize, usize)]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::DocId;
+    use crate::text::DocText;
+
+    #[test]
+    fn finds_long_spans_from_far_above_and_sees_in_place_edits() {
+        let text = DocText::new("word ".repeat(4000));
+        let doc = DocId::from("d");
+        let mk = |s, e| Annotation::new(doc.clone(), &text, s, e, "claim", "t").unwrap();
+        let mut anns = vec![mk(0, 19_000), mk(10, 20), mk(15_000, 15_010)];
+        let mut idx = SpanIndex::default();
+        idx.sync(&anns, None);
+        let mut out = Vec::new();
+        assert!(idx.overlapping(&anns, 14_000..16_000, &mut out));
+        assert_eq!(out, vec![0, 2]);
+        // Moving a short span in place is seen at once.
+        anns[2].start = 17_000;
+        anns[2].end = 17_010;
+        assert!(idx.overlapping(&anns, 14_000..16_000, &mut out));
+        assert_eq!(out, vec![0]);
+        // A span grown long in place is reported stale, then found after a rebuild.
+        anns[1].end = 16_500;
+        assert!(!idx.overlapping(&anns, 100..200, &mut out));
+        idx.rebuild(&anns);
+        assert!(idx.overlapping(&anns, 16_000..16_100, &mut out));
+        assert_eq!(out, vec![0, 1]);
+    }
 
     #[test]
     fn lanes_separate_nested_and_overlapping() {
