@@ -1,5 +1,7 @@
 //! The window (being built).
 
+pub mod article;
+
 use std::path::PathBuf;
 
 /// Opens the window.
