@@ -129,7 +129,7 @@ fn row_ui(ui: &mut Ui, session: &Session, a: &Annotation, commands: &mut Vec<Com
     );
     let mut text = snippet(&a.text, 70);
     if a.orphaned {
-        text = format!("⚠ {text}");
+        text = format!("(not found) {text}");
     }
     job.append(
         &text,

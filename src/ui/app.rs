@@ -323,6 +323,9 @@ impl SourcemarkApp {
     /// Turns the inspector's draft into an undoable change once its field lost the
     /// keyboard, or now when `force` (a command is about to run).
     fn commit_draft(&mut self, ctx: &egui::Context, force: bool) {
+        for d in std::mem::take(&mut self.inspector.finished) {
+            self.commit_one(&d);
+        }
         let Some(d) = self.inspector.draft.clone() else {
             return;
         };
@@ -333,6 +336,10 @@ impl SourcemarkApp {
         if !focused {
             self.inspector.draft = None;
         }
+        self.commit_one(&d);
+    }
+
+    fn commit_one(&mut self, d: &crate::ui::inspector::Draft) {
         let Some(s) = &mut self.session else { return };
         let Some(mut a) = s.project().annotation(&d.annotation).cloned() else {
             return;
@@ -440,6 +447,7 @@ impl SourcemarkApp {
         self.view = ArticleView::new();
         self.find.close();
         self.inspector.draft = None;
+        self.inspector.finished.clear();
         self.autosave.reset();
     }
 
@@ -449,6 +457,7 @@ impl SourcemarkApp {
         self.view = ArticleView::new();
         self.find.close();
         self.inspector.draft = None;
+        self.inspector.finished.clear();
         self.autosave.reset();
     }
 

@@ -92,7 +92,7 @@ pub fn article_panel_ui(
         ui.add_space(24.0);
         ui.vertical_centered(|ui| {
             ui.label(
-                RichText::new("⚠ The article cannot be shown")
+                RichText::new("The article cannot be shown")
                     .size(20.0)
                     .color(ui.visuals().warn_fg_color),
             );
@@ -137,11 +137,10 @@ fn header_ui(ui: &mut Ui, session: &Session, doc: &crate::model::Document, out: 
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let mut status = doc.status;
             egui::ComboBox::from_id_salt("doc-status")
-                .selected_text(format!(
-                    "{} {}",
-                    crate::ui::doc_list::status_mark(status),
-                    status
-                ))
+                .selected_text(
+                    RichText::new(status.to_string())
+                        .color(crate::ui::doc_list::status_color(ui, status)),
+                )
                 .show_ui(ui, |ui| {
                     for s in DocStatus::ALL {
                         ui.selectable_value(&mut status, s, s.to_string());
@@ -212,17 +211,21 @@ fn find_bar_ui(ui: &mut Ui, find: &mut FindState, out: &mut Vec<Command>) {
         }
         ui.label(find.summary());
         if ui
-            .button("⏶")
+            .button("Previous")
             .on_hover_text("Previous match (Shift+Enter)")
             .clicked()
         {
             out.push(Command::FindPrevious);
         }
-        if ui.button("⏷").on_hover_text("Next match (Enter)").clicked() {
+        if ui
+            .button("Next")
+            .on_hover_text("Next match (Enter)")
+            .clicked()
+        {
             out.push(Command::FindNext);
         }
         if ui
-            .button("✕")
+            .button("Close")
             .on_hover_text("Close the find bar (Escape)")
             .clicked()
         {

@@ -8,12 +8,13 @@ use crate::ui::command::Command;
 use crate::ui::session::Session;
 use egui::{RichText, Ui};
 
-/// A short status mark for the list.
-pub fn status_mark(s: DocStatus) -> &'static str {
+/// The colour a status is shown in: none for to do, warm for in progress, green
+/// for done.
+pub fn status_color(ui: &Ui, s: DocStatus) -> egui::Color32 {
     match s {
-        DocStatus::Todo => "○",
-        DocStatus::InProgress => "◐",
-        DocStatus::Done => "●",
+        DocStatus::Todo => ui.visuals().weak_text_color(),
+        DocStatus::InProgress => egui::Color32::from_rgb(0xd0, 0x8a, 0x1e),
+        DocStatus::Done => egui::Color32::from_rgb(0x2e, 0xa0, 0x5a),
     }
 }
 
@@ -56,13 +57,13 @@ fn doc_row_ui(ui: &mut Ui, session: &Session, d: &Document, commands: &mut Vec<C
     if !d.outlet.is_empty() {
         meta.push(d.outlet.clone());
     }
-    meta.push(format!("{} {}", status_mark(d.status), d.status));
+    meta.push(d.status.to_string());
     meta.push(match count {
         1 => "1 annotation".to_owned(),
         n => format!("{n} annotations"),
     });
     if missing {
-        meta.push("⚠ file missing".to_owned());
+        meta.push("file missing".to_owned());
     }
     let text = format!("{title}\n{}", meta.join(" · "));
     let resp = ui

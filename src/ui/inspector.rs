@@ -112,6 +112,8 @@ pub struct Draft {
 pub struct InspectorState {
     /// The field being typed in, if any.
     pub draft: Option<Draft>,
+    /// Drafts of fields left this frame, waiting to be committed.
+    pub finished: Vec<Draft>,
 }
 
 impl InspectorState {
@@ -139,7 +141,7 @@ impl InspectorState {
                 if a.orphaned {
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
-                        "⚠ The article changed and this span could not be found again. Its old text is kept below.",
+                        "Not found: the article changed and this span could not be found again. Its old text is kept below.",
                     );
                 }
                 ui.label(RichText::new(crate::ui::annotation_list::snippet(&a.text, 400)).italics());
@@ -215,7 +217,7 @@ impl InspectorState {
                     });
                 ui.add_space(6.0);
                 if ui
-                    .button("🗑 Delete annotation")
+                    .button("Delete annotation")
                     .on_hover_text("Delete (Del)")
                     .clicked()
                 {
@@ -245,16 +247,20 @@ impl InspectorState {
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-        if resp.has_focus() || resp.lost_focus() || resp.changed() {
+        if resp.has_focus() || resp.changed() {
             match &mut self.draft {
                 Some(d) if d.annotation == a.id && d.field == field => d.text = buf,
-                _ => {
-                    self.draft = Some(Draft {
+                other => {
+                    let new = Draft {
                         annotation: a.id.clone(),
                         field,
                         text: buf,
                         id,
-                    })
+                    };
+                    // The field left in the same frame is committed after it.
+                    if let Some(old) = other.replace(new) {
+                        self.finished.push(old);
+                    }
                 }
             }
         }

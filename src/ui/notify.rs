@@ -92,13 +92,13 @@ impl Notifications {
                     for (i, n) in self.items.iter().enumerate() {
                         ui.horizontal(|ui| {
                             let (icon, color) = match n.level {
-                                Level::Info => ("ℹ", ui.visuals().text_color()),
-                                Level::Warning => ("⚠", ui.visuals().warn_fg_color),
-                                Level::Error => ("⛔", ui.visuals().error_fg_color),
+                                Level::Info => ("Note", ui.visuals().text_color()),
+                                Level::Warning => ("Warning", ui.visuals().warn_fg_color),
+                                Level::Error => ("Error", ui.visuals().error_fg_color),
                             };
-                            ui.colored_label(color, icon);
+                            ui.label(egui::RichText::new(icon).strong().color(color));
                             if ui
-                                .small_button("✕")
+                                .small_button("Dismiss")
                                 .on_hover_text("Dismiss this message")
                                 .clicked()
                             {

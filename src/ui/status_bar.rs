@@ -34,7 +34,7 @@ pub fn status_bar_ui(ui: &mut Ui, session: Option<&Session>, autosave: &Autosave
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if s.is_dirty() {
-                let mut t = "● Unsaved changes".to_owned();
+                let mut t = "Unsaved changes".to_owned();
                 if let Some(w) = autosave.last_written {
                     t.push_str(&format!(" (autosaved {})", w.format("%H:%M:%S")));
                 }
