@@ -29,6 +29,8 @@ pub mod status_bar;
 
 pub use app::{AppOptions, SourcemarkApp};
 
+pub mod article;
+
 use std::path::PathBuf;
 
 /// Opens the window on `project`, or on the last project, or on the start screen.

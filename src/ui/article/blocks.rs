@@ -1,0 +1,259 @@
+//! The article cut into blocks: one per paragraph (a line of the text), with very long
+//! paragraphs cut again into chunks, so that no single galley is ever large. A block is
+//! the unit of layout, caching and height bookkeeping.
+
+use std::ops::Range;
+
+/// Chars per chunk of a long paragraph; a galley of this size lays out in well under a
+/// millisecond, and a paragraph this long is rare in news text, so the forced line break
+/// at a chunk edge is seldom seen.
+pub const CHUNK_CHARS: usize = 2000;
+
+/// How far back from the chunk size a cut looks for white space before cutting mid-word.
+const CUT_SEARCH: usize = 400;
+
+/// One laid-out unit of the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Byte range in the document text (no `'\n'` inside).
+    pub bytes: Range<usize>,
+    /// Char range in the document text, matching `bytes`.
+    pub chars: Range<usize>,
+    /// True for the first chunk of a paragraph (gets the paragraph gap above it).
+    pub para_start: bool,
+}
+
+/// Cuts `text` into blocks. Empty lines produce no block: they only separate
+/// paragraphs, which the view does with a gap. Runs in one pass over the bytes.
+pub fn split_blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut byte = 0;
+    let mut ch = 0;
+    for line in text.split('\n') {
+        let line_chars = count_chars(line);
+        if !line.is_empty() {
+            chunk_line(line, byte, ch, line_chars, &mut out);
+        }
+        byte += line.len() + 1;
+        ch += line_chars + 1;
+    }
+    out
+}
+
+fn count_chars(s: &str) -> usize {
+    s.as_bytes().iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+/// Pushes the chunks of one line that starts at byte `b0` / char `c0`.
+fn chunk_line(line: &str, b0: usize, c0: usize, n_chars: usize, out: &mut Vec<Block>) {
+    if n_chars <= CHUNK_CHARS + CHUNK_CHARS / 2 {
+        out.push(Block {
+            bytes: b0..b0 + line.len(),
+            chars: c0..c0 + n_chars,
+            para_start: true,
+        });
+        return;
+    }
+    let mut rest = line;
+    let (mut b, mut c) = (b0, c0);
+    let mut first = true;
+    while !rest.is_empty() {
+        let rest_chars = n_chars - (c - c0);
+        let (cut_byte, cut_chars) = if rest_chars <= CHUNK_CHARS + CHUNK_CHARS / 2 {
+            (rest.len(), rest_chars)
+        } else {
+            cut_point(rest)
+        };
+        out.push(Block {
+            bytes: b..b + cut_byte,
+            chars: c..c + cut_chars,
+            para_start: first,
+        });
+        first = false;
+        rest = &rest[cut_byte..];
+        b += cut_byte;
+        c += cut_chars;
+    }
+}
+
+/// Where to end a chunk of `s` (which is longer than a chunk): just after the last white
+/// space within `CUT_SEARCH` chars before `CHUNK_CHARS`, else at `CHUNK_CHARS`.
+/// Returns (bytes, chars) of the chunk.
+fn cut_point(s: &str) -> (usize, usize) {
+    let mut best: Option<(usize, usize)> = None;
+    let mut hard = (s.len(), 0);
+    for (i, (b, ch)) in s.char_indices().enumerate() {
+        if i == CHUNK_CHARS {
+            hard = (b, i);
+            break;
+        }
+        if i + CUT_SEARCH >= CHUNK_CHARS && ch.is_whitespace() {
+            best = Some((b + ch.len_utf8(), i + 1));
+        }
+    }
+    best.unwrap_or(hard)
+}
+
+/// Index of the block containing char `c`, or the nearest block after it (chars between
+/// blocks are newlines); the last block when `c` is past the end. `None` when there are
+/// no blocks.
+pub fn block_of(blocks: &[Block], c: usize) -> Option<usize> {
+    if blocks.is_empty() {
+        return None;
+    }
+    let i = blocks.partition_point(|b| b.chars.end <= c);
+    Some(i.min(blocks.len() - 1))
+}
+
+/// A Fenwick tree of block heights: prefix sums and "which block is at this y" in
+/// O(log n), with single heights updated in O(log n) as blocks are measured.
+#[derive(Clone, Debug, Default)]
+pub struct Heights {
+    tree: Vec<f32>,
+    values: Vec<f32>,
+}
+
+impl Heights {
+    /// Builds the tree over `values` in O(n).
+    pub fn new(values: Vec<f32>) -> Self {
+        let n = values.len();
+        let mut tree = vec![0.0; n + 1];
+        for (i, v) in values.iter().enumerate() {
+            tree[i + 1] += v;
+            let parent = (i + 1) + ((i + 1) & (i + 1).wrapping_neg());
+            if parent <= n {
+                let t = tree[i + 1];
+                tree[parent] += t;
+            }
+        }
+        Self { tree, values }
+    }
+
+    /// Height of block `i`.
+    pub fn get(&self, i: usize) -> f32 {
+        self.values[i]
+    }
+
+    /// Sets the height of block `i`.
+    pub fn set(&mut self, i: usize, v: f32) {
+        let delta = v - self.values[i];
+        if delta == 0.0 {
+            return;
+        }
+        self.values[i] = v;
+        let mut k = i + 1;
+        while k < self.tree.len() {
+            self.tree[k] += delta;
+            k += k & k.wrapping_neg();
+        }
+    }
+
+    /// Sum of the heights of blocks `0..i` (the top of block `i`).
+    pub fn prefix(&self, i: usize) -> f32 {
+        let mut k = i.min(self.values.len());
+        let mut s = 0.0;
+        while k > 0 {
+            s += self.tree[k];
+            k &= k - 1;
+        }
+        s
+    }
+
+    /// Sum of all heights.
+    pub fn total(&self) -> f32 {
+        self.prefix(self.values.len())
+    }
+
+    /// The block whose span of y contains `y` (clamped to the first and last block).
+    pub fn find(&self, y: f32) -> usize {
+        let n = self.values.len();
+        if n == 0 {
+            return 0;
+        }
+        // Largest k with prefix(k) <= y, by descending the tree.
+        let mut pos = 0;
+        let mut rem = y;
+        let mut step = n.next_power_of_two();
+        while step > 0 {
+            let next = pos + step;
+            if next <= n && self.tree[next] <= rem {
+                pos = next;
+                rem -= self.tree[next];
+            }
+            step >>= 1;
+        }
+        pos.min(n - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DocText;
+
+    #[test]
+    fn blocks_skip_empty_lines_and_keep_char_offsets() {
+        let s = "“Get out,” he said.\n\nNext\u{a0}para é\n";
+        let d = DocText::new(s.to_owned());
+        let b = split_blocks(s);
+        assert_eq!(b.len(), 2);
+        for blk in &b {
+            assert_eq!(d.slice(blk.chars.clone()), &s[blk.bytes.clone()]);
+            assert!(blk.para_start);
+        }
+        assert_eq!(d.slice(b[1].chars.clone()), "Next\u{a0}para é");
+    }
+
+    #[test]
+    fn long_line_is_chunked_at_white_space_with_exact_offsets() {
+        let word = "naïve 漢字 ";
+        let s: String = word.repeat(2_000_000 / word.len());
+        let d = DocText::new(s.clone());
+        let b = split_blocks(&s);
+        assert!(b.len() > 100);
+        assert!(b.iter().all(|blk| blk.chars.len() <= CHUNK_CHARS * 3 / 2));
+        assert!(b[0].para_start && !b[1].para_start);
+        let mut c = 0;
+        for blk in &b {
+            assert_eq!(blk.chars.start, c);
+            c = blk.chars.end;
+            assert_eq!(d.byte_range(blk.chars.clone()), blk.bytes);
+        }
+        assert_eq!(c, d.char_len());
+        // Cuts fall after white space, never inside a word.
+        assert!(s[..b[0].bytes.end].ends_with(' '));
+    }
+
+    #[test]
+    fn unbroken_run_is_cut_hard() {
+        let s = "x".repeat(10_000);
+        let b = split_blocks(&s);
+        assert_eq!(b[0].chars, 0..CHUNK_CHARS);
+        assert_eq!(b.last().map(|b| b.chars.end), Some(10_000));
+    }
+
+    #[test]
+    fn heights_prefix_and_find() {
+        let mut h = Heights::new(vec![10.0, 20.0, 30.0, 40.0, 50.0]);
+        assert_eq!(h.prefix(0), 0.0);
+        assert_eq!(h.prefix(3), 60.0);
+        assert_eq!(h.total(), 150.0);
+        assert_eq!(h.find(0.0), 0);
+        assert_eq!(h.find(9.9), 0);
+        assert_eq!(h.find(10.0), 1);
+        assert_eq!(h.find(59.0), 2);
+        assert_eq!(h.find(1000.0), 4);
+        h.set(1, 5.0);
+        assert_eq!(h.prefix(3), 45.0);
+        assert_eq!(h.find(15.0), 2);
+    }
+
+    #[test]
+    fn block_of_maps_newlines_to_the_next_block() {
+        let b = split_blocks("ab\n\ncd");
+        assert_eq!(block_of(&b, 0), Some(0));
+        assert_eq!(block_of(&b, 2), Some(1));
+        assert_eq!(block_of(&b, 5), Some(1));
+        assert_eq!(block_of(&b, 99), Some(1));
+    }
+}

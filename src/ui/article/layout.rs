@@ -1,0 +1,270 @@
+//! Per-document layout state: the blocks, their heights (measured where laid out,
+//! estimated elsewhere) and the galleys of one block, plus geometry on a laid-out
+//! galley (char ranges to rectangles, positions to chars).
+
+use super::blocks::{Block, Heights, split_blocks};
+use crate::text::DocText;
+use eframe::egui;
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Pos2, Rect, Vec2, pos2};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Line height as a multiple of the font size: room under each line for stacked
+/// underlines, and easier reading.
+pub const LINE_FACTOR: f32 = 1.65;
+/// Gap between paragraphs, as a multiple of the font size.
+pub const PARA_GAP: f32 = 0.7;
+
+/// What the heights of a layout depend on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Params {
+    /// Wrap width in points.
+    pub width: f32,
+    /// Font size in points.
+    pub font_size: f32,
+    /// Physical pixels per point.
+    pub ppp: f32,
+}
+
+/// Layout bookkeeping for one document.
+pub struct DocLayout {
+    /// Address and length of the text it was built from.
+    text_key: (usize, usize),
+    /// The blocks, in text order.
+    pub blocks: Vec<Block>,
+    /// Heights of the blocks including the gap above them.
+    pub heights: Heights,
+    /// Which heights were measured (the others are estimates).
+    measured: Vec<bool>,
+    /// Parameters the heights are for.
+    params: Option<Params>,
+    /// Average glyph width as a multiple of the font size, learned from laid-out
+    /// blocks, for estimating the others.
+    char_w: f32,
+    /// Sums behind `char_w`: glyph width and char count of measured blocks.
+    width_sum: f64,
+    chars_sum: f64,
+}
+
+fn text_key(text: &DocText) -> (usize, usize) {
+    (text.as_str().as_ptr() as usize, text.as_str().len())
+}
+
+impl DocLayout {
+    /// Cuts a text into blocks; heights come with the first [`Self::set_params`].
+    pub fn new(text: &DocText) -> Self {
+        let blocks = split_blocks(text.as_str());
+        Self {
+            text_key: text_key(text),
+            measured: vec![false; blocks.len()],
+            blocks,
+            heights: Heights::default(),
+            params: None,
+            char_w: 0.5,
+            width_sum: 0.0,
+            chars_sum: 0.0,
+        }
+    }
+
+    /// True when this layout was built from `text` (the same allocation).
+    pub fn is_for(&self, text: &DocText) -> bool {
+        self.text_key == text_key(text)
+    }
+
+    /// Sets the wrap width and font size; when they change every height becomes an
+    /// estimate again (O(blocks), no layout).
+    pub fn set_params(&mut self, p: Params) {
+        if self.params == Some(p) {
+            return;
+        }
+        self.params = Some(p);
+        let values = (0..self.blocks.len())
+            .map(|i| self.estimate(i, &p))
+            .collect();
+        self.heights = Heights::new(values);
+        self.measured.iter_mut().for_each(|m| *m = false);
+    }
+
+    fn gap(&self, i: usize, p: &Params) -> f32 {
+        if i > 0 && self.blocks[i].para_start {
+            (PARA_GAP * p.font_size).round()
+        } else {
+            0.0
+        }
+    }
+
+    fn estimate(&self, i: usize, p: &Params) -> f32 {
+        let chars = self.blocks[i].chars.len() as f32;
+        let per_row = (p.width / (self.char_w * p.font_size)).max(1.0);
+        let rows = (chars / per_row).ceil().max(1.0);
+        rows * line_height(p.font_size) + self.gap(i, p)
+    }
+
+    /// Lays out block `i` (through egui's galley cache, so a block on screen in
+    /// consecutive frames is laid out once) and records its true height. Returns the
+    /// galley and the change in the block's height.
+    pub fn galley(
+        &mut self,
+        painter: &egui::Painter,
+        text: &DocText,
+        i: usize,
+        color: Color32,
+    ) -> (Arc<Galley>, f32) {
+        let p = self.params.unwrap_or(Params {
+            width: 600.0,
+            font_size: 16.0,
+            ppp: 1.0,
+        });
+        let block = &self.blocks[i];
+        let s = text.as_str().get(block.bytes.clone()).unwrap_or_default();
+        let mut job = LayoutJob::single_section(
+            s.to_owned(),
+            TextFormat {
+                font_id: FontId::proportional(p.font_size),
+                color,
+                line_height: Some(line_height(p.font_size)),
+                ..Default::default()
+            },
+        );
+        job.wrap.max_width = p.width;
+        let galley = painter.layout_job(job);
+        let h = galley.rect.height() + self.gap(i, &p);
+        let old = self.heights.get(i);
+        if !self.measured[i] {
+            self.measured[i] = true;
+            self.learn(&galley, block.chars.len());
+        }
+        self.heights.set(i, h);
+        (galley, h - old)
+    }
+
+    fn learn(&mut self, galley: &Galley, chars: usize) {
+        let w: f32 = galley
+            .rows
+            .iter()
+            .flat_map(|r| r.glyphs.iter())
+            .map(|g| g.advance_width)
+            .sum();
+        if let Some(p) = self.params
+            && chars > 20
+        {
+            self.width_sum += f64::from(w / p.font_size);
+            self.chars_sum += chars as f64;
+            self.char_w = ((self.width_sum / self.chars_sum) as f32).clamp(0.2, 1.5);
+        }
+    }
+
+    /// Top of block `i` (content coordinates, before the view's top padding),
+    /// including its gap.
+    pub fn top(&self, i: usize) -> f32 {
+        self.heights.prefix(i)
+    }
+
+    /// Gap above block `i` under the current parameters.
+    pub fn gap_of(&self, i: usize) -> f32 {
+        self.params.map_or(0.0, |p| self.gap(i, &p))
+    }
+}
+
+/// Row height for a font size.
+pub fn line_height(font_size: f32) -> f32 {
+    (font_size * LINE_FACTOR).round()
+}
+
+/// Local char ranges of a galley's rows: egui keeps one glyph per char, and our blocks
+/// have no newlines, so row `k` covers the chars after the glyphs of rows `0..k`.
+pub fn row_ranges(galley: &Galley) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+    let mut start = 0;
+    galley.rows.iter().enumerate().map(move |(k, row)| {
+        let n = row.glyphs.len() + usize::from(row.ends_with_newline);
+        let r = start..start + row.glyphs.len();
+        start += n;
+        (k, r)
+    })
+}
+
+/// Rectangles (galley coordinates, one per row) covering local chars `r`, tight to the
+/// font's ascent and descent.
+pub fn range_rects(galley: &Galley, r: Range<usize>, out: &mut Vec<Rect>) {
+    out.clear();
+    if r.is_empty() {
+        return;
+    }
+    for (k, rr) in row_ranges(galley) {
+        if rr.start >= r.end {
+            break;
+        }
+        if rr.end <= r.start {
+            continue;
+        }
+        let row = &galley.rows[k];
+        let a = r.start.max(rr.start) - rr.start;
+        let b = r.end.min(rr.end) - rr.start;
+        if a >= b {
+            continue;
+        }
+        let xs = row.glyphs[a..b]
+            .iter()
+            .flat_map(|g| [g.pos.x, g.max_x()])
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), x| {
+                (lo.min(x), hi.max(x))
+            });
+        let g = &row.glyphs[a];
+        let top = row.pos.y + g.pos.y - g.font_ascent;
+        out.push(Rect::from_min_max(
+            pos2(row.pos.x + xs.0, top),
+            pos2(row.pos.x + xs.1, top + g.font_height),
+        ));
+    }
+}
+
+/// Baseline y of row `k` (galley coordinates).
+pub fn baseline(galley: &Galley, k: usize) -> f32 {
+    let row = &galley.rows[k];
+    row.pos.y + row.glyphs.first().map_or(row.size.y * 0.75, |g| g.pos.y)
+}
+
+/// The local char whose glyph contains `p` (galley coordinates), if any.
+pub fn char_at(galley: &Galley, p: Vec2) -> Option<usize> {
+    for (k, rr) in row_ranges(galley) {
+        let row = &galley.rows[k];
+        if p.y < row.pos.y || p.y >= row.pos.y + row.size.y {
+            continue;
+        }
+        let x = p.x - row.pos.x;
+        return row
+            .glyphs
+            .iter()
+            .position(|g| g.pos.x <= x && x < g.max_x())
+            .map(|i| rr.start + i);
+    }
+    None
+}
+
+/// The char boundary nearest to `p` (galley coordinates), as egui's text selection
+/// finds it.
+pub fn boundary_at(galley: &Galley, p: Vec2) -> usize {
+    galley.cursor_from_pos(p).index.0
+}
+
+/// Screen rectangle of local char `c` of a galley painted at `origin`.
+pub fn char_rect(galley: &Galley, origin: Pos2, c: usize) -> Option<Rect> {
+    for (k, rr) in row_ranges(galley) {
+        if rr.contains(&c) {
+            let row = &galley.rows[k];
+            let g = &row.glyphs[c - rr.start];
+            let min = origin + row.pos.to_vec2() + Vec2::new(g.pos.x, 0.0);
+            return Some(Rect::from_min_size(
+                min,
+                Vec2::new(g.advance_width, row.size.y),
+            ));
+        }
+    }
+    None
+}
+
+/// Row index and x (galley coordinates) of the boundary before local char `c`.
+pub fn cursor_pos(galley: &Galley, c: usize) -> Rect {
+    galley.pos_from_cursor(CCursor::new(c))
+}

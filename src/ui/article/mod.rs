@@ -1,0 +1,505 @@
+//! The article view: the document's text, wrapped at a readable width, with its
+//! annotations, find matches and the text selection painted over it.
+//!
+//! It lays out only what is on screen, so a frame costs the same on a 10 KB and a 10 MB
+//! article: the text is cut into blocks (paragraphs, long ones chunked), each block is
+//! one galley, a Fenwick tree keeps the running total of block heights (measured where
+//! laid out, estimated elsewhere), and annotations are found through a span index
+//! rebuilt only when the annotation slice changes. All offsets are document chars; a
+//! galley's char index is local to its block and is shifted by the block's start.
+
+mod blocks;
+mod keys;
+mod layout;
+mod paint;
+mod spans;
+
+use crate::model::{Annotation, AnnotationId, DocId, LabelScheme};
+use crate::text::DocText;
+use crate::words;
+use blocks::block_of;
+use eframe::egui;
+use egui::{Align, Color32, Galley, Pos2, Rect, ScrollArea, Sense, vec2};
+use layout::{DocLayout, Params};
+use paint::{Painted, Style};
+use spans::SpanIndex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Readable column width, in em.
+const MAX_WIDTH_EM: f32 = 42.0;
+
+/// The article view widget; keeps layouts, selection and scroll requests between frames.
+#[derive(Default)]
+pub struct ArticleView {
+    layouts: HashMap<DocId, DocLayout>,
+    doc: Option<DocId>,
+    spans: SpanIndex,
+    /// Current selection (already snapped) and the ends that keyboard extension moves.
+    sel: Option<Range<usize>>,
+    anchor: usize,
+    head: usize,
+    /// Drag in progress: the boundary where it started.
+    drag_anchor: Option<usize>,
+    pending_scroll: Option<Range<usize>>,
+    /// Blocks painted in the last frame: index, screen origin, galley.
+    visible: Vec<(usize, Pos2, Arc<Galley>)>,
+}
+
+/// What the view needs for one frame.
+pub struct ArticleContext<'a> {
+    /// The document shown.
+    pub doc: &'a DocId,
+    /// The document's text (chars offsets via DocText).
+    pub text: &'a DocText,
+    /// This document's annotations, sorted by start.
+    pub annotations: &'a [Annotation],
+    /// Label colours and names.
+    pub labels: &'a LabelScheme,
+    /// The selected annotation, drawn stronger.
+    pub selected: Option<&'a AnnotationId>,
+    /// Find matches as char ranges, sorted.
+    pub find_matches: &'a [Range<usize>],
+    /// Index into `find_matches`, drawn stronger.
+    pub current_match: Option<usize>,
+    /// Article zoom, points.
+    pub font_size: f32,
+}
+
+/// What happened in the view this frame.
+#[derive(Default, Debug)]
+pub struct ArticleResponse {
+    /// Click on a painted annotation (the innermost/shortest under the pointer).
+    pub clicked_annotation: Option<AnnotationId>,
+    /// Plain click on text outside any annotation (the app deselects).
+    pub clicked_empty: bool,
+    /// The annotation under the pointer, if any.
+    pub hovered_annotation: Option<AnnotationId>,
+}
+
+/// Where things are on screen this frame.
+struct Frame {
+    /// Screen position of content y = 0 of the block column (after top padding).
+    origin: Pos2,
+}
+
+impl ArticleView {
+    /// An empty view.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The current text selection in chars, already snapped to words (unless made with
+    /// Alt held, or extended by keyboard).
+    pub fn selection(&self) -> Option<Range<usize>> {
+        self.sel.clone()
+    }
+
+    /// Replaces the text selection (the app clears it after tagging).
+    pub fn set_selection(&mut self, sel: Option<Range<usize>>) {
+        if let Some(r) = &sel {
+            self.anchor = r.start;
+            self.head = r.end;
+        }
+        self.sel = sel.filter(|r| !r.is_empty());
+    }
+
+    /// Brings a char range into view on the next frame, centred.
+    pub fn scroll_to(&mut self, chars: Range<usize>) {
+        self.pending_scroll = Some(chars);
+    }
+
+    /// Screen rectangle of char `c` in the last frame, if it was laid out.
+    pub fn char_rect(&self, c: usize) -> Option<Rect> {
+        let layout = self.layouts.get(self.doc.as_ref()?)?;
+        self.visible.iter().find_map(|(i, origin, galley)| {
+            let b = &layout.blocks[*i];
+            b.chars
+                .contains(&c)
+                .then(|| layout::char_rect(galley, *origin, c - b.chars.start))
+                .flatten()
+        })
+    }
+
+    /// Shows the article and handles pointer and keyboard input on it.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ArticleContext<'_>) -> ArticleResponse {
+        if self.doc.as_ref() != Some(cx.doc) {
+            self.doc = Some(cx.doc.clone());
+            self.sel = None;
+            self.drag_anchor = None;
+            self.spans = SpanIndex::default();
+            self.visible.clear();
+        }
+        let stale = self.layouts.get(cx.doc).is_some_and(|l| !l.is_for(cx.text));
+        if stale || !self.layouts.contains_key(cx.doc) {
+            self.layouts.insert(cx.doc.clone(), DocLayout::new(cx.text));
+            self.visible.clear();
+        }
+        self.spans.sync(cx.annotations, cx.selected);
+        if let Some(s) = &self.sel
+            && s.end > cx.text.char_len()
+        {
+            self.sel = None;
+        }
+
+        let mut resp = ArticleResponse::default();
+        ScrollArea::vertical()
+            .id_salt(("article_view", cx.doc))
+            .auto_shrink(false)
+            .show_viewport(ui, |ui, viewport| {
+                self.viewport_ui(ui, viewport, cx, &mut resp);
+            });
+        resp
+    }
+
+    fn viewport_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        viewport: Rect,
+        cx: &ArticleContext<'_>,
+        resp: &mut ArticleResponse,
+    ) {
+        let fs = cx.font_size.clamp(4.0, 200.0);
+        let pad = fs;
+        let full_w = ui.available_width();
+        let col_w = (MAX_WIDTH_EM * fs).min(full_w - 2.0 * pad).max(8.0 * fs);
+        let params = Params {
+            width: col_w.round(),
+            font_size: fs,
+            ppp: ui.ctx().pixels_per_point(),
+        };
+        let Some(layout) = self.layouts.get_mut(cx.doc) else {
+            return;
+        };
+        layout.set_params(params);
+        let total = layout.heights.total() + 2.0 * pad;
+        let (rect, response) = ui.allocate_exact_size(
+            vec2(full_w, total.max(viewport.height())),
+            Sense::click_and_drag(),
+        );
+        let x0 = ((full_w - col_w) / 2.0).max(0.0).round();
+        let fr = Frame {
+            origin: rect.min + vec2(x0, pad),
+        };
+        let text_color = ui.visuals().text_color();
+        let painter = ui.painter().clone();
+
+        // Keyboard and scroll requests may lay out blocks off screen.
+        if !ui.ctx().text_edit_focused() {
+            keys::handle_keys(self, ui, cx, &fr, &painter, text_color);
+        }
+        let Some(layout) = self.layouts.get_mut(cx.doc) else {
+            return;
+        };
+        if let Some(r) = self.pending_scroll.take()
+            && let Some(b) = block_of(&layout.blocks, r.start)
+        {
+            let (galley, _) = layout.galley(&painter, cx.text, b, text_color);
+            let local = r.start.saturating_sub(layout.blocks[b].chars.start);
+            let row = layout::cursor_pos(&galley, local);
+            let top = fr.origin.y + layout.top(b) + layout.gap_of(b);
+            let target = Rect::from_x_y_ranges(
+                fr.origin.x..=fr.origin.x + col_w,
+                top + row.top()..=top + row.bottom(),
+            );
+            ui.scroll_to_rect_animation(
+                target,
+                Some(Align::Center),
+                egui::style::ScrollAnimation::none(),
+            );
+            ui.ctx().request_repaint();
+        }
+
+        // Lay out the visible blocks, top to bottom.
+        self.visible.clear();
+        let y0 = (viewport.min.y - pad).max(0.0);
+        let y1 = viewport.max.y - pad;
+        let n = layout.blocks.len();
+        let mut i = layout.heights.find(y0);
+        let mut top = layout.top(i);
+        let mut shift_above = 0.0;
+        while i < n && top < y1 {
+            let (galley, delta) = layout.galley(&painter, cx.text, i, text_color);
+            if top < y0 {
+                // Block straddles the top edge: keep what is on screen in place.
+                shift_above += delta;
+            }
+            let gap = layout.gap_of(i);
+            let origin = Pos2::new(fr.origin.x, fr.origin.y + top + gap);
+            top += layout.heights.get(i);
+            self.visible.push((i, origin, galley));
+            i += 1;
+        }
+        if shift_above != 0.0 {
+            ui.scroll_with_delta_animation(
+                vec2(0.0, -shift_above),
+                egui::style::ScrollAnimation::none(),
+            );
+            ui.ctx().request_repaint();
+        }
+
+        self.pointer(ui, &response, cx, resp);
+        self.paint(ui, &painter, cx, resp, text_color);
+    }
+
+    /// Doc char range covered by the blocks painted this frame.
+    fn visible_chars(&self, doc: &DocId) -> Option<Range<usize>> {
+        let layout = self.layouts.get(doc)?;
+        let first = self.visible.first()?.0;
+        let last = self.visible.last()?.0;
+        Some(layout.blocks[first].chars.start..layout.blocks[last].chars.end)
+    }
+
+    /// The doc char whose glyph is under `p`.
+    fn char_at_pos(&self, doc: &DocId, p: Pos2) -> Option<usize> {
+        let layout = self.layouts.get(doc)?;
+        self.visible.iter().find_map(|(i, origin, galley)| {
+            let r = galley.rect.translate(origin.to_vec2());
+            if p.y < r.top() || p.y >= r.bottom() {
+                return None;
+            }
+            layout::char_at(galley, p - *origin).map(|c| layout.blocks[*i].chars.start + c)
+        })
+    }
+
+    /// The doc char boundary nearest to `p`, among the blocks painted this frame.
+    fn boundary_at_pos(&self, doc: &DocId, p: Pos2) -> Option<usize> {
+        let layout = self.layouts.get(doc)?;
+        let (i, origin, galley) = self
+            .visible
+            .iter()
+            .find(|(_, o, g)| p.y < o.y + g.rect.height())
+            .or(self.visible.last())?;
+        let b = &layout.blocks[*i];
+        let local = layout::boundary_at(galley, p - *origin);
+        Some((b.chars.start + local).min(b.chars.end))
+    }
+
+    /// The shortest non-orphaned annotation containing char `c`.
+    fn innermost_at(&mut self, cx: &ArticleContext<'_>, c: usize) -> Option<usize> {
+        let mut found = Vec::new();
+        if !self.spans.overlapping(cx.annotations, c..c + 1, &mut found) {
+            self.spans.rebuild(cx.annotations);
+            self.spans.overlapping(cx.annotations, c..c + 1, &mut found);
+        }
+        found
+            .into_iter()
+            .filter(|&i| !cx.annotations[i].orphaned)
+            .min_by_key(|&i| cx.annotations[i].end - cx.annotations[i].start)
+    }
+
+    fn pointer(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        cx: &ArticleContext<'_>,
+        resp: &mut ArticleResponse,
+    ) {
+        let doc = cx.doc;
+        let alt = ui.input(|i| i.modifiers.alt);
+        if let Some(p) = response.hover_pos()
+            && self.drag_anchor.is_none()
+            && let Some(c) = self.char_at_pos(doc, p)
+            && let Some(i) = self.innermost_at(cx, c)
+        {
+            let a = &cx.annotations[i];
+            resp.hovered_annotation = Some(a.id.clone());
+            let mut under = Vec::new();
+            self.spans.overlapping(cx.annotations, c..c + 1, &mut under);
+            response.clone().on_hover_ui_at_pointer(|ui| {
+                for &j in under.iter().filter(|&&j| !cx.annotations[j].orphaned) {
+                    let a = &cx.annotations[j];
+                    let name = cx
+                        .labels
+                        .get(&a.label)
+                        .map_or(a.label.as_str(), |l| &l.name);
+                    ui.label(
+                        egui::RichText::new(name)
+                            .strong()
+                            .color(paint::label_color(cx.labels, a)),
+                    );
+                    if !a.note.is_empty() {
+                        ui.label(&a.note);
+                    }
+                }
+            });
+        }
+
+        if response.double_clicked() {
+            if let Some(p) = response.interact_pointer_pos()
+                && let Some(c) = self.char_at_pos(doc, p)
+                && let Some(w) = words::word_at(cx.text, c)
+            {
+                self.anchor = w.start;
+                self.head = w.end;
+                self.sel = Some(w);
+            }
+            return;
+        }
+        if response.clicked() {
+            self.sel = None;
+            let hit = response
+                .interact_pointer_pos()
+                .and_then(|p| self.char_at_pos(doc, p))
+                .and_then(|c| self.innermost_at(cx, c));
+            match hit {
+                Some(i) => resp.clicked_annotation = Some(cx.annotations[i].id.clone()),
+                None => resp.clicked_empty = true,
+            }
+            return;
+        }
+        if response.drag_started() {
+            let origin = ui.input(|i| i.pointer.press_origin());
+            self.drag_anchor = origin.and_then(|p| self.boundary_at_pos(doc, p));
+        }
+        if response.dragged()
+            && let Some(anchor) = self.drag_anchor
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            if let Some(head) = self.boundary_at_pos(doc, p) {
+                let raw = anchor.min(head)..anchor.max(head);
+                let sel = if alt {
+                    Some(raw).filter(|r| !r.is_empty())
+                } else {
+                    words::snap_to_words(cx.text, raw)
+                };
+                if let Some(r) = &sel {
+                    (self.anchor, self.head) = if head >= anchor {
+                        (r.start, r.end)
+                    } else {
+                        (r.end, r.start)
+                    };
+                }
+                self.sel = sel;
+            }
+            // Drag past the top or bottom edge scrolls.
+            let clip = ui.clip_rect();
+            let dy = if p.y < clip.top() {
+                clip.top() - p.y
+            } else if p.y > clip.bottom() {
+                clip.bottom() - p.y
+            } else {
+                0.0
+            };
+            if dy != 0.0 {
+                ui.scroll_with_delta_animation(
+                    vec2(0.0, dy.clamp(-60.0, 60.0)),
+                    egui::style::ScrollAnimation::none(),
+                );
+                ui.ctx().request_repaint();
+            }
+        }
+        if response.drag_stopped() {
+            self.drag_anchor = None;
+        }
+    }
+
+    fn paint(
+        &mut self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        cx: &ArticleContext<'_>,
+        resp: &ArticleResponse,
+        text_color: Color32,
+    ) {
+        let Some(vis) = self.visible_chars(cx.doc) else {
+            return;
+        };
+        let mut idx = Vec::new();
+        if !self
+            .spans
+            .overlapping(cx.annotations, vis.clone(), &mut idx)
+        {
+            self.spans.rebuild(cx.annotations);
+            self.spans
+                .overlapping(cx.annotations, vis.clone(), &mut idx);
+        }
+        idx.retain(|&i| !cx.annotations[i].orphaned);
+        let triples: Vec<(usize, usize, usize)> = idx
+            .iter()
+            .map(|&i| (i, cx.annotations[i].start, cx.annotations[i].end))
+            .collect();
+        let lanes = spans::assign_lanes(&triples);
+        let painted: Vec<Painted> = idx
+            .iter()
+            .zip(lanes)
+            .map(|(&i, lane)| {
+                let a = &cx.annotations[i];
+                Painted {
+                    range: a.start..a.end,
+                    lane,
+                    color: paint::label_color(cx.labels, a),
+                    selected: cx.selected == Some(&a.id),
+                    hovered: resp.hovered_annotation.as_ref() == Some(&a.id),
+                }
+            })
+            .collect();
+        let first_match = cx.find_matches.partition_point(|m| m.end <= vis.start);
+        let finds: Vec<(Range<usize>, bool)> = cx.find_matches[first_match..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.start < vis.end)
+            .map(|(k, m)| (m.clone(), cx.current_match == Some(first_match + k)))
+            .collect();
+
+        let dark = ui.visuals().dark_mode;
+        let style = Style {
+            dark,
+            font_size: cx.font_size,
+            selection: ui.visuals().selection.bg_fill,
+            find: if dark {
+                Color32::from_rgba_unmultiplied(230, 190, 40, 90)
+            } else {
+                Color32::from_rgba_unmultiplied(255, 215, 0, 140)
+            },
+            find_current: Color32::from_rgb(240, 120, 0),
+        };
+        let Some(layout) = self.layouts.get(cx.doc) else {
+            return;
+        };
+        let mut block_spans = Vec::new();
+        for (i, origin, galley) in &self.visible {
+            let chars = &layout.blocks[*i].chars;
+            block_spans.clear();
+            block_spans.extend(
+                painted
+                    .iter()
+                    .filter(|p| p.range.start < chars.end && p.range.end > chars.start)
+                    .map(|p| Painted {
+                        range: p.range.clone(),
+                        ..*p
+                    }),
+            );
+            let block_finds: Vec<(Range<usize>, bool)> = finds
+                .iter()
+                .filter(|(m, _)| m.start < chars.end && m.end > chars.start)
+                .cloned()
+                .collect();
+            let sel = self
+                .sel
+                .as_ref()
+                .filter(|s| s.start < chars.end && s.end > chars.start);
+            paint::paint_block(
+                painter,
+                galley,
+                *origin,
+                chars,
+                &block_spans,
+                &block_finds,
+                sel,
+                &style,
+                text_color,
+            );
+        }
+    }
+}
+
+impl std::fmt::Debug for ArticleView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ArticleView")
+            .field("doc", &self.doc)
+            .field("selection", &self.sel)
+            .finish_non_exhaustive()
+    }
+}

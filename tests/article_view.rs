@@ -1,0 +1,329 @@
+//! The article view, headless: selecting text with the mouse and keyboard, clicking
+//! annotations, and rendering a huge single-line article.
+
+use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::Harness;
+use sourcemark::model::{Annotation, AnnotationId, DocId, LabelScheme};
+use sourcemark::text::DocText;
+use sourcemark::ui::article::{ArticleContext, ArticleResponse, ArticleView};
+
+const SEED: &str = "Sayed Sadiq al-Hashemi said more than 2.5\u{a0}million took part.\n\n\
+Huge crowds massed under gray skies in the Jadiriyah district, chanting \
+“Get out, get out occupier!” and “Yes to sovereignty!”\n\n\
+Iraq’s Al-Ahd news network reported that Iraqis gathered. Caf\u{e9} cafe\u{301}.\n";
+
+struct State {
+    view: ArticleView,
+    doc: DocId,
+    text: DocText,
+    anns: Vec<Annotation>,
+    labels: LabelScheme,
+    resp: ArticleResponse,
+}
+
+fn state(text: &str, anns: &[(usize, usize, &str)]) -> State {
+    let doc = DocId::from("doc");
+    let text = DocText::new(text.to_owned());
+    let mut anns: Vec<Annotation> = anns
+        .iter()
+        .map(|&(s, e, l)| Annotation::new(doc.clone(), &text, s, e, l, "test").unwrap())
+        .collect();
+    anns.sort_by_key(|a| (a.start, a.end));
+    State {
+        view: ArticleView::new(),
+        doc,
+        text,
+        anns,
+        labels: LabelScheme::default(),
+        resp: ArticleResponse::default(),
+    }
+}
+
+fn harness(st: State) -> Harness<'static, State> {
+    harness_with(Harness::builder(), st)
+}
+
+fn harness_with(b: egui_kittest::HarnessBuilder<State>, st: State) -> Harness<'static, State> {
+    b.with_size(vec2(900.0, 600.0)).build_ui_state(
+        |ui, st: &mut State| {
+            let cx = ArticleContext {
+                doc: &st.doc,
+                text: &st.text,
+                annotations: &st.anns,
+                labels: &st.labels,
+                selected: None,
+                find_matches: &[],
+                current_match: None,
+                font_size: 16.0,
+            };
+            let r = st.view.ui(ui, &cx);
+            // Keep what happened until the test reads it.
+            if r.clicked_annotation.is_some() || r.clicked_empty {
+                st.resp = r;
+            }
+        },
+        st,
+    )
+}
+
+/// Char offset of the first occurrence of `needle` in `text`.
+fn find(text: &DocText, needle: &str) -> usize {
+    text.char_of(text.as_str().find(needle).unwrap())
+}
+
+/// Centre of char `c` on screen.
+fn at(h: &Harness<'_, State>, c: usize) -> Pos2 {
+    h.state()
+        .view
+        .char_rect(c)
+        .unwrap_or_else(|| panic!("char {c} not laid out"))
+        .center()
+}
+
+fn drag(h: &mut Harness<'_, State>, from: Pos2, to: Pos2, modifiers: Modifiers) {
+    h.event(Event::ModifiersChanged(modifiers));
+    h.hover_at(from);
+    h.run();
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers,
+    });
+    h.run();
+    h.hover_at(from + (to - from) / 2.0);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers,
+    });
+    h.run();
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+#[test]
+fn drag_across_curly_quotes_snaps_to_words_with_char_offsets() {
+    let mut h = harness(state(SEED, &[]));
+    h.run();
+    let t = h.state().text.clone();
+    // From inside "Get" to inside "occupier": snaps out to whole words.
+    let g = find(&t, "Get out,") + 1;
+    let o = find(&t, "occupier!") + 3;
+    let (from, to) = (at(&h, g), at(&h, o));
+    drag(&mut h, from, to, Modifiers::NONE);
+    let sel = h.state().view.selection().expect("a selection");
+    assert_eq!(t.slice(sel.clone()), "Get out, get out occupier");
+    // Char offsets, not bytes: the curly quote before "Get" is one char.
+    assert_eq!(sel.start, find(&t, "“Get") + 1);
+}
+
+#[test]
+fn alt_drag_does_not_snap() {
+    let mut h = harness(state(SEED, &[]));
+    h.run();
+    let t = h.state().text.clone();
+    let g = find(&t, "Get out,") + 1;
+    let o = find(&t, "occupier!") + 3;
+    let (from, to) = (at(&h, g), at(&h, o));
+    // Start at the left edge of char g, end at the left edge of char o.
+    let from = Pos2::new(h.state().view.char_rect(g).unwrap().left() + 1.0, from.y);
+    let to = Pos2::new(h.state().view.char_rect(o).unwrap().left() + 1.0, to.y);
+    drag(&mut h, from, to, Modifiers::ALT);
+    let sel = h.state().view.selection().expect("a selection");
+    assert_eq!(sel, g..o);
+    assert_eq!(t.slice(sel), "et out, get out occ");
+}
+
+#[test]
+fn double_click_selects_a_word() {
+    // Short frames, so the two clicks fall within the double-click delay.
+    let mut h = harness_with(Harness::builder().with_step_dt(0.05), state(SEED, &[]));
+    h.run();
+    let t = h.state().text.clone();
+    let c = find(&t, "Iraq’s") + 2;
+    let p = at(&h, c);
+    h.hover_at(p);
+    for _ in 0..2 {
+        h.event(Event::PointerButton {
+            pos: p,
+            button: PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        });
+        h.event(Event::PointerButton {
+            pos: p,
+            button: PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    let sel = h.state().view.selection().expect("a selection");
+    assert_eq!(t.slice(sel), "Iraq’s");
+}
+
+#[test]
+fn shift_arrows_extend_the_selection() {
+    let mut h = harness(state(SEED, &[]));
+    h.run();
+    let t = h.state().text.clone();
+    let s = find(&t, "Huge");
+    h.state_mut().view.set_selection(Some(s..s + 4));
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().view.selection(), Some(s..s + 5));
+    h.key_press_modifiers(Modifiers::SHIFT | Modifiers::COMMAND, Key::ArrowRight);
+    h.run();
+    let sel = h.state().view.selection().unwrap();
+    assert_eq!(t.slice(sel), "Huge crowds");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    h.run();
+    assert_eq!(t.slice(h.state().view.selection().unwrap()), "Huge crowd");
+    // By line: down then up comes back to the same place.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    let down = h.state().view.selection().unwrap();
+    assert!(down.end > s + 40, "a line down selects more: {down:?}");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().view.selection(), Some(s..s + 10));
+}
+
+#[test]
+fn clicking_a_painted_annotation_reports_the_innermost() {
+    let t = DocText::new(SEED.to_owned());
+    let q = find(&t, "“Get");
+    let inner = find(&t, "occupier");
+    let mut h = harness(state(
+        SEED,
+        &[(q, q + 28, "quote"), (inner, inner + 8, "claim")],
+    ));
+    h.run();
+    let inner_id: AnnotationId = h
+        .state()
+        .anns
+        .iter()
+        .find(|a| a.start == inner)
+        .unwrap()
+        .id
+        .clone();
+    let outer_id = h
+        .state()
+        .anns
+        .iter()
+        .find(|a| a.start == q)
+        .unwrap()
+        .id
+        .clone();
+
+    let p = at(&h, inner + 2);
+    h.hover_at(p);
+    h.run();
+    h.event(Event::PointerButton {
+        pos: p,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(Event::PointerButton {
+        pos: p,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert_eq!(h.state().resp.clicked_annotation, Some(inner_id));
+
+    let p = at(&h, q + 3);
+    h.hover_at(p);
+    h.run();
+    h.event(Event::PointerButton {
+        pos: p,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(Event::PointerButton {
+        pos: p,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert_eq!(h.state().resp.clicked_annotation, Some(outer_id));
+
+    // Outside any annotation: an empty click.
+    let p = at(&h, find(&t, "Huge") + 1);
+    h.hover_at(p);
+    h.run();
+    h.event(Event::PointerButton {
+        pos: p,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(Event::PointerButton {
+        pos: p,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert!(h.state().resp.clicked_empty);
+    assert!(h.state().resp.clicked_annotation.is_none());
+}
+
+#[test]
+fn two_megabyte_single_line_renders_and_scrolls() {
+    let word = "naïve “quoted” 漢字 words ";
+    let text = word.repeat(2_000_000 / word.len());
+    let n = DocText::new(text.clone()).char_len();
+    // CJK glyphs come with the app's fonts, not egui's defaults.
+    let mut h = Harness::builder()
+        .with_size(vec2(900.0, 600.0))
+        .allow_missing_glyphs()
+        .build_ui_state(
+            |ui, st: &mut State| {
+                let cx = ArticleContext {
+                    doc: &st.doc,
+                    text: &st.text,
+                    annotations: &st.anns,
+                    labels: &st.labels,
+                    selected: None,
+                    find_matches: &[],
+                    current_match: None,
+                    font_size: 16.0,
+                };
+                st.view.ui(ui, &cx);
+            },
+            state(&text, &[(10, 20, "claim"), (n - 30, n - 10, "quote")]),
+        );
+    h.run();
+    assert!(h.state().view.char_rect(0).is_some());
+    // Jump to near the end: the chars there get laid out, with exact offsets.
+    h.state_mut().view.scroll_to(n - 20..n - 15);
+    h.run();
+    let r = h.state().view.char_rect(n - 20).expect("end laid out");
+    assert!(r.top() > 0.0 && r.bottom() < 600.0, "{r:?}");
+    assert!(h.state().view.char_rect(0).is_none());
+}
+
+#[test]
+fn offsets_stay_exact_after_arabic_cjk_emoji_and_combining_marks() {
+    let text = "قال الصدر اخرج يا محتل 漢字 👍🏽 🇮🇶 cafe\u{301} then “Get out” now.\n";
+    // Those scripts come with the app's fonts, not egui's defaults.
+    let mut h = harness_with(Harness::builder().allow_missing_glyphs(), state(text, &[]));
+    h.run();
+    let t = h.state().text.clone();
+    let g = find(&t, "Get");
+    let (from, to) = (at(&h, g + 1), at(&h, g + 5));
+    drag(&mut h, from, to, Modifiers::NONE);
+    let sel = h.state().view.selection().expect("a selection");
+    assert_eq!(t.slice(sel), "Get out");
+}
