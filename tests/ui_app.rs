@@ -552,3 +552,56 @@ fn keys_md_matches_the_key_map() {
         "regenerate KEYS.md from ui::keys::markdown()"
     );
 }
+
+#[test]
+fn dragging_across_a_curly_quoted_phrase_and_pressing_2_adds_a_quote() {
+    let (_p, mut h) = open_sample();
+    show_doc_containing(&mut h, QUOTE);
+    let r = find_in_current(&h, QUOTE);
+    // Bring the phrase on screen and let the view lay it out.
+    h.state_mut().view.scroll_to(r.clone());
+    h.run();
+    let first = h
+        .state()
+        .view
+        .char_rect(r.start)
+        .expect("first char laid out");
+    let last = h
+        .state()
+        .view
+        .char_rect(r.end - 1)
+        .expect("last char laid out");
+    let from = first.left_center() + egui::vec2(1.0, 0.0);
+    let to = last.right_center() - egui::vec2(1.0, 0.0);
+    h.hover_at(from);
+    h.drag_at(from);
+    h.hover_at(from.lerp(to, 0.5));
+    h.hover_at(to);
+    h.drop_at(to);
+    h.run();
+    assert_eq!(
+        h.state().view.selection(),
+        Some(r.clone()),
+        "the drag selects the phrase"
+    );
+    h.key_press(Key::Num2);
+    h.run();
+    assert_eq!(
+        annotations(&h),
+        vec![("quote".into(), r.start, r.end, QUOTE.into())]
+    );
+    // The offsets are chars: the same slice in a char view of the file.
+    let text = h.state().session.as_ref().unwrap().current_text().unwrap();
+    let chars: Vec<char> = text.as_str().chars().collect();
+    assert_eq!(chars[r.clone()].iter().collect::<String>(), QUOTE);
+    assert!(
+        text.as_str().find(QUOTE).unwrap() > r.start,
+        "non-ASCII before it: bytes differ from chars"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(annotations(&h).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(annotations(&h).len(), 1);
+}

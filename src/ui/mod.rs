@@ -10,7 +10,6 @@ use eframe::egui;
 
 pub mod annotation_list;
 pub mod app;
-#[path = "article_stub.rs"]
 pub mod article;
 pub mod autosave;
 pub mod central;
@@ -28,8 +27,6 @@ pub mod session;
 pub mod status_bar;
 
 pub use app::{AppOptions, SourcemarkApp};
-
-pub mod article;
 
 use std::path::PathBuf;
 
