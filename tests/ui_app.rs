@@ -25,6 +25,7 @@ fn annotations(
         .project()
         .annotations
         .iter()
+        .filter(|a| is_new(a.id.as_str()))
         .map(|a| (a.label.clone(), a.start, a.end, a.text.clone()))
         .collect()
 }
@@ -96,8 +97,9 @@ fn label_key_tags_the_selection_and_undo_redo_work() {
         vec![("quote".into(), r.start, r.end, QUOTE.into())]
     );
     let s = h.state().session.as_ref().unwrap();
-    assert_eq!(s.project().annotations[0].annotator, "tester");
-    assert!(s.selected.is_some(), "the new annotation is selected");
+    let id = s.selected.clone().expect("the new annotation is selected");
+    assert!(is_new(id.as_str()));
+    assert_eq!(s.project().annotation(&id).unwrap().annotator, "tester");
     assert!(
         h.state().view.selection().is_none(),
         "the text selection is used up"
@@ -162,7 +164,16 @@ fn delete_relabel_and_nudge_the_selected_annotation() {
     h.run();
     assert_eq!(annotations(&h).len(), 1);
     // Escape clears the selection; then Delete does nothing.
-    let id = h.state().session.as_ref().unwrap().project().annotations[0]
+    let id = h
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .project()
+        .annotations
+        .iter()
+        .find(|a| is_new(a.id.as_str()))
+        .unwrap()
         .id
         .clone();
     h.state_mut().push(Command::SelectAnnotation(id));
@@ -181,37 +192,44 @@ fn the_list_filters_by_label_and_text() {
     tag(&mut h, QUOTE, Key::Num2);
     tag(&mut h, "million-man rally", Key::Num3);
     let rows = |h: &egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>, s: &str| {
-        h.query_all_by(|n| n.label().is_some_and(|l| l.contains(s)) && n.role() == Role::Button)
+        h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with(s)) && n.role() == Role::Button)
             .count()
     };
-    assert_eq!(rows(&h, "Quote “historic”"), 1);
-    assert_eq!(rows(&h, "Figure million-man rally"), 1);
-    h.get_by(|n| n.data().placeholder() == Some("Search annotations"))
-        .focus();
-    h.run();
-    h.get_by(|n| n.data().placeholder() == Some("Search annotations"))
-        .type_text("million");
-    h.run();
+    let (q, f) = (
+        rows(&h, "Quote “historic”"),
+        rows(&h, "Figure million-man rally"),
+    );
+    assert!(q >= 1 && f >= 1, "both new annotations listed");
+    let search = |h: &mut egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>, t: &str| {
+        let field = h.get_by(|n| n.data().placeholder() == Some("Search annotations"));
+        field.focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.key_press(Key::Backspace);
+        h.get_by(|n| n.data().placeholder() == Some("Search annotations"))
+            .type_text(t);
+        h.run();
+    };
+    search(&mut h, "million-man");
     assert_eq!(rows(&h, "Quote “historic”"), 0);
-    assert_eq!(rows(&h, "Figure million-man rally"), 1);
-    h.get_by(|n| n.data().placeholder() == Some("Search annotations"))
-        .focus();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.key_press(Key::Backspace);
-    h.run();
-    assert_eq!(rows(&h, "Quote “historic”"), 1);
+    assert_eq!(rows(&h, "Figure million-man rally"), f);
+    search(&mut h, "");
+    assert_eq!(rows(&h, "Quote “historic”"), q);
     h.state_mut().list.label = Some("quote".into());
     h.run();
-    assert_eq!(rows(&h, "Quote “historic”"), 1);
-    assert_eq!(rows(&h, "Figure million-man rally"), 0);
+    assert_eq!(rows(&h, "Quote “historic”"), q);
+    assert_eq!(rows(&h, "Figure "), 0);
+    assert_eq!(rows(&h, "Claim "), 0);
     // Clicking a row selects the annotation.
     h.state_mut().list.label = None;
     h.run();
-    h.get_by(|n| {
+    h.query_all_by(|n| {
         n.label()
             .is_some_and(|l| l.starts_with("Figure million-man"))
             && n.role() == Role::Button
     })
+    .next()
+    .unwrap()
     .click();
     h.run();
     let s = h.state().session.as_ref().unwrap();
@@ -226,21 +244,31 @@ fn the_list_filters_by_label_and_text() {
 fn ctrl_s_writes_the_file_and_clears_the_marker() {
     let (p, mut h) = open_sample();
     show_doc_containing(&mut h, QUOTE);
+    let before = sourcemark::store::load(&p.path).unwrap().annotations.len();
     tag(&mut h, QUOTE, Key::Num2);
+    let id = h
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .selected
+        .clone()
+        .unwrap();
     assert!(
         !std::fs::read_to_string(&p.path)
             .unwrap()
-            .contains("historic”")
+            .contains(id.as_str())
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     let saved = std::fs::read_to_string(&p.path).unwrap();
-    assert!(saved.contains("label: \"quote\""), "{saved}");
-    assert!(saved.contains("“historic”"));
+    assert!(saved.contains(id.as_str()), "{saved}");
     assert_eq!(h.state().title(), "project.ron — sourcemark");
     h.get_by_label("Saved");
     let reopened = sourcemark::store::load(&p.path).unwrap();
-    assert_eq!(reopened.annotations.len(), 1);
+    assert_eq!(reopened.annotations.len(), before + 1);
+    let a = reopened.annotation(&id).unwrap();
+    assert_eq!((a.label.as_str(), a.text.as_str()), ("quote", QUOTE));
 }
 
 #[test]
@@ -288,10 +316,9 @@ fn closing_with_unsaved_changes_asks_save_discard_cancel() {
     h.get_by_label("Save").click();
     h.run();
     assert!(h.state().session.is_none());
-    assert_eq!(
-        sourcemark::store::load(&p.path).unwrap().annotations.len(),
-        1
-    );
+    let saved = sourcemark::store::load(&p.path).unwrap();
+    let added = saved.annotations.iter().filter(|a| is_new(a.id.as_str()));
+    assert_eq!(added.count(), 1);
     // Nothing unsaved: closing the window is not questioned.
     request_close(&mut h);
     assert!(h.state().quitting);
@@ -494,9 +521,6 @@ fn document_status_is_set_through_an_undoable_edit() {
     let (_p, mut h) = open_sample();
     let s = h.state().session.as_ref().unwrap();
     let id = s.current.clone().unwrap();
-    h.state_mut()
-        .push(Command::SetStatus(id.clone(), DocStatus::Done));
-    h.run();
     let status = |h: &egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>| {
         h.state()
             .session
@@ -507,10 +531,19 @@ fn document_status_is_set_through_an_undoable_edit() {
             .unwrap()
             .status
     };
-    assert_eq!(status(&h), DocStatus::Done);
+    let was = status(&h);
+    let new = if was == DocStatus::Done {
+        DocStatus::InProgress
+    } else {
+        DocStatus::Done
+    };
+    h.state_mut().push(Command::SetStatus(id.clone(), new));
+    h.run();
+    assert_eq!(status(&h), new);
+    assert!(h.state().title().starts_with("● "));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(status(&h), DocStatus::Todo);
+    assert_eq!(status(&h), was);
 }
 
 #[test]
@@ -518,6 +551,14 @@ fn the_note_is_one_undo_step_however_much_is_typed() {
     let (_p, mut h) = open_sample();
     show_doc_containing(&mut h, QUOTE);
     tag(&mut h, QUOTE, Key::Num2);
+    let id = h
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .selected
+        .clone()
+        .unwrap();
     h.get_by(|n| n.data().placeholder() == Some("Add a note"))
         .focus();
     h.run();
@@ -532,12 +573,16 @@ fn the_note_is_one_undo_step_however_much_is_typed() {
     h.run();
     h.key_press(Key::Escape);
     h.run();
-    let a = h.state().session.as_ref().unwrap().project().annotations[0].clone();
+    let new_one = |h: &egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>| {
+        let s = h.state().session.as_ref().unwrap();
+        s.project().annotation(&id).unwrap().clone()
+    };
+    let a = new_one(&h);
     assert_eq!(a.note, "Iran's view");
     assert_eq!(a.attrs.speaker.as_deref(), Some("Ali Shamkhani"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let a = h.state().session.as_ref().unwrap().project().annotations[0].clone();
+    let a = new_one(&h);
     assert_eq!(a.attrs.speaker, None);
     assert_eq!(a.note, "Iran's view", "one undo takes back one field");
 }

@@ -77,13 +77,42 @@ pub fn options(project: Option<&Path>, config: &Path) -> AppOptions {
     }
 }
 
+thread_local! {
+    /// Annotations the project had when the test opened it (the sample project comes
+    /// annotated); tests look at the ones they add.
+    static BASELINE: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
 /// The whole app in a headless harness, through eframe's `App` trait.
 pub fn harness(opts: AppOptions) -> Harness<'static, SourcemarkApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| SourcemarkApp::new(&cc.egui_ctx, opts));
     h.run();
+    let ids: std::collections::HashSet<String> = h
+        .state()
+        .session
+        .as_ref()
+        .map(|s| {
+            s.project()
+                .annotations
+                .iter()
+                .map(|a| a.id.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    BASELINE.with(|b| {
+        let mut b = b.borrow_mut();
+        if b.is_empty() {
+            *b = ids;
+        }
+    });
     h
+}
+
+/// Whether an annotation was added by the test (not in the project when first opened).
+pub fn is_new(id: &str) -> bool {
+    BASELINE.with(|b| !b.borrow().contains(id))
 }
 
 /// A harness on the sample project.
