@@ -65,14 +65,11 @@ fn doc_row_ui(ui: &mut Ui, session: &Session, d: &Document, commands: &mut Vec<C
     if missing {
         meta.push("file missing".to_owned());
     }
-    let text = format!("{title}\n{}", meta.join(" · "));
-    let resp = ui
-        .add(
-            egui::Button::selectable(selected, text)
-                .wrap_mode(egui::TextWrapMode::Truncate)
-                .min_size(egui::vec2(ui.available_width(), 0.0)),
-        )
-        .on_hover_text(format!("{title}\n{}", d.path));
+    let meta = meta.join(" · ");
+    let resp = two_line_row_ui(ui, selected, &title, &meta, missing).on_hover_text(format!(
+        "{title}\n{}\nRight-click to set the status",
+        d.path
+    ));
     if resp.clicked() {
         commands.push(Command::SelectDocument(d.id.clone()));
     }
@@ -85,4 +82,68 @@ fn doc_row_ui(ui: &mut Ui, session: &Session, d: &Document, commands: &mut Vec<C
             }
         }
     });
+}
+
+/// A selectable row with a strong first line and a weak second one, both cut to the
+/// panel's width.
+fn two_line_row_ui(
+    ui: &mut Ui,
+    selected: bool,
+    title: &str,
+    meta: &str,
+    warn: bool,
+) -> egui::Response {
+    let pad = egui::vec2(6.0, 4.0);
+    let width = ui.available_width();
+    let wrap = |text: &str, style: egui::TextStyle, color: egui::Color32| {
+        let mut job = egui::text::LayoutJob::single_section(
+            text.to_owned(),
+            egui::TextFormat::simple(style.resolve(ui.style()), color),
+        );
+        job.wrap = egui::text::TextWrapping::truncate_at_width(width - 2.0 * pad.x);
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let visuals = ui.visuals().clone();
+    let title_color = if selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.strong_text_color()
+    };
+    let meta_color = if warn {
+        visuals.warn_fg_color
+    } else if selected {
+        visuals.selection.stroke.color.gamma_multiply(0.8)
+    } else {
+        visuals.weak_text_color()
+    };
+    let g1 = wrap(title, egui::TextStyle::Body, title_color);
+    let g2 = wrap(meta, egui::TextStyle::Small, meta_color);
+    let h = g1.size().y + g2.size().y + 2.0 * pad.y + 2.0;
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, h), egui::Sense::click());
+    resp.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::Button,
+            ui.is_enabled(),
+            selected,
+            format!("{title}\n{meta}"),
+        )
+    });
+    if ui.is_rect_visible(rect) {
+        let fill = if selected {
+            Some(visuals.selection.bg_fill)
+        } else if resp.hovered() {
+            Some(visuals.widgets.hovered.weak_bg_fill)
+        } else {
+            None
+        };
+        if let Some(fill) = fill {
+            ui.painter().rect_filled(rect, 4.0, fill);
+        }
+        let p = rect.min + pad;
+        let h1 = g1.size().y;
+        ui.painter().galley(p, g1, title_color);
+        ui.painter()
+            .galley(p + egui::vec2(0.0, h1 + 2.0), g2, meta_color);
+    }
+    resp
 }
