@@ -650,3 +650,33 @@ fn dragging_across_a_curly_quoted_phrase_and_pressing_2_adds_a_quote() {
     h.run();
     assert_eq!(annotations(&h).len(), 1);
 }
+
+#[test]
+fn zoom_keys_size_the_article_text_and_leave_the_ui_alone() {
+    let (p, mut h) = open_sample();
+    let base = h.state().config.font_size;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    h.run();
+    assert_eq!(h.state().config.font_size, base + 2.0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run();
+    assert_eq!(h.state().config.font_size, base + 1.0);
+    assert_eq!(h.ctx.zoom_factor(), 1.0, "egui's own keyboard zoom is off");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert_eq!(h.state().config.font_size, base);
+    // The size and the theme are remembered across runs.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.state_mut().push(Command::SetTheme(
+        sourcemark::ui::config::ThemeChoice::Light,
+    ));
+    h.run();
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Light
+    );
+    let cfg = sourcemark::ui::config::Config::load(Some(&p.config));
+    assert_eq!(cfg.font_size, base + 1.0);
+    assert_eq!(cfg.theme, sourcemark::ui::config::ThemeChoice::Light);
+}
