@@ -51,7 +51,7 @@ impl AppOptions {
 
 /// `$SOURCEMARK_ANNOTATOR`, else the OS user name, else "unknown".
 pub fn default_annotator() -> String {
-    ["SOURCEMARK_ANNOTATOR", "USER", "USERNAME"]
+    ["SOURCEMARK_ANNOTATOR", "USER", "LOGNAME", "USERNAME"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.trim().is_empty())
@@ -162,6 +162,7 @@ impl SourcemarkApp {
                 annotation_selected: self.session.as_ref().is_some_and(|s| s.selected.is_some())
                     && self.view.selection().is_none(),
                 project_open: self.session.is_some(),
+                popup_open: egui::Popup::is_any_open(&ctx),
             };
             let label_keys: Vec<char> = self
                 .session
@@ -314,6 +315,10 @@ impl SourcemarkApp {
     /// Carries out the commands collected this frame, in order.
     fn drain_commands(&mut self, ctx: &egui::Context) {
         let cmds = std::mem::take(&mut self.commands);
+        if !cmds.is_empty() {
+            // A hint answers the last command only.
+            self.hint.clear();
+        }
         self.commit_draft(ctx, !cmds.is_empty());
         for cmd in cmds {
             self.run_command(ctx, cmd);

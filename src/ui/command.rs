@@ -239,6 +239,8 @@ pub struct KeyContext {
     pub annotation_selected: bool,
     /// A project is open.
     pub project_open: bool,
+    /// A menu or popup is open (Escape belongs to it).
+    pub popup_open: bool,
 }
 
 /// Takes this frame's shortcut presses out of the input (so no widget sees them too)
@@ -276,7 +278,7 @@ pub fn collect_shortcuts(
                 out.push(Command::LabelKey(k));
             }
         }
-        if i.consume_key(Modifiers::NONE, Key::Escape) {
+        if !keys.popup_open && i.consume_key(Modifiers::NONE, Key::Escape) {
             out.push(Command::Escape);
         }
     });
