@@ -15,7 +15,19 @@ pub struct AnnotationListState {
     pub label: Option<String>,
     /// Only annotations whose text or note contains this (case-insensitive).
     pub search: String,
+    /// Indices (into the document's annotations) that pass the filter, and what they
+    /// were computed for: refiltering 100 000 annotations every frame would stutter.
+    cache: Option<(FilterKey, Vec<usize>)>,
 }
+
+/// What a filtered list depends on: document, history revision, label, search.
+type FilterKey = (
+    Option<crate::model::DocId>,
+    u64,
+    usize,
+    Option<String>,
+    String,
+);
 
 /// The egui colour of a label colour.
 pub fn color32(c: Color) -> Color32 {
@@ -73,7 +85,18 @@ impl AnnotationListState {
             );
         });
         ui.separator();
-        let shown: Vec<&Annotation> = all.iter().filter(|a| self.matches(a)).collect();
+        let key: FilterKey = (
+            session.current.clone(),
+            session.history.revision(),
+            all.len(),
+            self.label.clone(),
+            self.search.clone(),
+        );
+        if self.cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let idx = (0..all.len()).filter(|&i| self.matches(&all[i])).collect();
+            self.cache = Some((key, idx));
+        }
+        let shown: &[usize] = self.cache.as_ref().map_or(&[], |(_, v)| v);
         if all.is_empty() {
             ui.label(
                 RichText::new("None yet. Select text in the article and press a label key.").weak(),
@@ -84,14 +107,16 @@ impl AnnotationListState {
             ui.label(RichText::new("No annotation matches the filter.").weak());
             return;
         }
+        // Rows of one line and one height, so only the visible ones are laid out.
         let max = (ui.available_height() * 0.45).max(120.0);
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
         egui::ScrollArea::vertical()
             .id_salt("annotation-list")
             .max_height(max)
             .auto_shrink([false, true])
-            .show(ui, |ui| {
-                for a in shown {
-                    row_ui(ui, session, a, commands);
+            .show_rows(ui, row_h, shown.len(), |ui, rows| {
+                for &i in &shown[rows] {
+                    row_ui(ui, session, &all[i], row_h, commands);
                 }
             });
     }
@@ -110,7 +135,7 @@ pub fn snippet(s: &str, n: usize) -> String {
     out
 }
 
-fn row_ui(ui: &mut Ui, session: &Session, a: &Annotation, commands: &mut Vec<Command>) {
+fn row_ui(ui: &mut Ui, session: &Session, a: &Annotation, row_h: f32, commands: &mut Vec<Command>) {
     let p = session.project();
     let selected = session.selected.as_ref() == Some(&a.id);
     let color = label_color(&p.labels, &a.label);
@@ -127,7 +152,7 @@ fn row_ui(ui: &mut Ui, session: &Session, a: &Annotation, commands: &mut Vec<Com
             ..Default::default()
         },
     );
-    let mut text = snippet(&a.text, 70);
+    let mut text = snippet(&a.text, 120);
     if a.orphaned {
         text = format!("(not found) {text}");
     }
@@ -140,12 +165,10 @@ fn row_ui(ui: &mut Ui, session: &Session, a: &Annotation, commands: &mut Vec<Com
             ..Default::default()
         },
     );
-    job.wrap.max_rows = 2;
-    job.wrap.break_anywhere = false;
     let resp = ui.add(
         egui::Button::selectable(selected, job)
-            .wrap_mode(egui::TextWrapMode::Wrap)
-            .min_size(egui::vec2(ui.available_width(), 0.0)),
+            .wrap_mode(egui::TextWrapMode::Truncate)
+            .min_size(egui::vec2(ui.available_width(), row_h)),
     );
     let resp = if a.note.is_empty() {
         resp

@@ -66,6 +66,11 @@ impl Autosave {
         self.poll();
         if !dirty {
             self.last = Instant::now();
+            if self.written_revision.take().is_some() && self.in_flight.is_none() {
+                // Undone back to the saved state: the recovery file holds nothing to
+                // recover any more.
+                store::remove_recovery(path);
+            }
             return None;
         }
         if self.in_flight.is_some() {

@@ -183,6 +183,7 @@ impl Session {
                 });
             }
         }
+        let rewrote = !edits.is_empty();
         let tx = Transaction {
             name: "Save as".to_owned(),
             edits,
@@ -198,7 +199,9 @@ impl Session {
             Ok(()) => Ok(()),
             Err(e) => {
                 self.ws.path = old_path;
-                self.history.undo(&mut self.ws.project);
+                if rewrote {
+                    self.history.undo(&mut self.ws.project);
+                }
                 Err(e)
             }
         }
@@ -495,5 +498,40 @@ mod tests {
         // A one-word span cannot shrink to nothing.
         assert_eq!(nudged(&d, 14..17, Nudge::EndLeft), None);
         assert_eq!(nudged(&d, 0..4, Nudge::StartLeft), None);
+    }
+}
+
+#[cfg(test)]
+mod save_as_tests {
+    use super::*;
+
+    #[test]
+    fn save_as_keeps_article_paths_right_and_failure_changes_nothing() {
+        let dir = std::env::temp_dir().join(format!("sm-saveas-{}", fastrand::u64(..)));
+        std::fs::create_dir_all(dir.join("a/articles")).unwrap();
+        std::fs::create_dir_all(dir.join("b/deeper")).unwrap();
+        let art = dir.join("a/articles/x.txt");
+        std::fs::write(&art, "Protesters chanted “Get out”.").unwrap();
+        let mut s = Session::create(&dir.join("a/p.ron")).unwrap();
+        s.add_article(&art).unwrap();
+        s.save().unwrap();
+        let revision = s.history.revision();
+        // A failing save-as (no such folder) leaves everything as it was.
+        assert!(s.save_as(&dir.join("nope/p.ron")).is_err());
+        assert_eq!(s.ws.path, dir.join("a/p.ron"));
+        assert_eq!(s.history.revision(), revision);
+        assert_eq!(s.project().documents[0].path, "articles/x.txt");
+        // A good one rewrites the path relative to the new place.
+        s.save_as(&dir.join("b/deeper/p.ron")).unwrap();
+        assert_eq!(s.project().documents[0].path, "../../a/articles/x.txt");
+        let (reopened, notices) = Session::open(&dir.join("b/deeper/p.ron")).unwrap();
+        assert!(notices.is_empty(), "{notices:?}");
+        assert!(
+            reopened
+                .ws
+                .text(&reopened.project().documents[0].id)
+                .is_some()
+        );
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
