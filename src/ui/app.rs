@@ -80,6 +80,7 @@ pub struct SourcemarkApp {
     pub dialog: Option<Dialog>,
     /// The autosave timer.
     pub autosave: Autosave,
+    counts: crate::ui::status_bar::LabelCounts,
     commands: Vec<Command>,
     /// Closing was confirmed (or nothing was unsaved): the next close request passes.
     allow_close: bool,
@@ -108,6 +109,7 @@ impl SourcemarkApp {
             notes: Notifications::default(),
             dialog: None,
             autosave: Autosave::new(opts.autosave_interval),
+            counts: Default::default(),
             commands: Vec::new(),
             allow_close: false,
             quitting: false,
@@ -211,6 +213,7 @@ impl SourcemarkApp {
             crate::ui::status_bar::status_bar_ui(
                 ui,
                 self.session.as_ref(),
+                &mut self.counts,
                 &self.autosave,
                 &self.hint,
             );

@@ -24,6 +24,9 @@ pub struct FindState {
     pub focus_requested: bool,
     /// What `matches` was computed for.
     computed_for: Option<(DocId, String, usize)>,
+    /// The current document's text case-folded, kept while the bar is used so a
+    /// keystroke in a 10 MB article searches instead of folding it again.
+    folded: Option<(DocId, usize, String)>,
 }
 
 impl FindState {
@@ -34,8 +37,13 @@ impl FindState {
         if self.computed_for.as_ref() == Some(&key) {
             return false;
         }
-        self.matches = if self.open {
-            find_all(text, &self.query)
+        self.matches = if self.open && !self.query.is_empty() {
+            let fresh = |f: &(DocId, usize, String)| f.0 == *doc && f.1 == text.char_len();
+            if !self.folded.as_ref().is_some_and(fresh) {
+                self.folded = Some((doc.clone(), text.char_len(), fold_str(text.as_str())));
+            }
+            let folded = self.folded.as_ref().map_or("", |f| f.2.as_str());
+            find_in_folded(folded, &fold_str(&self.query))
         } else {
             Vec::new()
         };
@@ -65,6 +73,7 @@ impl FindState {
         self.matches.clear();
         self.current = None;
         self.computed_for = None;
+        self.folded = None;
     }
 
     /// "3 of 12", "No matches" or nothing.
@@ -91,25 +100,40 @@ fn fold(c: char) -> char {
     }
 }
 
+/// `s` with every char folded; it has as many chars as `s`.
+fn fold_str(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars().map(fold).collect()
+}
+
+/// Non-overlapping occurrences of an already folded needle in a folded text, as char
+/// ranges (the same in the folded text and the original), at most [`MAX_MATCHES`].
+fn find_in_folded(hay: &str, needle: &str) -> Vec<Range<usize>> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let n = needle.chars().count();
+    let ascii = hay.is_ascii();
+    let (mut last_b, mut last_c) = (0, 0);
+    let mut out = Vec::new();
+    for (b, _) in hay.match_indices(needle).take(MAX_MATCHES) {
+        let c = if ascii {
+            b
+        } else {
+            last_c + hay[last_b..b].chars().count()
+        };
+        (last_b, last_c) = (b, c);
+        out.push(c..c + n);
+    }
+    out
+}
+
 /// Every non-overlapping case-insensitive occurrence of `query` in `text`, as char
 /// ranges, at most [`MAX_MATCHES`].
 pub fn find_all(text: &DocText, query: &str) -> Vec<Range<usize>> {
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let needle: Vec<char> = query.chars().map(fold).collect();
-    let hay: Vec<char> = text.as_str().chars().map(fold).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= hay.len() && out.len() < MAX_MATCHES {
-        if hay[i] == needle[0] && hay[i..i + needle.len()] == needle[..] {
-            out.push(i..i + needle.len());
-            i += needle.len();
-        } else {
-            i += 1;
-        }
-    }
-    out
+    find_in_folded(&fold_str(text.as_str()), &fold_str(query))
 }
 
 #[cfg(test)]

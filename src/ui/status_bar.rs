@@ -7,8 +7,39 @@ use crate::ui::autosave::Autosave;
 use crate::ui::session::Session;
 use egui::{RichText, Ui};
 
+/// Counts per label of the current document, kept until the document or the project
+/// changes: counting 100 000 annotations every frame would stutter.
+#[derive(Default)]
+pub struct LabelCounts {
+    key: Option<(Option<crate::model::DocId>, u64, usize)>,
+    counts: Vec<usize>,
+}
+
+impl LabelCounts {
+    fn get(&mut self, s: &Session) -> &[usize] {
+        let p = s.project();
+        let anns = s.current.as_ref().map_or(&[][..], |d| p.annotations_of(d));
+        let key = (s.current.clone(), s.history.revision(), anns.len());
+        if self.key.as_ref() != Some(&key) || self.counts.len() != p.labels.0.len() {
+            self.counts = p
+                .labels
+                .iter()
+                .map(|l| anns.iter().filter(|a| a.label == l.id).count())
+                .collect();
+            self.key = Some(key);
+        }
+        &self.counts
+    }
+}
+
 /// Draws the status bar.
-pub fn status_bar_ui(ui: &mut Ui, session: Option<&Session>, autosave: &Autosave, hint: &str) {
+pub fn status_bar_ui(
+    ui: &mut Ui,
+    session: Option<&Session>,
+    counts: &mut LabelCounts,
+    autosave: &Autosave,
+    hint: &str,
+) {
     ui.horizontal(|ui| {
         let Some(s) = session else {
             ui.label("No project open");
@@ -21,9 +52,7 @@ pub fn status_bar_ui(ui: &mut Ui, session: Option<&Session>, autosave: &Autosave
             None => ui.label(format!("{n} documents")),
         };
         ui.separator();
-        let anns = s.current.as_ref().map_or(&[][..], |d| p.annotations_of(d));
-        for l in p.labels.iter() {
-            let c = anns.iter().filter(|a| a.label == l.id).count();
+        for (l, c) in p.labels.iter().zip(counts.get(s)) {
             ui.label(RichText::new(format!("{} {c}", l.name)).color(color32(l.color)));
         }
         ui.separator();
