@@ -680,3 +680,25 @@ fn zoom_keys_size_the_article_text_and_leave_the_ui_alone() {
     assert_eq!(cfg.font_size, base + 1.0);
     assert_eq!(cfg.theme, sourcemark::ui::config::ThemeChoice::Light);
 }
+
+#[test]
+fn opening_another_project_with_unsaved_changes_asks_first() {
+    let (p, mut h) = open_sample();
+    show_doc_containing(&mut h, QUOTE);
+    tag(&mut h, QUOTE, Key::Num2);
+    let other = sample_project();
+    h.state_mut().push(Command::OpenPath(other.path.clone()));
+    h.run();
+    assert!(h.state().unsaved_prompt_open());
+    assert_eq!(h.state().session.as_ref().unwrap().ws.path, p.path);
+    h.get_by_label("Discard").click();
+    h.run();
+    let s = h
+        .state()
+        .session
+        .as_ref()
+        .expect("the other project is open");
+    assert_eq!(s.ws.path, other.path);
+    assert!(!s.is_dirty());
+    assert!(!sourcemark::store::recovery_path(&p.path).exists());
+}

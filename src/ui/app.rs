@@ -321,6 +321,8 @@ impl SourcemarkApp {
         if !cmds.is_empty() {
             // A hint answers the last command only.
             self.hint.clear();
+            // This frame was drawn before the commands ran: show their effect.
+            ctx.request_repaint();
         }
         self.commit_draft(ctx, !cmds.is_empty());
         for cmd in cmds {
