@@ -702,3 +702,14 @@ fn opening_another_project_with_unsaved_changes_asks_first() {
     assert!(!s.is_dirty());
     assert!(!sourcemark::store::recovery_path(&p.path).exists());
 }
+
+#[test]
+fn help_shows_the_key_map() {
+    let (_p, mut h) = open_sample();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Keyboard shortcuts").click();
+    h.run();
+    h.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
+    h.get_by_label("Move the selected annotation's end one word left / right");
+}

@@ -191,6 +191,7 @@ impl SourcemarkApp {
                 .default_size([520.0, 480.0])
                 .show(&ctx, crate::ui::keys::key_map_ui);
         }
+        drop_hint_ui(&ctx, self.session.is_some());
         self.drain_commands(&ctx);
         if let Some(s) = &self.session {
             let wait =
@@ -501,6 +502,32 @@ impl eframe::App for SourcemarkApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.autosave.wait();
     }
+}
+
+/// While files are dragged over the window, says what dropping them will do.
+fn drop_hint_ui(ctx: &egui::Context, project_open: bool) {
+    let n = ctx.input(|i| i.raw.hovered_files.len());
+    if n == 0 {
+        return;
+    }
+    let text = if project_open {
+        "Drop to add the articles (a .ron file opens that project)"
+    } else {
+        "Drop a project (.ron) file to open it"
+    };
+    let rect = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("sourcemark-drop-hint"),
+    ));
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
 }
 
 /// Adds article files to the session, reporting each outcome.
