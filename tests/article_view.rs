@@ -19,6 +19,7 @@ struct State {
     anns: Vec<Annotation>,
     labels: LabelScheme,
     resp: ArticleResponse,
+    hovered: Option<AnnotationId>,
 }
 
 fn state(text: &str, anns: &[(usize, usize, &str)]) -> State {
@@ -36,6 +37,7 @@ fn state(text: &str, anns: &[(usize, usize, &str)]) -> State {
         anns,
         labels: LabelScheme::default(),
         resp: ArticleResponse::default(),
+        hovered: None,
     }
 }
 
@@ -57,6 +59,7 @@ fn harness_with(b: egui_kittest::HarnessBuilder<State>, st: State) -> Harness<'s
                 font_size: 16.0,
             };
             let r = st.view.ui(ui, &cx);
+            st.hovered = r.hovered_annotation.clone();
             // Keep what happened until the test reads it.
             if r.clicked_annotation.is_some() || r.clicked_empty {
                 st.resp = r;
@@ -326,4 +329,62 @@ fn offsets_stay_exact_after_arabic_cjk_emoji_and_combining_marks() {
     drag(&mut h, from, to, Modifiers::NONE);
     let sel = h.state().view.selection().expect("a selection");
     assert_eq!(t.slice(sel), "Get out");
+}
+
+fn click(h: &mut Harness<'_, State>, p: Pos2, modifiers: Modifiers) {
+    h.event(Event::ModifiersChanged(modifiers));
+    h.hover_at(p);
+    h.run();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: p,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+    }
+    h.run();
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+#[test]
+fn span_across_paragraphs_is_hovered_and_clicked_in_both_but_orphans_are_not() {
+    let t = DocText::new(SEED.to_owned());
+    let s = find(&t, "took part");
+    let e = find(&t, "Huge crowds") + 4;
+    let o = find(&t, "Jadiriyah");
+    let mut st = state(SEED, &[(s, e, "claim"), (o, o + 9, "figure")]);
+    st.anns.iter_mut().find(|a| a.start == o).unwrap().orphaned = true;
+    let id = st.anns[0].id.clone();
+    let mut h = harness(st);
+    h.run();
+    h.hover_at(at(&h, s + 1));
+    h.run();
+    assert_eq!(h.state().hovered, Some(id.clone()));
+    let p = at(&h, e - 2);
+    click(&mut h, p, Modifiers::NONE);
+    assert_eq!(h.state().resp.clicked_annotation, Some(id));
+    // The orphaned span's offsets are unreliable: nothing there to hover or click.
+    h.hover_at(at(&h, o + 2));
+    h.run();
+    assert_eq!(h.state().hovered, None);
+    let p = at(&h, o + 2);
+    click(&mut h, p, Modifiers::NONE);
+    assert!(h.state().resp.clicked_empty);
+}
+
+#[test]
+fn shift_click_extends_the_selection_to_whole_words() {
+    let mut h = harness(state(SEED, &[]));
+    h.run();
+    let t = h.state().text.clone();
+    let s = find(&t, "Huge");
+    h.state_mut().view.set_selection(Some(s..s + 4));
+    h.run();
+    let c = find(&t, "massed") + 2;
+    let p = at(&h, c);
+    click(&mut h, p, Modifiers::SHIFT);
+    let sel = h.state().view.selection().unwrap();
+    assert_eq!(t.slice(sel), "Huge crowds massed");
 }

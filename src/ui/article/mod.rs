@@ -125,8 +125,11 @@ impl ArticleView {
     /// Shows the article and handles pointer and keyboard input on it.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ArticleContext<'_>) -> ArticleResponse {
         if self.doc.as_ref() != Some(cx.doc) {
+            // A selection belongs to its document (one set before the first frame stays).
+            if self.doc.is_some() {
+                self.sel = None;
+            }
             self.doc = Some(cx.doc.clone());
-            self.sel = None;
             self.drag_anchor = None;
             self.spans = SpanIndex::default();
             self.visible.clear();
@@ -178,11 +181,19 @@ impl ArticleView {
             vec2(full_w, total.max(viewport.height())),
             Sense::click_and_drag(),
         );
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Article, true, "Article text"));
         let x0 = ((full_w - col_w) / 2.0).max(0.0).round();
         let fr = Frame {
             origin: rect.min + vec2(x0, pad),
         };
-        let text_color = ui.visuals().text_color();
+        // Body text a little stronger than egui's label grey: this is for long reading.
+        let v = ui.visuals();
+        let text_color = v.override_text_color.unwrap_or(if v.dark_mode {
+            Color32::from_gray(218)
+        } else {
+            Color32::from_gray(28)
+        });
         let painter = ui.painter().clone();
 
         // Keyboard and scroll requests may lay out blocks off screen.
@@ -338,6 +349,26 @@ impl ArticleView {
             return;
         }
         if response.clicked() {
+            // Shift+click extends the selection to the click, as in text editors.
+            if ui.input(|i| i.modifiers.shift)
+                && self.sel.is_some()
+                && let Some(head) = response
+                    .interact_pointer_pos()
+                    .and_then(|p| self.boundary_at_pos(doc, p))
+            {
+                let raw = self.anchor.min(head)..self.anchor.max(head);
+                let sel = if alt {
+                    Some(raw).filter(|r| !r.is_empty())
+                } else {
+                    words::snap_to_words(cx.text, raw)
+                };
+                if let Some(r) = &sel {
+                    self.head = if head >= self.anchor { r.end } else { r.start };
+                    self.anchor = if head >= self.anchor { r.start } else { r.end };
+                }
+                self.sel = sel;
+                return;
+            }
             self.sel = None;
             let hit = response
                 .interact_pointer_pos()

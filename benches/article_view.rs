@@ -1,0 +1,226 @@
+//! Per-frame CPU cost of the article view, headless (egui `Context::run_ui` plus
+//! tessellation), on articles of 10 KB, 1 MB and 10 MB with one annotation per 100 chars
+//! and on a 2 MB article without a single line break. Scenarios: an idle frame, a scroll
+//! jump (the frame that asks for it plus the frame that shows it), a window resize and an
+//! edit (a different annotation slice). Also the first frame of a 10 MB article.
+//!
+//! `cargo bench --bench article_view -- --sample-size 20`
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use eframe::egui::{self, Pos2, RawInput, Rect, vec2};
+use sourcemark::model::{Annotation, DocId, LabelScheme};
+use sourcemark::text::DocText;
+use sourcemark::ui::article::{ArticleContext, ArticleView};
+use std::hint::black_box;
+use std::time::Duration;
+
+const WORDS: &[&str] = &[
+    "the",
+    "crowd",
+    "Baghdad",
+    "million",
+    "“Get",
+    "out,”",
+    "protesters",
+    "2.5",
+    "said",
+    "al-Sadr",
+    "Iraq’s",
+    "troops",
+    "5,200",
+    "rally",
+    "demanded",
+    "withdrawal",
+    "of",
+    "US",
+    "forces",
+    "and",
+    "in",
+    "a",
+    "statement",
+    "cleric",
+    "sovereignty",
+    "peaceful",
+    "march",
+];
+
+/// Deterministic article text of about `bytes` bytes: paragraphs of 300–900 chars
+/// separated by blank lines, or one single line when `breaks` is false.
+fn article(bytes: usize, breaks: bool) -> String {
+    let mut s = String::with_capacity(bytes + 64);
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut para = 0;
+    let mut para_len = 600;
+    while s.len() < bytes {
+        let w = WORDS[rng.usize(..WORDS.len())];
+        s.push_str(w);
+        para += w.len() + 1;
+        if breaks && para > para_len {
+            s.push_str(".\n\n");
+            para = 0;
+            para_len = rng.usize(300..900);
+        } else {
+            s.push(' ');
+        }
+    }
+    s
+}
+
+/// One annotation per 100 chars, 10–60 chars long, some nested in the one before.
+fn annotations(doc: &DocId, text: &DocText) -> Vec<Annotation> {
+    let labels = ["claim", "quote", "figure"];
+    let n = text.char_len();
+    let mut rng = fastrand::Rng::with_seed(11);
+    let mut out = Vec::with_capacity(n / 100);
+    let mut c = 0;
+    while c + 100 < n {
+        let s = c + rng.usize(0..40);
+        let e = s + rng.usize(10..60);
+        if let Ok(a) = Annotation::new(doc.clone(), text, s, e, labels[(c / 100) % 3], "bench") {
+            out.push(a);
+        }
+        c += 100;
+    }
+    out.sort_by_key(|a| (a.start, a.end));
+    out
+}
+
+struct Fixture {
+    ctx: egui::Context,
+    view: ArticleView,
+    doc: DocId,
+    text: DocText,
+    anns: Vec<Annotation>,
+    /// The same annotations less one: swapping slices is an edit.
+    edited: Vec<Annotation>,
+    labels: LabelScheme,
+    width: f32,
+}
+
+impl Fixture {
+    fn new(text: String) -> Self {
+        let doc = DocId::from("bench");
+        let text = DocText::new(text);
+        let anns = annotations(&doc, &text);
+        let mut edited = anns.clone();
+        if !edited.is_empty() {
+            edited.remove(edited.len() / 2);
+        }
+        let mut f = Self {
+            ctx: egui::Context::default(),
+            view: ArticleView::new(),
+            doc,
+            text,
+            anns,
+            edited,
+            labels: LabelScheme::default(),
+            width: 1200.0,
+        };
+        for _ in 0..3 {
+            f.frame(false);
+        }
+        f
+    }
+
+    /// One frame: run the UI and tessellate, as eframe would.
+    fn frame(&mut self, edited: bool) {
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(self.width, 800.0))),
+            ..Default::default()
+        };
+        let Self {
+            ctx,
+            view,
+            doc,
+            text,
+            anns,
+            edited: other,
+            labels,
+            ..
+        } = self;
+        let cx = ArticleContext {
+            doc,
+            text,
+            annotations: if edited { other } else { anns },
+            labels,
+            selected: None,
+            find_matches: &[],
+            current_match: None,
+            font_size: 16.0,
+        };
+        let out = ctx.run_ui(input, |ui| {
+            black_box(view.ui(ui, &cx));
+        });
+        black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+    }
+}
+
+fn bench_sizes(c: &mut Criterion) {
+    let cases = [
+        ("10KB", article(10_000, true)),
+        ("1MB", article(1_000_000, true)),
+        ("10MB", article(10_000_000, true)),
+        ("2MB-one-line", article(2_000_000, false)),
+    ];
+    for (name, text) in cases {
+        let mut f = Fixture::new(text);
+        let n = f.text.char_len();
+        let mut g = c.benchmark_group(name);
+        g.warm_up_time(Duration::from_millis(500));
+        g.measurement_time(Duration::from_secs(2));
+        g.bench_function("idle", |b| b.iter(|| f.frame(false)));
+        let mut k = 0usize;
+        g.bench_function("scroll_jump", |b| {
+            b.iter(|| {
+                // Alternate between 40 % and 60 % of the article.
+                k += 1;
+                let at = n * (4 + 2 * (k % 2)) / 10;
+                f.view.scroll_to(at..at + 1);
+                f.frame(false);
+                f.frame(false);
+            })
+        });
+        g.bench_function("resize", |b| {
+            b.iter(|| {
+                f.width = if f.width == 700.0 { 660.0 } else { 700.0 };
+                f.frame(false);
+            })
+        });
+        f.width = 1200.0;
+        let mut edited = false;
+        g.bench_function("edit", |b| {
+            b.iter(|| {
+                edited = !edited;
+                f.frame(edited);
+            })
+        });
+        g.finish();
+    }
+}
+
+fn bench_first_frame(c: &mut Criterion) {
+    // Opening a 10 MB article in a running window: index the text (DocText), then the
+    // view's first frame (cutting into blocks, estimating heights, laying out the
+    // screen). Annotations and the egui context exist already.
+    let mut f = Fixture::new(article(10_000_000, true));
+    let raw = f.text.as_str().to_owned();
+    let mut g = c.benchmark_group("10MB");
+    g.sample_size(10);
+    g.warm_up_time(Duration::from_millis(100));
+    g.measurement_time(Duration::from_secs(4));
+    g.bench_function("open_first_frame", |b| {
+        b.iter_batched(
+            || raw.clone(),
+            |raw| {
+                f.text = DocText::new(raw);
+                f.view = ArticleView::new();
+                f.frame(false);
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_sizes, bench_first_frame);
+criterion_main!(benches);
