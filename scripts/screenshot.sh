@@ -73,7 +73,7 @@ if command -v xdotool >/dev/null; then
     sleep 1
     xdotool mousemove $((W * 84 / 100)) $((H * 12 / 100)) click 1
     sleep 1
-    Y=$((H * ${DRAG_Y:-55} / 100))
+    Y=$((H * ${DRAG_Y:-70} / 100))
     xdotool mousemove $((W * 32 / 100)) "$Y"
     sleep 0.3
     xdotool mousedown 1

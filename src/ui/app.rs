@@ -210,13 +210,25 @@ impl SourcemarkApp {
             crate::ui::menu::menu_bar_ui(ui, self.session.as_ref(), &self.config, &mut cmds);
         });
         self.notes.strip_ui(ui);
+        let hint = match (&self.session, self.view.selection()) {
+            (Some(s), Some(r)) if self.hint.is_empty() => {
+                let keys: Vec<String> = s
+                    .project()
+                    .labels
+                    .iter()
+                    .filter_map(|l| l.key.map(|k| format!("{k} {}", l.name.to_lowercase())))
+                    .collect();
+                format!("{} chars selected: press {}", r.len(), keys.join(", "))
+            }
+            _ => self.hint.clone(),
+        };
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             crate::ui::status_bar::status_bar_ui(
                 ui,
                 self.session.as_ref(),
                 &mut self.counts,
                 &self.autosave,
-                &self.hint,
+                &hint,
             );
         });
         if let Some(session) = &self.session {

@@ -157,7 +157,7 @@ fn header_ui(ui: &mut Ui, session: &Session, doc: &crate::model::Document, out: 
                 } else {
                     doc.title.clone()
                 };
-                ui.add(egui::Label::new(RichText::new(title).heading()).truncate());
+                ui.add(egui::Label::new(RichText::new(title).heading().strong()).truncate());
             });
         });
     });
