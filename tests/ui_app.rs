@@ -713,3 +713,43 @@ fn help_shows_the_key_map() {
     h.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
     h.get_by_label("Move the selected annotation's end one word left / right");
 }
+
+#[test]
+fn a_changed_article_is_reanchored_reported_and_left_unsaved() {
+    let p = sample_project();
+    // Annotate the first document, save, then insert a paragraph at the top of its file.
+    let mut h = harness(options(Some(&p.path), &p.config));
+    let r = find_in_current(&h, "the");
+    h.state_mut().view.set_selection(Some(r.clone()));
+    h.run();
+    h.key_press(Key::Num1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let s = h.state().session.as_ref().unwrap();
+    let doc = s.current_doc().unwrap().clone();
+    let id = s.selected.clone().unwrap();
+    drop(h);
+    let file = p.path.parent().unwrap().join(&doc.path);
+    let old = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("An editor’s note added later.\n\n{old}")).unwrap();
+    let h = harness(options(Some(&p.path), &p.config));
+    assert!(h.state().notes.contains("article changed on disk"));
+    assert!(
+        h.state().title().starts_with("● "),
+        "re-anchored spans are unsaved work"
+    );
+    let a = h
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .project()
+        .annotation(&id)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        a.start,
+        r.start + "An editor’s note added later.\n\n".chars().count()
+    );
+    assert_eq!(a.text, "the");
+}
