@@ -753,3 +753,13 @@ fn a_changed_article_is_reanchored_reported_and_left_unsaved() {
     );
     assert_eq!(a.text, "the");
 }
+
+#[test]
+fn a_project_that_cannot_be_opened_leaves_the_open_one_alone() {
+    let (p, mut h) = open_sample();
+    let bad = p.dir.path().join("missing.ron");
+    h.state_mut().push(Command::OpenPath(bad));
+    h.run();
+    assert_eq!(h.state().session.as_ref().unwrap().ws.path, p.path);
+    h.get_by_label_contains("Could not open the project");
+}

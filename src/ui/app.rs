@@ -466,6 +466,7 @@ impl SourcemarkApp {
         for n in notices {
             self.notes.warn(n.to_string());
         }
+        self.autosave.wait();
         self.session = Some(s);
         self.view = ArticleView::new();
         self.find.close();

@@ -49,7 +49,6 @@ impl SourcemarkApp {
                     .set_title("Open project")
                     .pick_file()
                 {
-                    self.close_session();
                     self.open_path(&path);
                 }
             }
@@ -57,7 +56,7 @@ impl SourcemarkApp {
                 if !self.guard(Then::Run(Command::OpenPath(path.clone()))) {
                     return;
                 }
-                self.close_session();
+                // The open project stays if the other one cannot be read.
                 self.open_path(&path);
             }
             Command::AddArticles => {
