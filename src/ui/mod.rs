@@ -1,10 +1,51 @@
-//! The window (being built).
+//! The window: an eframe app over the project core.
+//!
+//! Shape (after egui_demo_lib and rerun's re_ui): plain structs with `*_ui` methods for
+//! the panels, a [`command::Command`] enum that menus, buttons and keys push to during a
+//! frame and that [`app::SourcemarkApp`] carries out after it, UI state kept apart from
+//! the project data, and the project changed only through [`session::Session`] and so
+//! through `edit::History::apply`.
 
+use eframe::egui;
+
+pub mod annotation_list;
+pub mod app;
 pub mod article;
+pub mod autosave;
+pub mod central;
+pub mod command;
+pub mod config;
+pub mod dialogs;
+pub mod doc_list;
+pub mod find;
+pub mod fonts;
+pub mod inspector;
+pub mod keys;
+pub mod menu;
+pub mod notify;
+pub mod session;
+pub mod status_bar;
+
+pub use app::{AppOptions, SourcemarkApp};
 
 use std::path::PathBuf;
 
-/// Opens the window.
-pub fn run(_project: Option<PathBuf>) -> anyhow::Result<()> {
-    anyhow::bail!("the window is not built yet")
+/// Opens the window on `project`, or on the last project, or on the start screen.
+pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
+    let opts = AppOptions::from_env(project);
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("sourcemark")
+            .with_app_id("sourcemark")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "sourcemark",
+        native,
+        Box::new(|cc| Ok(Box::new(SourcemarkApp::new(&cc.egui_ctx, opts)))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -1,0 +1,564 @@
+//! The application: UI state apart from the project data, a frame that draws the panels
+//! and collects [`Command`]s, and the code that carries the commands out after it.
+
+use eframe::egui;
+
+use crate::store;
+use crate::ui::annotation_list::AnnotationListState;
+use crate::ui::article::ArticleView;
+use crate::ui::autosave::Autosave;
+use crate::ui::command::{Command, KeyContext, collect_shortcuts};
+use crate::ui::config::{self, Config, ThemeChoice};
+use crate::ui::dialogs::{Answer, Dialog, Then, dialog_ui};
+use crate::ui::find::FindState;
+use crate::ui::inspector::InspectorState;
+use crate::ui::notify::Notifications;
+use crate::ui::session::Session;
+use crate::workspace::AddOutcome;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+mod run;
+
+/// How the window starts.
+#[derive(Clone, Debug)]
+pub struct AppOptions {
+    /// Project to open; `None` reopens the last one when `reopen_last` is set.
+    pub project: Option<PathBuf>,
+    /// Reopen the most recent project when none is given.
+    pub reopen_last: bool,
+    /// Folder of the settings file; `None` keeps settings in memory only.
+    pub config_dir: Option<PathBuf>,
+    /// Name written on new annotations.
+    pub annotator: String,
+    /// Time between autosaves while there are unsaved changes.
+    pub autosave_interval: Duration,
+}
+
+impl AppOptions {
+    /// Options from the environment: `$SOURCEMARK_CONFIG_DIR` or the XDG config folder,
+    /// `$SOURCEMARK_ANNOTATOR` or the OS user name.
+    pub fn from_env(project: Option<PathBuf>) -> Self {
+        Self {
+            project,
+            reopen_last: true,
+            config_dir: config::default_dir(),
+            annotator: default_annotator(),
+            autosave_interval: crate::ui::autosave::INTERVAL,
+        }
+    }
+}
+
+/// `$SOURCEMARK_ANNOTATOR`, else the OS user name, else "unknown".
+pub fn default_annotator() -> String {
+    ["SOURCEMARK_ANNOTATOR", "USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The sourcemark window.
+pub struct SourcemarkApp {
+    /// Settings kept across runs.
+    pub config: Config,
+    config_dir: Option<PathBuf>,
+    annotator: String,
+    /// The open project, if any.
+    pub session: Option<Session>,
+    /// The article view (its own selection and scroll state).
+    pub view: ArticleView,
+    /// The find bar.
+    pub find: FindState,
+    /// The annotation list's filter.
+    pub list: AnnotationListState,
+    /// The inspector's draft.
+    pub inspector: InspectorState,
+    /// Messages shown under the menu.
+    pub notes: Notifications,
+    /// The question on screen, if any.
+    pub dialog: Option<Dialog>,
+    /// The autosave timer.
+    pub autosave: Autosave,
+    counts: crate::ui::status_bar::LabelCounts,
+    commands: Vec<Command>,
+    /// Closing was confirmed (or nothing was unsaved): the next close request passes.
+    allow_close: bool,
+    /// Quit was confirmed; the window is closing.
+    pub quitting: bool,
+    show_keys: bool,
+    hint: String,
+    title: String,
+}
+
+impl SourcemarkApp {
+    /// Sets up fonts and style on `ctx` and opens the project the options name.
+    pub fn new(ctx: &egui::Context, opts: AppOptions) -> Self {
+        crate::ui::fonts::install(ctx);
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let config = Config::load(opts.config_dir.as_deref());
+        let mut app = Self {
+            config,
+            config_dir: opts.config_dir,
+            annotator: opts.annotator,
+            session: None,
+            view: ArticleView::new(),
+            find: FindState::default(),
+            list: AnnotationListState::default(),
+            inspector: InspectorState::default(),
+            notes: Notifications::default(),
+            dialog: None,
+            autosave: Autosave::new(opts.autosave_interval),
+            counts: Default::default(),
+            commands: Vec::new(),
+            allow_close: false,
+            quitting: false,
+            show_keys: false,
+            hint: String::new(),
+            title: String::new(),
+        };
+        app.apply_theme(ctx);
+        let project = opts.project.or_else(|| {
+            opts.reopen_last
+                .then(|| app.config.last_project().cloned())
+                .flatten()
+        });
+        if let Some(p) = project {
+            app.open_path(&p);
+        }
+        app
+    }
+
+    /// Queues a command as if chosen from a menu (for tests and drag-and-drop).
+    pub fn push(&mut self, cmd: Command) {
+        self.commands.push(cmd);
+    }
+
+    fn save_config(&mut self) {
+        if let Err(e) = self.config.save(self.config_dir.as_deref()) {
+            self.notes.warn(format!("Could not save settings: {e}"));
+        }
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        let pref = match self.config.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        };
+        if ctx.options(|o| o.theme_preference) != pref {
+            ctx.set_theme(pref);
+        }
+    }
+
+    /// Draws one frame and then carries out the commands it produced.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        self.apply_theme(&ctx);
+        self.handle_close_request(&ctx);
+        self.handle_dropped_files(&ctx);
+        if self.dialog.is_none() {
+            let keys = KeyContext {
+                text_field_focused: ctx.text_edit_focused(),
+                annotation_selected: self.session.as_ref().is_some_and(|s| s.selected.is_some())
+                    && self.view.selection().is_none(),
+                project_open: self.session.is_some(),
+                popup_open: egui::Popup::is_any_open(&ctx),
+            };
+            let label_keys: Vec<char> = self
+                .session
+                .as_ref()
+                .map(|s| s.project().labels.iter().filter_map(|l| l.key).collect())
+                .unwrap_or_default();
+            let cmds = collect_shortcuts(&ctx, keys, &label_keys);
+            self.commands.extend(cmds);
+        }
+        self.panels_ui(ui);
+        if let Some(d) = &self.dialog {
+            let name = self
+                .session
+                .as_ref()
+                .map(Session::display_name)
+                .unwrap_or_default();
+            if let Some(a) = dialog_ui(ui, d, &name) {
+                self.answer_dialog(a);
+            }
+        }
+        if self.show_keys {
+            egui::Window::new("Keyboard shortcuts")
+                .open(&mut self.show_keys)
+                .default_size([520.0, 480.0])
+                .show(&ctx, crate::ui::keys::key_map_ui);
+        }
+        drop_hint_ui(&ctx, self.session.is_some());
+        self.drain_commands(&ctx);
+        if let Some(s) = &self.session {
+            let wait =
+                self.autosave
+                    .tick(&s.ws.path, s.project(), s.history.revision(), s.is_dirty());
+            if let Some(w) = wait {
+                ctx.request_repaint_after(w);
+            }
+        }
+        self.update_title(&ctx);
+    }
+
+    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        let mut cmds = Vec::new();
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            crate::ui::menu::menu_bar_ui(ui, self.session.as_ref(), &self.config, &mut cmds);
+        });
+        self.notes.strip_ui(ui);
+        let hint = match (&self.session, self.view.selection()) {
+            (Some(s), Some(r)) if self.hint.is_empty() => {
+                let keys: Vec<String> = s
+                    .project()
+                    .labels
+                    .iter()
+                    .filter_map(|l| l.key.map(|k| format!("{k} {}", l.name.to_lowercase())))
+                    .collect();
+                format!("{} chars selected: press {}", r.len(), keys.join(", "))
+            }
+            _ => self.hint.clone(),
+        };
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            crate::ui::status_bar::status_bar_ui(
+                ui,
+                self.session.as_ref(),
+                &mut self.counts,
+                &self.autosave,
+                &hint,
+            );
+        });
+        if let Some(session) = &self.session {
+            egui::Panel::left("documents")
+                .resizable(true)
+                .default_size(250.0)
+                .size_range(160.0..=480.0)
+                .show(ui, |ui| {
+                    crate::ui::doc_list::doc_list_ui(ui, session, &mut cmds)
+                });
+            egui::Panel::right("annotations")
+                .resizable(true)
+                .default_size(320.0)
+                .size_range(220.0..=560.0)
+                .show(ui, |ui| {
+                    self.list.list_ui(ui, session, &mut cmds);
+                    ui.add_space(8.0);
+                    self.inspector.inspector_ui(ui, session, &mut cmds);
+                });
+            egui::CentralPanel::default().show(ui, |ui| {
+                crate::ui::central::article_panel_ui(
+                    ui,
+                    session,
+                    &mut self.view,
+                    &mut self.find,
+                    self.config.font_size,
+                    &mut cmds,
+                );
+            });
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                crate::ui::central::start_screen_ui(ui, &self.config, &mut cmds);
+            });
+        }
+        self.commands.extend(cmds);
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        let dirty = self.session.as_ref().is_some_and(Session::is_dirty);
+        if self.allow_close || !dirty {
+            self.quitting = true;
+            return;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        self.dialog = Some(Dialog::Unsaved { then: Then::Quit });
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        let (projects, articles): (Vec<_>, Vec<_>) = dropped
+            .into_iter()
+            .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
+        if !articles.is_empty() {
+            self.commands.push(Command::AddPaths(articles));
+        }
+        if let Some(p) = projects.into_iter().next() {
+            self.commands.push(Command::OpenPath(p));
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.session {
+            None => "sourcemark".to_owned(),
+            Some(s) if s.is_dirty() => format!("● {} — sourcemark", s.display_name()),
+            Some(s) => format!("{} — sourcemark", s.display_name()),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// True while a dialog asks about unsaved changes.
+    pub fn unsaved_prompt_open(&self) -> bool {
+        matches!(self.dialog, Some(Dialog::Unsaved { .. }))
+    }
+
+    /// True while the recovery question is shown.
+    pub fn recovery_prompt_open(&self) -> bool {
+        matches!(self.dialog, Some(Dialog::Recovery { .. }))
+    }
+
+    /// Carries out the commands collected this frame, in order.
+    fn drain_commands(&mut self, ctx: &egui::Context) {
+        let cmds = std::mem::take(&mut self.commands);
+        if !cmds.is_empty() {
+            // A hint answers the last command only.
+            self.hint.clear();
+            // This frame was drawn before the commands ran: show their effect.
+            ctx.request_repaint();
+        }
+        self.commit_draft(ctx, !cmds.is_empty());
+        for cmd in cmds {
+            self.run_command(ctx, cmd);
+        }
+    }
+
+    /// Turns the inspector's draft into an undoable change once its field lost the
+    /// keyboard, or now when `force` (a command is about to run).
+    fn commit_draft(&mut self, ctx: &egui::Context, force: bool) {
+        for d in std::mem::take(&mut self.inspector.finished) {
+            self.commit_one(&d);
+        }
+        let Some(d) = self.inspector.draft.clone() else {
+            return;
+        };
+        let focused = ctx.memory(|m| m.has_focus(d.id));
+        if focused && !force {
+            return;
+        }
+        if !focused {
+            self.inspector.draft = None;
+        }
+        self.commit_one(&d);
+    }
+
+    fn commit_one(&mut self, d: &crate::ui::inspector::Draft) {
+        let Some(s) = &mut self.session else { return };
+        let Some(mut a) = s.project().annotation(&d.annotation).cloned() else {
+            return;
+        };
+        if d.field.get(&a) == d.text {
+            return;
+        }
+        if let Err(e) = d.field.set(&mut a, &d.text) {
+            self.notes.error(e);
+            return;
+        }
+        let name = format!("Edit {}", format!("{:?}", d.field).to_lowercase());
+        if let Err(e) = s.update(a, &name) {
+            self.notes
+                .error(format!("Could not change the annotation: {e}"));
+        }
+    }
+
+    /// Asks Save / Discard / Cancel when there are unsaved changes; returns true when
+    /// it is fine to go on now.
+    fn guard(&mut self, then: Then) -> bool {
+        if self.session.as_ref().is_some_and(Session::is_dirty) {
+            self.dialog = Some(Dialog::Unsaved { then });
+            false
+        } else {
+            true
+        }
+    }
+
+    fn answer_dialog(&mut self, answer: Answer) {
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
+        match dialog {
+            Dialog::Unsaved { then } => {
+                match answer {
+                    Answer::Cancel => return,
+                    Answer::Accept => {
+                        if !self.save() {
+                            return;
+                        }
+                    }
+                    Answer::Discard => {
+                        if let Some(s) = &self.session {
+                            store::remove_recovery(&s.ws.path);
+                        }
+                    }
+                }
+                self.close_session();
+                match then {
+                    Then::Quit => self.commands.push(Command::Quit),
+                    Then::Run(cmd) => self.commands.push(cmd),
+                }
+            }
+            Dialog::Recovery { path, project, .. } => match answer {
+                Answer::Accept => {
+                    let (s, notices) = Session::recovered(&path, *project);
+                    self.set_session(s, &notices);
+                    self.notes
+                        .info(format!("Restored unsaved work on {}", path.display()));
+                }
+                Answer::Discard | Answer::Cancel => store::remove_recovery(&path),
+            },
+        }
+    }
+
+    /// Opens a project file, reporting problems in the window.
+    pub fn open_path(&mut self, path: &Path) {
+        match Session::open(path) {
+            Ok((s, notices)) => {
+                self.set_session(s, &notices);
+                self.config.touch_recent(path);
+                self.save_config();
+                match store::read_recovery(path) {
+                    Some(Ok(project)) => {
+                        let written = std::fs::metadata(store::recovery_path(path))
+                            .and_then(|m| m.modified())
+                            .ok()
+                            .map(|t| {
+                                chrono::DateTime::<chrono::Local>::from(t)
+                                    .format("%Y-%m-%d %H:%M")
+                                    .to_string()
+                            });
+                        self.dialog = Some(Dialog::Recovery {
+                            path: path.to_owned(),
+                            project: Box::new(project),
+                            written,
+                        });
+                    }
+                    Some(Err(e)) => self.notes.warn(format!(
+                        "A recovery file was found but cannot be read ({e}); it was left in place."
+                    )),
+                    None => {}
+                }
+            }
+            Err(e) => self.notes.error(format!("Could not open the project: {e}")),
+        }
+    }
+
+    fn set_session(&mut self, s: Session, notices: &[crate::workspace::Notice]) {
+        for n in notices {
+            self.notes.warn(n.to_string());
+        }
+        self.autosave.wait();
+        self.session = Some(s);
+        self.view = ArticleView::new();
+        self.find.close();
+        self.inspector.draft = None;
+        self.inspector.finished.clear();
+        self.autosave.reset();
+    }
+
+    fn close_session(&mut self) {
+        self.autosave.wait();
+        self.session = None;
+        self.view = ArticleView::new();
+        self.find.close();
+        self.inspector.draft = None;
+        self.inspector.finished.clear();
+        self.autosave.reset();
+    }
+
+    /// Saves; on failure says why and keeps everything in memory. Returns success.
+    fn save(&mut self) -> bool {
+        let Some(s) = &mut self.session else {
+            return false;
+        };
+        self.autosave.wait();
+        match s.save() {
+            Ok(()) => {
+                self.autosave.reset();
+                self.hint = format!("Saved {}", s.ws.path.display());
+                true
+            }
+            Err(e) => {
+                self.notes.error(format!(
+                    "Could not save: {e}. Your changes are still here; try Save as to write them elsewhere."
+                ));
+                false
+            }
+        }
+    }
+}
+
+impl eframe::App for SourcemarkApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.autosave.wait();
+    }
+}
+
+/// While files are dragged over the window, says what dropping them will do.
+fn drop_hint_ui(ctx: &egui::Context, project_open: bool) {
+    let n = ctx.input(|i| i.raw.hovered_files.len());
+    if n == 0 {
+        return;
+    }
+    let text = if project_open {
+        "Drop to add the articles (a .ron file opens that project)"
+    } else {
+        "Drop a project (.ron) file to open it"
+    };
+    let rect = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("sourcemark-drop-hint"),
+    ));
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
+}
+
+/// Adds article files to the session, reporting each outcome.
+pub(crate) fn add_paths(session: &mut Session, notes: &mut Notifications, paths: &[PathBuf]) {
+    let mut added = 0;
+    for p in paths {
+        match session.add_article(p) {
+            Ok(AddOutcome::Added(_)) => added += 1,
+            Ok(AddOutcome::Duplicate(id)) => notes.info(format!(
+                "{} was not added: the same text is already in the project as {id}",
+                p.display()
+            )),
+            Err(e) => notes.error(format!("Could not add article: {e}")),
+        }
+    }
+    match added {
+        0 => {}
+        1 => notes.info("Added 1 article"),
+        n => notes.info(format!("Added {n} articles")),
+    }
+}

@@ -1,0 +1,321 @@
+//! The inspector: the selected annotation's label, note and the attributes of its label
+//! kind, who made it and when.
+//!
+//! Text fields edit a draft while they have the keyboard; the draft becomes one undoable
+//! change when the field is left (or before any command runs), so undo never steps
+//! through keystrokes. Pickers and check boxes change the annotation at once.
+
+use eframe::egui;
+
+use crate::model::{Annotation, AnnotationId, LabelKind, Precision};
+use crate::ui::annotation_list::label_color;
+use crate::ui::command::Command;
+use crate::ui::session::Session;
+use egui::{RichText, Ui};
+
+/// A text field of the inspector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// Free note.
+    Note,
+    /// Figure value.
+    Value,
+    /// Figure unit.
+    Unit,
+    /// Figure: what is counted.
+    Counted,
+    /// Quote speaker.
+    Speaker,
+    /// Claim verdict.
+    Verdict,
+}
+
+impl Field {
+    fn label(self) -> &'static str {
+        match self {
+            Field::Note => "Note",
+            Field::Value => "Value",
+            Field::Unit => "Unit",
+            Field::Counted => "Counted",
+            Field::Speaker => "Speaker",
+            Field::Verdict => "Verdict",
+        }
+    }
+
+    fn hint(self) -> &'static str {
+        match self {
+            Field::Note => "Add a note",
+            Field::Value => "e.g. 2500000",
+            Field::Unit => "e.g. people",
+            Field::Counted => "e.g. protesters in Baghdad",
+            Field::Speaker => "Who said it",
+            Field::Verdict => "e.g. false, misleading",
+        }
+    }
+
+    /// The field's current value on an annotation, as text.
+    pub fn get(self, a: &Annotation) -> String {
+        let s = |o: &Option<String>| o.clone().unwrap_or_default();
+        match self {
+            Field::Note => a.note.clone(),
+            Field::Value => a.attrs.value.map(|v| v.to_string()).unwrap_or_default(),
+            Field::Unit => s(&a.attrs.unit),
+            Field::Counted => s(&a.attrs.counted),
+            Field::Speaker => s(&a.attrs.speaker),
+            Field::Verdict => s(&a.attrs.verdict),
+        }
+    }
+
+    /// Sets the field from text (empty clears it). A value that is not a number is an
+    /// error, and nothing changes.
+    pub fn set(self, a: &mut Annotation, text: &str) -> Result<(), String> {
+        let t = text.trim();
+        let opt = || (!t.is_empty()).then(|| t.to_owned());
+        match self {
+            Field::Note => a.note = text.to_owned(),
+            Field::Value => {
+                a.attrs.value = if t.is_empty() {
+                    None
+                } else {
+                    let cleaned: String = t.chars().filter(|c| *c != ',' && *c != '_').collect();
+                    Some(
+                        cleaned
+                            .parse::<f64>()
+                            .map_err(|_| format!("“{t}” is not a number"))?,
+                    )
+                }
+            }
+            Field::Unit => a.attrs.unit = opt(),
+            Field::Counted => a.attrs.counted = opt(),
+            Field::Speaker => a.attrs.speaker = opt(),
+            Field::Verdict => a.attrs.verdict = opt(),
+        }
+        Ok(())
+    }
+}
+
+/// A text field being typed in.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// The annotation edited.
+    pub annotation: AnnotationId,
+    /// The field edited.
+    pub field: Field,
+    /// The text typed so far.
+    pub text: String,
+    /// The field's egui id, to know whether it still has the keyboard.
+    pub id: egui::Id,
+}
+
+/// The inspector's state.
+#[derive(Default)]
+pub struct InspectorState {
+    /// The field being typed in, if any.
+    pub draft: Option<Draft>,
+    /// Drafts of fields left this frame, waiting to be committed.
+    pub finished: Vec<Draft>,
+}
+
+impl InspectorState {
+    /// Draws the inspector for the selected annotation.
+    pub fn inspector_ui(&mut self, ui: &mut Ui, session: &Session, commands: &mut Vec<Command>) {
+        ui.heading("Inspector");
+        ui.separator();
+        let Some(a) = session
+            .selected
+            .as_ref()
+            .and_then(|id| session.project().annotation(id))
+        else {
+            ui.label(
+                RichText::new("Select an annotation in the article or in the list above.").weak(),
+            );
+            return;
+        };
+        let a = a.clone();
+        let p = session.project();
+        let kind = p.labels.get(&a.label).map(|l| l.kind);
+        egui::ScrollArea::vertical()
+            .id_salt("inspector")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if a.orphaned {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        "Not found: the article changed and this span could not be found again. Its old text is kept below.",
+                    );
+                }
+                ui.label(RichText::new(crate::ui::annotation_list::snippet(&a.text, 400)).italics());
+                ui.label(
+                    RichText::new(format!("chars {}–{} ({} chars)", a.start, a.end, a.end - a.start))
+                        .weak()
+                        .small(),
+                );
+                ui.add_space(4.0);
+                egui::Grid::new("inspector-grid")
+                    .num_columns(2)
+                    .spacing([8.0, 6.0])
+                    .show(ui, |ui| {
+                        ui.label("Label");
+                        let current = p.labels.get(&a.label).map_or(a.label.clone(), |l| l.name.clone());
+                        egui::ComboBox::from_id_salt("inspector-label")
+                            .selected_text(RichText::new(current).color(label_color(&p.labels, &a.label)))
+                            .show_ui(ui, |ui| {
+                                for l in p.labels.iter() {
+                                    let key = l.key.map(|k| format!("  ({k})")).unwrap_or_default();
+                                    if ui.selectable_label(l.id == a.label, format!("{}{key}", l.name)).clicked() && l.id != a.label {
+                                        let mut after = a.clone();
+                                        after.label = l.id.clone();
+                                        commands.push(Command::UpdateAnnotation(
+                                            Box::new(after),
+                                            format!("Relabel as {}", l.name.to_lowercase()),
+                                        ));
+                                    }
+                                }
+                            })
+                            .response
+                            .on_hover_text("Label of the annotation");
+                        ui.end_row();
+
+                        match kind {
+                            Some(LabelKind::Quote) => {
+                                self.field_ui(ui, &a, Field::Speaker);
+                            }
+                            Some(LabelKind::Figure) => {
+                                self.field_ui(ui, &a, Field::Value);
+                                self.field_ui(ui, &a, Field::Unit);
+                                self.field_ui(ui, &a, Field::Counted);
+                                ui.label("Precision");
+                                precision_ui(ui, &a, commands);
+                                ui.end_row();
+                            }
+                            Some(LabelKind::Claim) => {
+                                ui.label("Check-worthy");
+                                check_worthy_ui(ui, &a, commands);
+                                ui.end_row();
+                                self.field_ui(ui, &a, Field::Verdict);
+                            }
+                            _ => {}
+                        }
+                        for (k, v) in &a.attrs.custom {
+                            ui.label(k);
+                            ui.label(v);
+                            ui.end_row();
+                        }
+                        self.field_ui(ui, &a, Field::Note);
+                        ui.label("Annotator");
+                        ui.label(if a.annotator.is_empty() { "—" } else { &a.annotator });
+                        ui.end_row();
+                        let local = |t: chrono::DateTime<chrono::Utc>| {
+                            t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string()
+                        };
+                        ui.label("Created");
+                        ui.label(local(a.created));
+                        ui.end_row();
+                        ui.label("Modified");
+                        ui.label(local(a.modified));
+                        ui.end_row();
+                    });
+                ui.add_space(6.0);
+                if ui
+                    .button("Delete annotation")
+                    .on_hover_text("Delete (Del)")
+                    .clicked()
+                {
+                    commands.push(Command::DeleteAnnotation);
+                }
+            });
+    }
+
+    /// A labelled text field bound to a draft.
+    fn field_ui(&mut self, ui: &mut Ui, a: &Annotation, field: Field) {
+        let label = ui.label(field.label());
+        let id = ui.make_persistent_id(("inspector-field", field.label()));
+        let editing = self
+            .draft
+            .as_ref()
+            .filter(|d| d.annotation == a.id && d.field == field);
+        let mut buf = editing.map_or_else(|| field.get(a), |d| d.text.clone());
+        let edit = if field == Field::Note {
+            egui::TextEdit::multiline(&mut buf).desired_rows(3)
+        } else {
+            egui::TextEdit::singleline(&mut buf)
+        };
+        let resp = ui
+            .add(
+                edit.id(id)
+                    .hint_text(field.hint())
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if resp.has_focus() || resp.changed() {
+            match &mut self.draft {
+                Some(d) if d.annotation == a.id && d.field == field => d.text = buf,
+                other => {
+                    let new = Draft {
+                        annotation: a.id.clone(),
+                        field,
+                        text: buf,
+                        id,
+                    };
+                    // The field left in the same frame is committed after it.
+                    if let Some(old) = other.replace(new) {
+                        self.finished.push(old);
+                    }
+                }
+            }
+        }
+        ui.end_row();
+    }
+}
+
+fn precision_ui(ui: &mut Ui, a: &Annotation, commands: &mut Vec<Command>) {
+    let name = |p: Option<Precision>| p.map_or("not set", Precision::as_str);
+    egui::ComboBox::from_id_salt("inspector-precision")
+        .selected_text(name(a.attrs.precision))
+        .show_ui(ui, |ui| {
+            for p in std::iter::once(None).chain(Precision::ALL.into_iter().map(Some)) {
+                if ui
+                    .selectable_label(a.attrs.precision == p, name(p))
+                    .clicked()
+                    && a.attrs.precision != p
+                {
+                    let mut after = a.clone();
+                    after.attrs.precision = p;
+                    commands.push(Command::UpdateAnnotation(
+                        Box::new(after),
+                        "Set precision".into(),
+                    ));
+                }
+            }
+        })
+        .response
+        .on_hover_text("How the figure relates to the number it states");
+}
+
+fn check_worthy_ui(ui: &mut Ui, a: &Annotation, commands: &mut Vec<Command>) {
+    let name = |v: Option<bool>| match v {
+        None => "not set",
+        Some(true) => "yes",
+        Some(false) => "no",
+    };
+    egui::ComboBox::from_id_salt("inspector-check-worthy")
+        .selected_text(name(a.attrs.check_worthy))
+        .show_ui(ui, |ui| {
+            for v in [None, Some(true), Some(false)] {
+                if ui
+                    .selectable_label(a.attrs.check_worthy == v, name(v))
+                    .clicked()
+                    && a.attrs.check_worthy != v
+                {
+                    let mut after = a.clone();
+                    after.attrs.check_worthy = v;
+                    commands.push(Command::UpdateAnnotation(
+                        Box::new(after),
+                        "Set check-worthy".into(),
+                    ));
+                }
+            }
+        })
+        .response
+        .on_hover_text("Is the claim worth checking?");
+}

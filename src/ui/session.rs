@@ -1,0 +1,537 @@
+//! An open project in the window: the workspace, its undo history and what is current
+//! (document, selected annotation). No egui here: every change the window makes goes
+//! through [`Session::apply`] and so through [`History::apply`], and is tested without
+//! a window.
+
+use crate::edit::{Edit, EditError, History, Transaction};
+use crate::model::{
+    Annotation, AnnotationId, DocId, DocStatus, Document, Label, Project, SpanError, now,
+};
+use crate::store::{self, StoreError};
+use crate::text::{self, DocText};
+use crate::words;
+use crate::workspace::{AddError, AddOutcome, Article, Notice, Workspace, guess_title};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A move of one end of an annotation by a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nudge {
+    /// Start one word to the left (the span grows).
+    StartLeft,
+    /// Start one word to the right (the span shrinks).
+    StartRight,
+    /// End one word to the left (the span shrinks).
+    EndLeft,
+    /// End one word to the right (the span grows).
+    EndRight,
+}
+
+/// Why a command on the project did nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The edit does not fit the project.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// The span is not valid on the text.
+    #[error(transparent)]
+    Span(#[from] SpanError),
+    /// The article's text is not loaded.
+    #[error("the article of {0} is not available")]
+    NoText(DocId),
+    /// No label with this id or key.
+    #[error("no label {0}")]
+    NoLabel(String),
+}
+
+/// An open project with its history and what the window shows.
+pub struct Session {
+    /// The project file, its data and article texts.
+    pub ws: Workspace,
+    /// Every change, for undo/redo and the unsaved marker.
+    pub history: History,
+    /// The document shown in the middle.
+    pub current: Option<DocId>,
+    /// The annotation shown in the inspector.
+    pub selected: Option<AnnotationId>,
+}
+
+impl Session {
+    /// Opens a project file.
+    pub fn open(path: &Path) -> Result<(Self, Vec<Notice>), StoreError> {
+        let (ws, notices) = Workspace::open(path)?;
+        Ok((Self::from_workspace(ws, &notices), notices))
+    }
+
+    /// Wraps an opened workspace. A workspace whose spans were re-anchored differs from
+    /// its file, so it starts unsaved.
+    pub fn from_workspace(ws: Workspace, notices: &[Notice]) -> Self {
+        let mut history = History::new();
+        if notices
+            .iter()
+            .any(|n| matches!(n, Notice::Reanchored { .. }))
+        {
+            history.mark_unsaved();
+        }
+        let current = ws.project.documents.first().map(|d| d.id.clone());
+        Self {
+            ws,
+            history,
+            current,
+            selected: None,
+        }
+    }
+
+    /// A recovered project replacing the one on disk: everything in it is unsaved.
+    pub fn recovered(path: &Path, project: Project) -> (Self, Vec<Notice>) {
+        let (ws, notices) = Workspace::from_project(path, project);
+        let mut s = Self::from_workspace(ws, &notices);
+        s.history.mark_unsaved();
+        (s, notices)
+    }
+
+    /// Creates a new empty project file at `path`.
+    pub fn create(path: &Path) -> Result<Self, StoreError> {
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "project".to_owned());
+        let ws = Workspace::create(path, &name);
+        ws.save()?;
+        Ok(Self::from_workspace(ws, &[]))
+    }
+
+    /// The project's project.
+    pub fn project(&self) -> &Project {
+        &self.ws.project
+    }
+
+    /// A short name for the title bar: the file name.
+    pub fn display_name(&self) -> String {
+        self.ws
+            .path
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.ws.project.name.clone())
+    }
+
+    /// True when the project differs from its file.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Applies a change through the history.
+    pub fn apply(&mut self, tx: Transaction) -> Result<(), EditError> {
+        self.history.apply(&mut self.ws.project, tx)
+    }
+
+    /// Undoes the last change; returns its name.
+    pub fn undo(&mut self) -> Option<String> {
+        let name = self.history.undo(&mut self.ws.project);
+        self.fix_selection();
+        name
+    }
+
+    /// Redoes the last undone change; returns its name.
+    pub fn redo(&mut self) -> Option<String> {
+        let name = self.history.redo(&mut self.ws.project);
+        self.fix_selection();
+        name
+    }
+
+    /// Drops a selection that no longer exists (after undo, say).
+    fn fix_selection(&mut self) {
+        if let Some(id) = &self.selected
+            && self.ws.project.annotation(id).is_none()
+        {
+            self.selected = None;
+        }
+        if let Some(d) = &self.current
+            && self.ws.project.document(d).is_none()
+        {
+            self.current = self.ws.project.documents.first().map(|d| d.id.clone());
+        }
+    }
+
+    /// Saves to the project file; on success the recovery file goes and the history is
+    /// marked saved. On failure nothing in memory changes.
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        self.ws.save()?;
+        self.history.mark_saved();
+        store::remove_recovery(&self.ws.path);
+        Ok(())
+    }
+
+    /// Saves under a new name. Article paths are rewritten (as one undoable change) so
+    /// that they stay right relative to the new project folder.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), StoreError> {
+        let old_path = std::mem::replace(&mut self.ws.path, path.to_owned());
+        let old_base = match old_path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let mut edits = Vec::new();
+        for d in &self.ws.project.documents {
+            let rel = self.ws.relative_path(&old_base.join(&d.path));
+            if rel != d.path {
+                let mut after = d.clone();
+                after.path = rel;
+                edits.push(Edit::UpdateDocument {
+                    before: d.clone(),
+                    after,
+                });
+            }
+        }
+        let rewrote = !edits.is_empty();
+        let tx = Transaction {
+            name: "Save as".to_owned(),
+            edits,
+        };
+        if let Err(e) = self.apply(tx) {
+            self.ws.path = old_path;
+            return Err(StoreError::Serialize {
+                path: path.to_owned(),
+                message: e.to_string(),
+            });
+        }
+        match self.save() {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.ws.path = old_path;
+                if rewrote {
+                    self.history.undo(&mut self.ws.project);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// The text of the current document, when loaded.
+    pub fn current_text(&self) -> Option<Arc<DocText>> {
+        self.ws.text(self.current.as_ref()?).cloned()
+    }
+
+    /// The current document.
+    pub fn current_doc(&self) -> Option<&Document> {
+        self.ws.project.document(self.current.as_ref()?)
+    }
+
+    /// Index of the current document in the list.
+    pub fn current_index(&self) -> Option<usize> {
+        self.ws.project.document_index(self.current.as_ref()?)
+    }
+
+    /// Why the current document's text is not shown, if it is not.
+    pub fn current_unavailable(&self) -> Option<&str> {
+        match self.ws.articles.get(self.current.as_ref()?) {
+            Some(Article::Unavailable(m)) => Some(m),
+            Some(Article::Loaded(_)) => None,
+            None => Some("the article was not loaded"),
+        }
+    }
+
+    /// Shows a document; the annotation selection is dropped.
+    pub fn select_doc(&mut self, id: DocId) {
+        if self.current.as_ref() != Some(&id) {
+            self.current = Some(id);
+            self.selected = None;
+        }
+    }
+
+    /// Moves to the next (`+1`) or previous (`-1`) document, stopping at the ends.
+    pub fn step_doc(&mut self, delta: isize) {
+        let n = self.ws.project.documents.len();
+        if n == 0 {
+            return;
+        }
+        let i = self.current_index().unwrap_or(0) as isize + delta;
+        let i = i.clamp(0, n as isize - 1) as usize;
+        let id = self.ws.project.documents[i].id.clone();
+        self.select_doc(id);
+    }
+
+    /// Tags `range` of the current document with `label`; returns the new annotation's
+    /// id, which becomes the selection.
+    pub fn tag(
+        &mut self,
+        range: Range<usize>,
+        label: &str,
+        annotator: &str,
+    ) -> Result<AnnotationId, SessionError> {
+        let doc = self
+            .current
+            .clone()
+            .ok_or_else(|| SessionError::NoText(DocId::from("-")))?;
+        let text = self
+            .ws
+            .text(&doc)
+            .cloned()
+            .ok_or_else(|| SessionError::NoText(doc.clone()))?;
+        let name = self.label(label)?.name.clone();
+        let a = Annotation::new(doc, &text, range.start, range.end, label, annotator)?;
+        let id = a.id.clone();
+        self.apply(Transaction::single(
+            format!("Add {}", name.to_lowercase()),
+            Edit::InsertAnnotation(a),
+        ))?;
+        self.selected = Some(id.clone());
+        Ok(id)
+    }
+
+    fn label(&self, id: &str) -> Result<&Label, SessionError> {
+        self.ws
+            .project
+            .labels
+            .get(id)
+            .ok_or_else(|| SessionError::NoLabel(id.to_owned()))
+    }
+
+    /// Replaces an annotation by an edited copy, as one undoable change named `name`.
+    /// A copy equal to the original changes nothing.
+    pub fn update(&mut self, mut after: Annotation, name: &str) -> Result<(), SessionError> {
+        let before = self
+            .ws
+            .project
+            .annotation(&after.id)
+            .cloned()
+            .ok_or_else(|| EditError::NoAnnotation(after.id.clone()))?;
+        after.modified = before.modified;
+        if after == before {
+            return Ok(());
+        }
+        after.modified = now();
+        self.apply(Transaction::single(
+            name,
+            Edit::UpdateAnnotation { before, after },
+        ))?;
+        Ok(())
+    }
+
+    /// Gives an annotation another label.
+    pub fn relabel(&mut self, id: &AnnotationId, label: &str) -> Result<(), SessionError> {
+        let name = self.label(label)?.name.clone();
+        let mut a = self
+            .ws
+            .project
+            .annotation(id)
+            .cloned()
+            .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
+        a.label = label.to_owned();
+        self.update(a, &format!("Relabel as {}", name.to_lowercase()))
+    }
+
+    /// Deletes an annotation (and the selection, if it was selected).
+    pub fn delete(&mut self, id: &AnnotationId) -> Result<(), SessionError> {
+        let a = self
+            .ws
+            .project
+            .annotation(id)
+            .cloned()
+            .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
+        let name = self
+            .label(&a.label)
+            .map(|l| l.name.to_lowercase())
+            .unwrap_or_else(|_| "annotation".to_owned());
+        self.apply(Transaction::single(
+            format!("Delete {name}"),
+            Edit::RemoveAnnotation(a),
+        ))?;
+        if self.selected.as_ref() == Some(id) {
+            self.selected = None;
+        }
+        Ok(())
+    }
+
+    /// Moves one end of an annotation by a word. Returns false when it cannot move
+    /// (at the text's edge, or the span would become empty).
+    pub fn nudge(&mut self, id: &AnnotationId, how: Nudge) -> Result<bool, SessionError> {
+        let a = self
+            .ws
+            .project
+            .annotation(id)
+            .cloned()
+            .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
+        let text = self
+            .ws
+            .text(&a.doc)
+            .cloned()
+            .ok_or_else(|| SessionError::NoText(a.doc.clone()))?;
+        let Some(r) = nudged(&text, a.range(), how) else {
+            return Ok(false);
+        };
+        let mut after = a;
+        after.set_span(&text, r.start, r.end)?;
+        let name = match how {
+            Nudge::StartLeft | Nudge::StartRight => "Move start",
+            Nudge::EndLeft | Nudge::EndRight => "Move end",
+        };
+        self.update(after, name)?;
+        Ok(true)
+    }
+
+    /// Sets a document's status.
+    pub fn set_status(&mut self, doc: &DocId, status: DocStatus) -> Result<(), SessionError> {
+        let before = self
+            .ws
+            .project
+            .document(doc)
+            .cloned()
+            .ok_or_else(|| EditError::NoDocument(doc.clone()))?;
+        if before.status == status {
+            return Ok(());
+        }
+        let mut after = before.clone();
+        after.status = status;
+        self.apply(Transaction::single(
+            format!("Mark {} {}", before.id, status.to_string().to_lowercase()),
+            Edit::UpdateDocument { before, after },
+        ))?;
+        Ok(())
+    }
+
+    /// Adds an article file as a new document (an undoable change), or reports the
+    /// document that already has its text.
+    pub fn add_article(&mut self, file: &Path) -> Result<AddOutcome, AddError> {
+        let text = DocText::new(text::read_article(file)?);
+        if text.char_len() == 0 {
+            return Err(AddError::Empty(file.to_owned()));
+        }
+        let hash = text.sha256();
+        if let Some(d) = self.ws.project.documents.iter().find(|d| d.sha256 == hash) {
+            return Ok(AddOutcome::Duplicate(d.id.clone()));
+        }
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = self.ws.project.fresh_doc_id(&stem);
+        let doc = Document {
+            id: id.clone(),
+            path: self.ws.relative_path(file),
+            title: guess_title(text.as_str()),
+            outlet: String::new(),
+            url: String::new(),
+            published: None,
+            language: String::new(),
+            status: DocStatus::Todo,
+            sha256: hash,
+            chars: text.char_len(),
+        };
+        self.ws
+            .articles
+            .insert(id.clone(), Article::Loaded(Arc::new(text)));
+        // A fresh id cannot collide, so this cannot fail; if it did, the article simply
+        // stays out of the project.
+        let _ = self.apply(Transaction::single(
+            format!("Add article {id}"),
+            Edit::InsertDocument(doc),
+        ));
+        if self.current.is_none() {
+            self.current = Some(id.clone());
+        }
+        Ok(AddOutcome::Added(id))
+    }
+}
+
+/// Where `r` goes when one of its ends moves by a word; `None` when it cannot move.
+pub fn nudged(text: &DocText, r: Range<usize>, how: Nudge) -> Option<Range<usize>> {
+    let n = text.char_len();
+    let (s, e) = (r.start.min(n), r.end.min(n));
+    let new = match how {
+        Nudge::StartLeft => prev_word_start(text, s)..e,
+        Nudge::StartRight => words::next_word_start(text, s)..e,
+        Nudge::EndLeft => s..words::prev_word_end(text, e),
+        Nudge::EndRight => s..next_word_end(text, e),
+    };
+    (new.start < new.end && new != (s..e)).then_some(new)
+}
+
+/// The start of the word before char `c` (or of the word `c` is inside).
+fn prev_word_start(text: &DocText, c: usize) -> usize {
+    if c > 0
+        && let Some(w) = words::word_at(text, c - 1)
+        && w.start < c
+        && w.end > c
+    {
+        return w.start;
+    }
+    let e = words::prev_word_end(text, c);
+    if e == 0 {
+        return 0;
+    }
+    words::word_at(text, e - 1).map_or(e, |w| w.start)
+}
+
+/// The end of the word after char `c` (or of the word `c` is inside).
+fn next_word_end(text: &DocText, c: usize) -> usize {
+    if let Some(w) = words::word_at(text, c)
+        && w.start < c
+    {
+        return w.end;
+    }
+    let s = words::next_word_start(text, c);
+    words::word_at(text, s).map_or(s, |w| w.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DocText {
+        DocText::new(s.to_owned())
+    }
+
+    #[test]
+    fn nudges_move_by_whole_words() {
+        let d = t("They chanted “Get out, get out occupier!” loudly.");
+        let r = 14..21; // "Get out"
+        assert_eq!(d.slice(r.clone()), "Get out");
+        let grow_left = nudged(&d, r.clone(), Nudge::StartLeft).unwrap();
+        assert_eq!(d.slice(grow_left), "chanted “Get out");
+        let shrink_left = nudged(&d, r.clone(), Nudge::StartRight).unwrap();
+        assert_eq!(d.slice(shrink_left), "out");
+        let grow_right = nudged(&d, r.clone(), Nudge::EndRight).unwrap();
+        assert_eq!(d.slice(grow_right), "Get out, get");
+        let shrink_right = nudged(&d, r, Nudge::EndLeft).unwrap();
+        assert_eq!(d.slice(shrink_right), "Get");
+        // A one-word span cannot shrink to nothing.
+        assert_eq!(nudged(&d, 14..17, Nudge::EndLeft), None);
+        assert_eq!(nudged(&d, 0..4, Nudge::StartLeft), None);
+    }
+}
+
+#[cfg(test)]
+mod save_as_tests {
+    use super::*;
+
+    #[test]
+    fn save_as_keeps_article_paths_right_and_failure_changes_nothing() {
+        let dir = std::env::temp_dir().join(format!("sm-saveas-{}", fastrand::u64(..)));
+        std::fs::create_dir_all(dir.join("a/articles")).unwrap();
+        std::fs::create_dir_all(dir.join("b/deeper")).unwrap();
+        let art = dir.join("a/articles/x.txt");
+        std::fs::write(&art, "Protesters chanted “Get out”.").unwrap();
+        let mut s = Session::create(&dir.join("a/p.ron")).unwrap();
+        s.add_article(&art).unwrap();
+        s.save().unwrap();
+        let revision = s.history.revision();
+        // A failing save-as (no such folder) leaves everything as it was.
+        assert!(s.save_as(&dir.join("nope/p.ron")).is_err());
+        assert_eq!(s.ws.path, dir.join("a/p.ron"));
+        assert_eq!(s.history.revision(), revision);
+        assert_eq!(s.project().documents[0].path, "articles/x.txt");
+        // A good one rewrites the path relative to the new place.
+        s.save_as(&dir.join("b/deeper/p.ron")).unwrap();
+        assert_eq!(s.project().documents[0].path, "../../a/articles/x.txt");
+        let (reopened, notices) = Session::open(&dir.join("b/deeper/p.ron")).unwrap();
+        assert!(notices.is_empty(), "{notices:?}");
+        assert!(
+            reopened
+                .ws
+                .text(&reopened.project().documents[0].id)
+                .is_some()
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -1,0 +1,148 @@
+//! Shared set-up for the window tests: a project in a temporary folder and a harness
+//! around the whole app.
+
+#![allow(dead_code)]
+
+use eframe::egui;
+use egui_kittest::Harness;
+use sourcemark::ui::{AppOptions, SourcemarkApp};
+use sourcemark::workspace::Workspace;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// A project copied into a temporary folder, so tests can save and break it freely.
+pub struct TestProject {
+    /// Keeps the folder alive.
+    pub dir: tempfile::TempDir,
+    /// The project file.
+    pub path: PathBuf,
+    /// The folder for the app's settings.
+    pub config: PathBuf,
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// The sample project (`projects/rally-coverage`) when the repository has it, else a
+/// project built from the seed articles in `/work/shared/seeds`.
+pub fn sample_project() -> TestProject {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = repo.join("projects/rally-coverage/project.ron");
+    if sample.is_file() {
+        let to = dir.path().join("rally-coverage");
+        copy_dir(sample.parent().unwrap(), &to);
+        let path = to.join("project.ron");
+        return TestProject { dir, path, config };
+    }
+    let seeds = Path::new("/work/shared/seeds");
+    let articles = dir.path().join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    let path = dir.path().join("project.ron");
+    let mut ws = Workspace::create(&path, "rally");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for n in names {
+        let to = articles.join(n.file_name().unwrap());
+        std::fs::copy(&n, &to).unwrap();
+        ws.add_article(&to).unwrap();
+    }
+    ws.save().unwrap();
+    TestProject { dir, path, config }
+}
+
+/// Options for a test: the given settings folder, a fixed annotator, no autosave
+/// unless asked.
+pub fn options(project: Option<&Path>, config: &Path) -> AppOptions {
+    AppOptions {
+        project: project.map(Path::to_owned),
+        reopen_last: false,
+        config_dir: Some(config.to_owned()),
+        annotator: "tester".into(),
+        autosave_interval: Duration::from_secs(3600),
+    }
+}
+
+thread_local! {
+    /// Annotations the project had when the test opened it (the sample project comes
+    /// annotated); tests look at the ones they add.
+    static BASELINE: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
+/// The whole app in a headless harness, through eframe's `App` trait.
+pub fn harness(opts: AppOptions) -> Harness<'static, SourcemarkApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| SourcemarkApp::new(&cc.egui_ctx, opts));
+    h.run();
+    let ids: std::collections::HashSet<String> = h
+        .state()
+        .session
+        .as_ref()
+        .map(|s| {
+            s.project()
+                .annotations
+                .iter()
+                .map(|a| a.id.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    BASELINE.with(|b| {
+        let mut b = b.borrow_mut();
+        if b.is_empty() {
+            *b = ids;
+        }
+    });
+    h
+}
+
+/// Whether an annotation was added by the test (not in the project when first opened).
+pub fn is_new(id: &str) -> bool {
+    BASELINE.with(|b| !b.borrow().contains(id))
+}
+
+/// A harness on the sample project.
+pub fn open_sample() -> (TestProject, Harness<'static, SourcemarkApp>) {
+    let p = sample_project();
+    let h = harness(options(Some(&p.path), &p.config));
+    (p, h)
+}
+
+/// The char range of the first occurrence of `needle` in the current document.
+pub fn find_in_current(h: &Harness<'_, SourcemarkApp>, needle: &str) -> std::ops::Range<usize> {
+    let s = h.state().session.as_ref().unwrap();
+    let text = s.current_text().unwrap();
+    let b = text.as_str().find(needle).expect("phrase in the article");
+    text.char_of(b)..text.char_of(b + needle.len())
+}
+
+/// Shows the document whose text contains `needle`.
+pub fn show_doc_containing(h: &mut Harness<'_, SourcemarkApp>, needle: &str) {
+    let s = h.state().session.as_ref().unwrap();
+    let id = s
+        .project()
+        .documents
+        .iter()
+        .find(|d| {
+            s.ws.text(&d.id)
+                .is_some_and(|t| t.as_str().contains(needle))
+        })
+        .map(|d| d.id.clone())
+        .expect("a document with the phrase");
+    h.state_mut().session.as_mut().unwrap().select_doc(id);
+    h.run();
+}
