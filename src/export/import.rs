@@ -278,7 +278,11 @@ struct Planner<'a> {
     doc_ids: HashSet<DocId>,
     file_names: HashSet<String>,
     ann_ids: HashSet<String>,
-    seen: HashSet<(DocId, usize, usize, Vec<CharRange>, String)>,
+    /// Spans present or planned, by (document, start, end, more, label), with documents
+    /// and labels as numbers so the check allocates nothing.
+    seen: HashSet<(usize, usize, usize, Vec<CharRange>, usize)>,
+    doc_nums: HashMap<DocId, usize>,
+    label_nums: HashMap<String, usize>,
     attached: HashSet<DocId>,
 }
 
@@ -312,21 +316,15 @@ pub fn plan_import(
         doc_ids: p.documents.iter().map(|d| d.id.clone()).collect(),
         file_names: HashSet::new(),
         ann_ids: p.annotations.iter().map(|a| a.id.0.clone()).collect(),
-        seen: p
-            .annotations
-            .iter()
-            .map(|a| {
-                (
-                    a.doc.clone(),
-                    a.start,
-                    a.end,
-                    a.more.clone(),
-                    a.label.clone(),
-                )
-            })
-            .collect(),
+        seen: HashSet::with_capacity(p.annotations.len()),
+        doc_nums: HashMap::new(),
+        label_nums: HashMap::new(),
         attached: HashSet::new(),
     };
+    for a in &p.annotations {
+        let key = planner.key(&a.doc, a.start, a.end, &a.more, &a.label);
+        planner.seen.insert(key);
+    }
     for r in records {
         planner.record(r)?;
     }
@@ -336,6 +334,27 @@ pub fn plan_import(
 }
 
 impl Planner<'_> {
+    fn key(
+        &mut self,
+        doc: &DocId,
+        start: usize,
+        end: usize,
+        more: &[CharRange],
+        label: &str,
+    ) -> (usize, usize, usize, Vec<CharRange>, usize) {
+        let n = self.doc_nums.len();
+        let d = match self.doc_nums.get(doc) {
+            Some(&d) => d,
+            None => *self.doc_nums.entry(doc.clone()).or_insert(n),
+        };
+        let n = self.label_nums.len();
+        let l = match self.label_nums.get(label) {
+            Some(&l) => l,
+            None => *self.label_nums.entry(label.to_owned()).or_insert(n),
+        };
+        (d, start, end, more.to_vec(), l)
+    }
+
     fn record(&mut self, r: Record) -> Result<(), ImportError> {
         let raw = DocText::new(r.text);
         let map = OffsetMap::new(&raw, self.opts.offsets);
@@ -414,9 +433,11 @@ impl Planner<'_> {
         if let Some((stated, how)) = &s.check {
             let (found, ok) = match how {
                 TextCheck::Primary => {
-                    let f = raw.slice(ranges[0].0..ranges[0].1).to_owned();
-                    let ok = f == *stated;
-                    (f, ok)
+                    let f = raw.slice(ranges[0].0..ranges[0].1);
+                    if f == stated {
+                        return Ok(ranges);
+                    }
+                    (f.to_owned(), false)
                 }
                 TextCheck::FragmentsSpaced => {
                     let f = ranges
@@ -529,7 +550,7 @@ impl Planner<'_> {
         } else {
             s.label.clone()
         };
-        let key = (doc.clone(), start, end, more, label.clone());
+        let key = self.key(doc, start, end, &more, &label);
         if self.seen.contains(&key) {
             self.plan.report.duplicates_skipped += 1;
             return Ok(());
@@ -537,7 +558,7 @@ impl Planner<'_> {
         let annotator = s.annotator.as_deref().unwrap_or(&self.opts.annotator);
         let mut a = Annotation::new(doc.clone(), text, start, end, &label, annotator)
             .map_err(|e| record_err(&s.at, e.to_string()))?;
-        a.more = key.3.clone();
+        a.more = more;
         self.seen.insert(key);
         a.note = s.note;
         a.attrs = s.attrs;
