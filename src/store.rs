@@ -6,7 +6,6 @@
 //! temporary file over the project: a crash at any instant leaves the old file or the
 //! new one, whole.
 
-
 use crate::model::{FORMAT, Project};
 use std::fs::{self, File};
 use std::io::{self, Write};

@@ -10,6 +10,7 @@ use crate::ui::autosave::Autosave;
 use crate::ui::command::{Command, KeyContext, collect_shortcuts};
 use crate::ui::config::{self, Config, ThemeChoice};
 use crate::ui::dialogs::{Answer, Dialog, Then, dialog_ui};
+use crate::ui::export_dialog::{ExportAction, ExportDialog};
 use crate::ui::find::FindState;
 use crate::ui::inspector::InspectorState;
 use crate::ui::notify::Notifications;
@@ -80,6 +81,8 @@ pub struct SourcemarkApp {
     pub dialog: Option<Dialog>,
     /// The autosave timer.
     pub autosave: Autosave,
+    /// File → Export.
+    pub export: ExportDialog,
     counts: crate::ui::status_bar::LabelCounts,
     commands: Vec<Command>,
     /// Closing was confirmed (or nothing was unsaved): the next close request passes.
@@ -109,6 +112,7 @@ impl SourcemarkApp {
             notes: Notifications::default(),
             dialog: None,
             autosave: Autosave::new(opts.autosave_interval),
+            export: ExportDialog::default(),
             counts: Default::default(),
             commands: Vec::new(),
             allow_close: false,
@@ -158,7 +162,7 @@ impl SourcemarkApp {
         self.apply_theme(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
-        if self.dialog.is_none() {
+        if self.dialog.is_none() && !self.export.is_open() {
             let keys = KeyContext {
                 text_field_focused: ctx.text_edit_focused(),
                 annotation_selected: self.session.as_ref().is_some_and(|s| s.selected.is_some())
@@ -184,6 +188,15 @@ impl SourcemarkApp {
             if let Some(a) = dialog_ui(ui, d, &name) {
                 self.answer_dialog(a);
             }
+        }
+        match self.export.ui(ui) {
+            Some(ExportAction::Start) => {
+                if let Some(s) = &self.session {
+                    self.export.start(&s.ws);
+                }
+            }
+            Some(ExportAction::Browse { folder, current }) => self.browse_export(folder, &current),
+            None => {}
         }
         if self.show_keys {
             egui::Window::new("Keyboard shortcuts")

@@ -27,6 +27,8 @@ pub enum Command {
     Save,
     /// Save the project under another name (asks where).
     SaveAs,
+    /// Show the export dialog.
+    Export,
     /// Close the project.
     CloseProject,
     /// Quit the application.
@@ -91,9 +93,10 @@ const ALT_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// The commands that have a fixed shortcut, most specific first (so that
     /// Ctrl+Shift+Z is tried before Ctrl+Z, as egui's logical matching requires).
-    pub const WITH_SHORTCUTS: [Command; 21] = [
+    pub const WITH_SHORTCUTS: [Command; 22] = [
         Command::SaveAs,
         Command::Save,
+        Command::Export,
         Command::NewProject,
         Command::OpenProject,
         Command::CloseProject,
@@ -125,6 +128,7 @@ impl Command {
             Command::AddPaths(_) => "Add articles".into(),
             Command::Save => "Save".into(),
             Command::SaveAs => "Save as…".into(),
+            Command::Export => "Export…".into(),
             Command::CloseProject => "Close project".into(),
             Command::Quit => "Quit".into(),
             Command::Undo => "Undo".into(),
@@ -164,6 +168,7 @@ impl Command {
             Command::OpenProject => k(CMD, Key::O),
             Command::Save => k(CMD, Key::S),
             Command::SaveAs => k(CMD_SHIFT, Key::S),
+            Command::Export => k(CMD, Key::E),
             Command::CloseProject => k(CMD, Key::W),
             Command::Quit => k(CMD, Key::Q),
             Command::Undo => k(CMD, Key::Z),
@@ -210,6 +215,7 @@ impl Command {
                 | Command::OpenProject
                 | Command::Save
                 | Command::SaveAs
+                | Command::Export
                 | Command::CloseProject
                 | Command::Quit
                 | Command::Find

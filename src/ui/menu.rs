@@ -46,6 +46,8 @@ pub fn menu_bar_ui(
             item(ui, Command::Save, None, open, out);
             item(ui, Command::SaveAs, None, open, out);
             ui.separator();
+            item(ui, Command::Export, None, open, out);
+            ui.separator();
             item(ui, Command::CloseProject, None, open, out);
             item(ui, Command::Quit, None, true, out);
         });

@@ -17,6 +17,7 @@ pub mod command;
 pub mod config;
 pub mod dialogs;
 pub mod doc_list;
+pub mod export_dialog;
 pub mod find;
 pub mod fonts;
 pub mod inspector;

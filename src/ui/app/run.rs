@@ -16,6 +16,25 @@ fn ron_filter(d: rfd::FileDialog) -> rfd::FileDialog {
 }
 
 impl SourcemarkApp {
+    /// Asks where an export goes (a folder for folder formats) and tells the dialog.
+    pub(super) fn browse_export(&mut self, folder: bool, current: &std::path::Path) {
+        let mut d = rfd::FileDialog::new().set_title("Export to");
+        if let Some(dir) = current.parent().filter(|p| p.is_dir()) {
+            d = d.set_directory(dir);
+        }
+        let picked = if folder {
+            d.pick_folder()
+        } else {
+            if let Some(name) = current.file_name() {
+                d = d.set_file_name(name.to_string_lossy());
+            }
+            d.save_file()
+        };
+        if let Some(p) = picked {
+            self.export.set_target(&p);
+        }
+    }
+
     pub(super) fn run_command(&mut self, ctx: &egui::Context, cmd: Command) {
         match cmd {
             Command::NewProject => {
@@ -72,6 +91,11 @@ impl SourcemarkApp {
                     .pick_files()
                 {
                     self.commands.push(Command::AddPaths(files));
+                }
+            }
+            Command::Export => {
+                if let Some(s) = &self.session {
+                    self.export.open(&s.ws);
                 }
             }
             Command::AddPaths(paths) => match &mut self.session {
