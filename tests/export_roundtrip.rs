@@ -105,11 +105,3 @@ fn brat_round_trips() {
     round_trip(Format::Brat, OffsetUnit::Chars, true);
     round_trip(Format::Brat, OffsetUnit::Utf16, false);
 }
-
-/// Writes a sample project to $SOURCEMARK_SAMPLE_DIR for a look by hand.
-#[test]
-#[ignore]
-fn write_sample_project() {
-    let dir = std::env::var("SOURCEMARK_SAMPLE_DIR").unwrap();
-    common::build(Path::new(&dir), true);
-}

@@ -588,13 +588,12 @@ fn the_note_is_one_undo_step_however_much_is_typed() {
 }
 
 #[test]
-fn keys_md_matches_the_key_map() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("KEYS.md");
-    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        on_disk,
-        sourcemark::ui::keys::markdown(),
-        "regenerate KEYS.md from ui::keys::markdown()"
+fn readme_keyboard_map_matches_the_key_map() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        readme.contains(&sourcemark::ui::keys::markdown()),
+        "paste ui::keys::markdown() into README.md's keyboard map section"
     );
 }
 
@@ -733,7 +732,7 @@ fn a_changed_article_is_reanchored_reported_and_left_unsaved() {
     let old = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("An editor’s note added later.\n\n{old}")).unwrap();
     let h = harness(options(Some(&p.path), &p.config));
-    assert!(h.state().notes.contains("article changed on disk"));
+    assert!(h.state().notes.contains("no longer matched the project"));
     assert!(
         h.state().title().starts_with("● "),
         "re-anchored spans are unsaved work"

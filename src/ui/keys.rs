@@ -1,5 +1,5 @@
 //! The keyboard map, as one table: shown in Help → Keyboard shortcuts and written to
-//! `KEYS.md` for the README (a test keeps the two the same).
+//! the README's keyboard map (a test keeps the two the same).
 
 use eframe::egui;
 
@@ -10,6 +10,7 @@ pub const KEY_MAP: &[(&str, &str)] = &[
     ("Ctrl+O", "Open project"),
     ("Ctrl+S", "Save"),
     ("Ctrl+Shift+S", "Save as"),
+    ("Ctrl+E", "Export annotations as a dataset"),
     ("Ctrl+W", "Close project"),
     ("Ctrl+Q", "Quit"),
     ("", "Documents"),
@@ -63,13 +64,13 @@ pub const KEY_MAP: &[(&str, &str)] = &[
 /// The key map as Markdown.
 pub fn markdown() -> String {
     let mut out = String::from(
-        "# Keyboard map\n\nOn macOS, Cmd takes the place of Ctrl. Label keys, Delete, Escape, undo and \
+        "## Keyboard map\n\nOn macOS, Cmd takes the place of Ctrl. Label keys, Delete, Escape, undo and \
          the Alt+arrow keys act on the article only while no text field has the keyboard.\n",
     );
     for (keys, what) in KEY_MAP {
         if keys.is_empty() {
             out.push_str(&format!(
-                "\n## {what}\n\n| Keys | Action |\n|------|--------|\n"
+                "\n### {what}\n\n| Keys | Action |\n|------|--------|\n"
             ));
         } else {
             out.push_str(&format!("| {keys} | {what} |\n"));
