@@ -99,6 +99,15 @@ pub enum AddOutcome {
     Duplicate(DocId),
 }
 
+/// An article file read and checked, not yet added.
+#[derive(Clone, Debug)]
+pub enum Prepared {
+    /// A document with the same text is already in the project.
+    Duplicate(DocId),
+    /// The document it becomes, with its text.
+    New(Document, Arc<DocText>),
+}
+
 /// Why an article could not be added.
 #[derive(Debug, thiserror::Error)]
 pub enum AddError {
@@ -223,24 +232,24 @@ impl Workspace {
             .join("/")
     }
 
-    /// Adds an article file. An article whose text is already in the project is
-    /// reported as a duplicate and not added.
-    pub fn add_article(&mut self, file: &Path) -> Result<AddOutcome, AddError> {
+    /// Reads an article file and describes the document it would become, without
+    /// changing anything: the window adds it as an undoable edit, the command line
+    /// directly. An article whose text is already in the project is a duplicate.
+    pub fn prepare_article(&self, file: &Path) -> Result<Prepared, AddError> {
         let text = DocText::new(text::read_article(file)?);
         if text.char_len() == 0 {
             return Err(AddError::Empty(file.to_owned()));
         }
         let hash = text.sha256();
         if let Some(d) = self.project.documents.iter().find(|d| d.sha256 == hash) {
-            return Ok(AddOutcome::Duplicate(d.id.clone()));
+            return Ok(Prepared::Duplicate(d.id.clone()));
         }
         let stem = file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let id = self.project.fresh_doc_id(&stem);
         let doc = Document {
-            id: id.clone(),
+            id: self.project.fresh_doc_id(&stem),
             path: self.relative_path(file),
             title: guess_title(text.as_str()),
             outlet: String::new(),
@@ -251,10 +260,20 @@ impl Workspace {
             sha256: hash,
             chars: text.char_len(),
         };
+        Ok(Prepared::New(doc, Arc::new(text)))
+    }
+
+    /// Adds an article file. An article whose text is already in the project is
+    /// reported as a duplicate and not added.
+    pub fn add_article(&mut self, file: &Path) -> Result<AddOutcome, AddError> {
+        let (doc, text) = match self.prepare_article(file)? {
+            Prepared::Duplicate(id) => return Ok(AddOutcome::Duplicate(id)),
+            Prepared::New(doc, text) => (doc, text),
+        };
+        let id = doc.id.clone();
         let at = self.project.documents.partition_point(|d| d.id < id);
         self.project.documents.insert(at, doc);
-        self.articles
-            .insert(id.clone(), Article::Loaded(Arc::new(text)));
+        self.articles.insert(id.clone(), Article::Loaded(text));
         Ok(AddOutcome::Added(id))
     }
 

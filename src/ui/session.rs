@@ -8,9 +8,9 @@ use crate::model::{
     Annotation, AnnotationId, DocId, DocStatus, Document, Label, Project, SpanError, now,
 };
 use crate::store::{self, StoreError};
-use crate::text::{self, DocText};
+use crate::text::DocText;
 use crate::words;
-use crate::workspace::{AddError, AddOutcome, Article, Notice, Workspace, guess_title};
+use crate::workspace::{AddError, AddOutcome, Article, Notice, Prepared, Workspace};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -393,34 +393,12 @@ impl Session {
     /// Adds an article file as a new document (an undoable change), or reports the
     /// document that already has its text.
     pub fn add_article(&mut self, file: &Path) -> Result<AddOutcome, AddError> {
-        let text = DocText::new(text::read_article(file)?);
-        if text.char_len() == 0 {
-            return Err(AddError::Empty(file.to_owned()));
-        }
-        let hash = text.sha256();
-        if let Some(d) = self.ws.project.documents.iter().find(|d| d.sha256 == hash) {
-            return Ok(AddOutcome::Duplicate(d.id.clone()));
-        }
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let id = self.ws.project.fresh_doc_id(&stem);
-        let doc = Document {
-            id: id.clone(),
-            path: self.ws.relative_path(file),
-            title: guess_title(text.as_str()),
-            outlet: String::new(),
-            url: String::new(),
-            published: None,
-            language: String::new(),
-            status: DocStatus::Todo,
-            sha256: hash,
-            chars: text.char_len(),
+        let (doc, text) = match self.ws.prepare_article(file)? {
+            Prepared::Duplicate(id) => return Ok(AddOutcome::Duplicate(id)),
+            Prepared::New(doc, text) => (doc, text),
         };
-        self.ws
-            .articles
-            .insert(id.clone(), Article::Loaded(Arc::new(text)));
+        let id = doc.id.clone();
+        self.ws.articles.insert(id.clone(), Article::Loaded(text));
         // A fresh id cannot collide, so this cannot fail; if it did, the article simply
         // stays out of the project.
         let _ = self.apply(Transaction::single(
