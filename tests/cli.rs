@@ -108,6 +108,17 @@ fn new_names_project_after_file_and_allows_no_articles() {
 }
 
 #[test]
+fn new_makes_a_missing_project_folder() {
+    let dir = folder();
+    sm().current_dir(dir.path())
+        .args(["new", "studies/rally/project.ron", "--name", "Rally"])
+        .assert()
+        .success();
+    let p = store::load(&dir.path().join("studies/rally/project.ron")).unwrap();
+    assert_eq!(p.name, "Rally");
+}
+
+#[test]
 fn new_refuses_to_overwrite() {
     let dir = folder();
     let path = new_project(dir.path());

@@ -31,6 +31,11 @@ pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "Untitled".to_owned())
     });
+    // A new project often starts in a new folder: make it rather than fail.
+    if let Some(dir) = args.project.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    }
     let mut ws = Workspace::create(&args.project, &name);
     // Every article is read before the file is written: a bad one leaves nothing behind.
     super::add_articles(&mut ws, &args.articles)?;
