@@ -109,11 +109,22 @@ fn bench(c: &mut Criterion) {
     g.bench_function("load (store::load)", |b| {
         b.iter(|| black_box(store::load(&path).expect("load")))
     });
+    // The same on one thread: the ratio says what the parallel reader gains here.
+    let text = std::fs::read_to_string(&path).expect("read project");
+    g.bench_function("from_ron, one thread", |b| {
+        b.iter(|| black_box(store::from_ron_on(&path, &text, 1, 0).expect("parse")))
+    });
+    g.bench_function("from_ron, all cores", |b| {
+        b.iter(|| black_box(store::from_ron(&path, &text).expect("parse")))
+    });
     g.bench_function("open (Workspace::open)", |b| {
         b.iter(|| black_box(Workspace::open(&path).expect("open")))
     });
     g.bench_function("to_ron", |b| {
         b.iter(|| black_box(store::to_ron(&project).expect("to_ron")))
+    });
+    g.bench_function("to_ron, one thread", |b| {
+        b.iter(|| black_box(store::to_ron_on(&project, 1, 0).expect("to_ron")))
     });
     let out = dir.path().join("saved.ron");
     g.bench_function("save (store::save)", |b| {

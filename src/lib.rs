@@ -9,6 +9,7 @@ pub mod check;
 pub mod edit;
 pub mod export;
 pub mod model;
+pub mod par;
 pub mod stats;
 pub mod store;
 pub mod text;

@@ -44,6 +44,34 @@ fn malformed_jsonl_names_the_line() {
     assert!(e.contains("in.jsonl: line 3:"), "{e}");
 }
 
+/// A large input is read on several threads; the error must still name the first bad
+/// line, counted over the whole file, and a good large input must come back whole.
+#[test]
+fn large_jsonl_inputs_keep_their_order_and_first_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = empty_project(dir.path());
+    let filler = "x".repeat(200);
+    let mut lines: Vec<String> = (0..12_000)
+        .map(|i| format!("{{\"text\":\"{i} {filler}\",\"spans\":[{{\"start\":0,\"end\":1,\"label\":\"claim\"}}]}}"))
+        .collect();
+    let good = write(dir.path(), "good.jsonl", &(lines.join("\n") + "\n"));
+    assert!(
+        std::fs::metadata(&good).unwrap().len() > 2 << 20,
+        "big enough to split"
+    );
+    let records = export::parse_input(Format::Jsonl, &good).unwrap();
+    assert_eq!(records.len(), 12_000);
+    for (i, r) in records.iter().enumerate() {
+        assert!(r.text.starts_with(&format!("{i} ")), "record {i} in order");
+    }
+    lines[7_000] = "{\"text\": oops}".to_owned();
+    lines[11_000] = "not json".to_owned();
+    lines.insert(5_000, String::new());
+    let bad = write(dir.path(), "bad.jsonl", &lines.join("\n"));
+    let e = import_err(&mut ws, Format::Jsonl, &bad, &ImportOptions::default());
+    assert!(e.contains("bad.jsonl: line 7002:"), "{e}");
+}
+
 #[test]
 fn span_errors_name_line_and_span() {
     let dir = tempfile::tempdir().unwrap();

@@ -16,6 +16,17 @@ fn text() -> impl Strategy<Value = String> {
         "[a-z ]{0,12}",
         "[“”’ «»—…é中文ع👍\u{a0}\u{301}]{0,8}",
         prop::collection::vec(any::<char>(), 0..10).prop_map(String::from_iter),
+        // Pieces of the file's own layout, which the parallel reader cuts at.
+        prop::sample::select(vec![
+            "\n  annotations: [\n",
+            "\n  annotations: [],\n",
+            "\n    (\n",
+            "\n  ],\n",
+            "r#\"",
+            "/*",
+            "]",
+        ])
+        .prop_map(str::to_owned),
     ]
 }
 
@@ -220,6 +231,21 @@ proptest! {
         expected.normalize();
         prop_assert_eq!(&back, &expected);
         prop_assert_eq!(store::to_ron(&back).unwrap(), ron);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Large projects are written and read in pieces on several threads: the bytes and
+    /// the project must be exactly those of the one-thread path.
+    #[test]
+    fn parallel_paths_match_the_single_thread_path(p in project(), threads in 2usize..5) {
+        let single = store::to_ron_on(&p, 1, 0).unwrap();
+        prop_assert_eq!(&store::to_ron_on(&p, threads, 0).unwrap(), &single);
+        let path = Path::new("p.ron");
+        let one = store::from_ron_on(path, &single, 1, 0).unwrap();
+        prop_assert_eq!(&store::from_ron_on(path, &single, threads, 0).unwrap(), &one);
     }
 }
 

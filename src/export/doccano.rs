@@ -116,12 +116,7 @@ fn id_string(v: serde_json::Value) -> Option<String> {
 
 /// Reads doccano JSONL; errors name the line.
 pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> {
-    let mut records = Vec::new();
-    for (i, line) in input.lines().enumerate() {
-        let at = format!("{name}: line {}", i + 1);
-        if line.trim().is_empty() {
-            continue;
-        }
+    super::lines::read(name, input, |at, line| {
         let l: LineIn = serde_json::from_str(line).map_err(|e| ImportError::Record {
             at: at.clone(),
             message: e.to_string(),
@@ -159,7 +154,7 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
                 modified: None,
             })
             .collect();
-        records.push(Record {
+        Ok(Record {
             at,
             text: l.text,
             meta: RecordMeta {
@@ -173,7 +168,6 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
                 status,
             },
             spans,
-        });
-    }
-    Ok(records)
+        })
+    })
 }

@@ -147,12 +147,7 @@ struct SpanIn {
 
 /// Reads sourcemark JSONL; errors name the line.
 pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> {
-    let mut records = Vec::new();
-    for (i, line) in input.lines().enumerate() {
-        let at = format!("{name}: line {}", i + 1);
-        if line.trim().is_empty() {
-            continue;
-        }
+    super::lines::read(name, input, |at, line| {
         let d: DocIn = serde_json::from_str(line).map_err(|e| ImportError::Record {
             at: at.clone(),
             message: e.to_string(),
@@ -189,7 +184,7 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
                 modified: s.modified,
             });
         }
-        records.push(Record {
+        Ok(Record {
             at,
             text: d.text,
             meta: RecordMeta {
@@ -203,7 +198,6 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
                 status,
             },
             spans,
-        });
-    }
-    Ok(records)
+        })
+    })
 }

@@ -16,6 +16,7 @@ mod doccano;
 mod import;
 mod jsonl;
 mod label_studio;
+mod lines;
 mod offsets;
 mod select;
 mod w3c;

@@ -11,6 +11,8 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+mod split;
+
 /// Why a project file could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -66,7 +68,7 @@ impl StoreError {
     }
 }
 
-fn pretty() -> ron::ser::PrettyConfig {
+pub(crate) fn pretty() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
         .indentor("  ")
         .new_line("\n")
@@ -78,7 +80,15 @@ fn pretty() -> ron::ser::PrettyConfig {
 
 /// The project as RON text in the stable layout. The project is normalised on a copy
 /// only when it is out of order, so saving never reorders the caller's data silently.
+/// A large project is written on all cores.
 pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
+    to_ron_on(project, crate::par::threads(), split::MIN_PARALLEL)
+}
+
+/// [`to_ron`] with the annotations written on up to `threads` threads once there are
+/// at least `min` of them. The bytes never depend on either: tests and benches pick
+/// them to compare the paths.
+pub fn to_ron_on(project: &Project, threads: usize, min: usize) -> Result<String, ron::Error> {
     let mut sorted;
     let mut p = project;
     let in_order = p.documents.is_sorted_by(|a, b| a.id <= b.id)
@@ -90,7 +100,7 @@ pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
         sorted.normalize();
         p = &sorted;
     }
-    let mut s = ron::Options::default().to_string_pretty(p, pretty())?;
+    let mut s = split::to_string(p, &pretty(), threads, min)?;
     s.push('\n');
     Ok(s)
 }
@@ -131,8 +141,20 @@ fn check_format(path: &Path, format: u32) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Parses project text; `path` is only used in errors.
+/// Parses project text; `path` is only used in errors. A large project is read on all
+/// cores.
 pub fn from_ron(path: &Path, text: &str) -> Result<Project, StoreError> {
+    from_ron_on(path, text, crate::par::threads(), split::MIN_PARALLEL)
+}
+
+/// [`from_ron`] with the annotations read on up to `threads` threads once the file
+/// holds at least `min` × 64 bytes of them. The result never depends on either.
+pub fn from_ron_on(
+    path: &Path,
+    text: &str,
+    threads: usize,
+    min: usize,
+) -> Result<Project, StoreError> {
     if text.trim().is_empty() {
         return Err(StoreError::Parse {
             path: path.to_owned(),
@@ -140,6 +162,11 @@ pub fn from_ron(path: &Path, text: &str) -> Result<Project, StoreError> {
             col: 1,
             message: "the file is empty".to_owned(),
         });
+    }
+    if let Some(mut project) = split::from_str(text, threads, min) {
+        check_format(path, project.format)?;
+        project.normalize();
+        return Ok(project);
     }
     let options = ron::Options::default();
     // One full parse in the common case: a header-first parse would walk the whole file

@@ -1,0 +1,278 @@
+//! The project file read and written in pieces on several cores, still by ron.
+//!
+//! Nearly all of a large project file is its `annotations` list, and ron reads and
+//! writes about 50–80 MB/s on one core. The list's elements are independent, so the
+//! list is cut into pieces that ron handles on separate threads and the pieces are
+//! joined. The result is byte for byte what one ron call gives (writing) or the same
+//! project (reading); anything that does not fit the fixed layout takes the one-call
+//! path, which also gives the error messages.
+//!
+//! The cuts rely on the layout `to_ron` writes: strings are escaped, so a raw newline
+//! only ever separates lines of the layout, and indentation tells the nesting depth.
+
+use crate::model::{Annotation, Project};
+use crate::par;
+use ron::ser::PrettyConfig;
+use std::ops::Range;
+
+/// The indentation unit of the layout (see `pretty()`).
+const INDENT: &str = "  ";
+/// The `annotations` field of a project with none, as the layout writes it.
+const EMPTY_LIST: &str = "\n  annotations: [],\n";
+/// The line that opens a non-empty `annotations` list.
+const LIST_OPEN: &str = "\n  annotations: [\n";
+/// The line that closes it.
+const LIST_CLOSE: &str = "\n  ],\n";
+/// The first line of each annotation inside the list.
+const ELEMENT_OPEN: &str = "\n    (\n";
+/// How a project file in the layout begins; anything else (say `#![enable(..)]`
+/// extensions, which change how every piece parses) takes the one-call path.
+const FILE_OPEN: &str = "(\n  format: ";
+
+/// Below this many annotations (or 64 bytes each of file) a single call is quicker
+/// than starting threads.
+pub const MIN_PARALLEL: usize = 4_096;
+
+/// `project` as pretty RON in `config`, identical to one `to_string_pretty` call, with
+/// the annotations written on up to `threads` threads when there are at least `min` of
+/// them. `config` must escape strings.
+pub fn to_string(
+    project: &Project,
+    config: &PrettyConfig,
+    threads: usize,
+    min: usize,
+) -> Result<String, ron::Error> {
+    let options = ron::Options::default();
+    let n = project.annotations.len();
+    if threads < 2 || n < min.max(1) {
+        return options.to_string_pretty(project, config.clone());
+    }
+    // Every field but the annotations, listed in full so that a new field of `Project`
+    // cannot be forgotten here.
+    let rest = Project {
+        format: project.format,
+        name: project.name.clone(),
+        labels: project.labels.clone(),
+        documents: project.documents.clone(),
+        annotations: Vec::new(),
+        links: project.links.clone(),
+    };
+    let chunks: Vec<&[Annotation]> = project.annotations.chunks(n.div_ceil(threads)).collect();
+    let pieces = par::map(&chunks, |chunk| {
+        options.to_string_pretty(chunk, config.clone())
+    });
+    let head = options.to_string_pretty(&rest, config.clone())?;
+    let Some(at) = find_once(&head, EMPTY_LIST) else {
+        // Not the layout this module knows: write it in one call.
+        return options.to_string_pretty(project, config.clone());
+    };
+    let mut out = String::with_capacity(
+        head.len()
+            + pieces
+                .iter()
+                .flatten()
+                .map(|p| p.len() * 9 / 8)
+                .sum::<usize>(),
+    );
+    out.push_str(&head[..at]);
+    out.push_str(LIST_OPEN);
+    for piece in pieces {
+        // A top-level list is `[\n` + elements, each line indented once + `]`; inside
+        // the project each line sits one level deeper.
+        let piece = piece?;
+        let inner = piece
+            .strip_prefix("[\n")
+            .and_then(|p| p.strip_suffix(']'))
+            .unwrap_or_default();
+        for line in inner.split_inclusive('\n') {
+            out.push_str(INDENT);
+            out.push_str(line);
+        }
+    }
+    out.push_str(&LIST_CLOSE[1..]);
+    out.push_str(&head[at + EMPTY_LIST.len()..]);
+    Ok(out)
+}
+
+/// Parses a project file in the layout with the annotations read on up to `threads`
+/// threads, when the list takes at least `min` × 64 bytes. `None` when the text is not
+/// in the layout or any piece fails to parse: the caller then parses it in one call,
+/// which also finds the error's line and column.
+pub fn from_str(text: &str, threads: usize, min: usize) -> Option<Project> {
+    if threads < 2 || !text.starts_with(FILE_OPEN) {
+        return None;
+    }
+    let list = annotations_list(text)?;
+    let body = &text[list.clone()];
+    if body.len() < min * 64 {
+        return None;
+    }
+    let cuts = element_cuts(body, threads);
+    let options = ron::Options::default();
+    let head = format!(
+        "{}{EMPTY_LIST}{}",
+        &text[..list.start - LIST_OPEN.len()],
+        &text[list.end + LIST_CLOSE.len() - 1..]
+    );
+    let pieces: Vec<&str> = cuts.windows(2).map(|w| &body[w[0]..w[1]]).collect();
+    let pieces = par::map(&pieces, |piece| {
+        let wrapped = format!("[\n{piece}]");
+        options.from_str::<Vec<Annotation>>(&wrapped).ok()
+    });
+    let mut project = options.from_str::<Project>(&head).ok()?;
+    if !project.annotations.is_empty() {
+        return None;
+    }
+    let mut all = Vec::with_capacity(pieces.iter().flatten().map(Vec::len).sum());
+    for piece in pieces {
+        all.extend(piece?);
+    }
+    project.annotations = all;
+    Some(project)
+}
+
+/// The byte range of the elements of the top-level `annotations` list (after its
+/// opening line, up to the newline before its closing line).
+fn annotations_list(text: &str) -> Option<Range<usize>> {
+    let open = find_once(text, LIST_OPEN)?;
+    let start = open + LIST_OPEN.len();
+    let end = start - 1 + text[start - 1..].find(LIST_CLOSE)? + 1;
+    Some(start..end)
+}
+
+/// Offsets in `body` (a run of list elements) where each of up to `parts` pieces
+/// starts, plus `body.len()`; every cut falls at the start of an element line.
+fn element_cuts(body: &str, parts: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    for i in 1..parts {
+        let aim = body.len() * i / parts;
+        let from = (*cuts.last().unwrap_or(&0)).max(aim);
+        // Back up to a char boundary so the search can start there.
+        let from = (0..=from)
+            .rev()
+            .find(|&b| body.is_char_boundary(b))
+            .unwrap_or(0);
+        if let Some(k) = body[from..].find(ELEMENT_OPEN) {
+            let cut = from + k + 1;
+            if cut > *cuts.last().unwrap_or(&0) && cut < body.len() {
+                cuts.push(cut);
+            }
+        }
+    }
+    cuts.push(body.len());
+    cuts
+}
+
+/// Where `needle` occurs in `haystack`, if it occurs exactly once.
+fn find_once(haystack: &str, needle: &str) -> Option<usize> {
+    let first = haystack.find(needle)?;
+    (haystack.rfind(needle) == Some(first)).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, Document};
+    use crate::text::DocText;
+
+    /// Strings that a user may type, including the layout's own lines, which the
+    /// reader must never cut at (they are escaped inside strings).
+    const NASTY: &[&str] = &[
+        "plain words",
+        "“curly” and ’ and \u{a0}no-break",
+        "line\nbreak",
+        LIST_OPEN,
+        LIST_CLOSE,
+        ELEMENT_OPEN,
+        EMPTY_LIST,
+        "r#\"raw\"#",
+        "/* not a comment */",
+        "back\\slash \"quoted\"",
+        "emoji 👍🏽 عربي e\u{301}",
+        "",
+    ];
+
+    fn project(annotations: usize, seed: u64) -> Project {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let mut p = Project::new("split test");
+        let text = DocText::new("x".repeat(200));
+        for d in 0..3 {
+            p.documents.push(Document {
+                id: DocId(format!("doc-{d}")),
+                path: format!("doc-{d}.txt"),
+                title: NASTY[rng.usize(..NASTY.len())].to_owned(),
+                outlet: String::new(),
+                url: String::new(),
+                published: None,
+                language: "en".into(),
+                status: Default::default(),
+                sha256: text.sha256(),
+                chars: text.char_len(),
+            });
+        }
+        for _ in 0..annotations {
+            let start = rng.usize(..150);
+            let doc = DocId(format!("doc-{}", rng.usize(..3)));
+            let mut a = Annotation::new(doc, &text, start, start + 10, "claim", "me")
+                .expect("span in range");
+            a.note = NASTY[rng.usize(..NASTY.len())].to_owned();
+            a.prefix = NASTY[rng.usize(..NASTY.len())].to_owned();
+            if rng.bool() {
+                a.attrs.speaker = Some(NASTY[rng.usize(..NASTY.len())].to_owned());
+            }
+            p.annotations.push(a);
+        }
+        p.normalize();
+        p
+    }
+
+    fn config() -> PrettyConfig {
+        crate::store::pretty()
+    }
+
+    #[test]
+    fn parallel_writing_gives_the_bytes_of_one_call() {
+        for seed in 0..20 {
+            let p = project(300, seed);
+            let one = ron::Options::default()
+                .to_string_pretty(&p, config())
+                .expect("one call");
+            for threads in [2, 3, 7] {
+                let split = to_string(&p, &config(), threads, 1).expect("split");
+                assert_eq!(split, one, "seed {seed}, {threads} threads");
+            }
+        }
+    }
+
+    #[test]
+    fn parallel_reading_takes_the_fast_path_and_gives_the_same_project() {
+        for seed in 0..20 {
+            let p = project(300, seed);
+            let text = ron::Options::default()
+                .to_string_pretty(&p, config())
+                .expect("one call");
+            let body = &text[annotations_list(&text).expect("list found")];
+            assert_eq!(element_cuts(body, 4).len(), 5, "seed {seed}: four pieces");
+            for threads in [2, 3, 7] {
+                let read = from_str(&text, threads, 0).expect("fast path taken");
+                assert_eq!(read, p, "seed {seed}, {threads} threads");
+            }
+        }
+    }
+
+    #[test]
+    fn text_outside_the_layout_is_left_to_the_one_call_path() {
+        let p = project(50, 1);
+        let text = ron::Options::default()
+            .to_string_pretty(&p, config())
+            .expect("one call");
+        // Extensions change how every piece parses.
+        assert!(from_str(&format!("#![enable(implicit_some)]\n{text}"), 2, 0).is_none());
+        // A broken element: the caller's one-call parse reports where.
+        let broken = text.replacen("      label: \"claim\",", "      label: claim,", 1);
+        assert!(from_str(&broken, 2, 0).is_none());
+        // Too small to be worth threads.
+        assert!(from_str(&text, 2, MIN_PARALLEL).is_none());
+        assert!(from_str(&text, 1, 0).is_none());
+    }
+}
