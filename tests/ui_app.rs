@@ -7,7 +7,7 @@ mod ui_support;
 use eframe::egui;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use sourcemark::model::DocStatus;
 use sourcemark::ui::command::Command;
 use ui_support::*;
@@ -761,4 +761,65 @@ fn a_project_that_cannot_be_opened_leaves_the_open_one_alone() {
     h.run();
     assert_eq!(h.state().session.as_ref().unwrap().ws.path, p.path);
     h.get_by_label_contains("Could not open the project");
+}
+
+#[test]
+fn document_details_are_edited_in_a_form_and_undone_in_one_step() {
+    let (_p, mut h) = open_sample();
+    let id = h.state().session.as_ref().unwrap().current.clone().unwrap();
+    let doc = |h: &egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>| {
+        let s = h.state().session.as_ref().unwrap();
+        s.project().document(&id).unwrap().clone()
+    };
+    let before = doc(&h);
+    h.get_by_label("Details…").click();
+    h.run();
+    let outlet = h.get_by(|n| n.data().placeholder() == Some("e.g. Press TV"));
+    outlet.focus();
+    h.run();
+    h.get_by(|n| n.data().placeholder() == Some("e.g. Press TV"))
+        .focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by(|n| n.data().placeholder() == Some("e.g. Press TV"))
+        .type_text("Al Mayadeen");
+    h.run();
+    // A date that is not a date is refused before anything changes.
+    h.get_by(|n| n.data().placeholder() == Some("YYYY-MM-DD"))
+        .focus();
+    h.run();
+    h.get_by(|n| n.data().placeholder() == Some("YYYY-MM-DD"))
+        .focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by(|n| n.data().placeholder() == Some("YYYY-MM-DD"))
+        .type_text("24 Jan");
+    h.run();
+    h.get_by_label_contains("is not a date like");
+    assert!(h.get_by_label("Apply").accesskit_node().is_disabled());
+    h.get_by(|n| n.data().placeholder() == Some("YYYY-MM-DD"))
+        .focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by(|n| n.data().placeholder() == Some("YYYY-MM-DD"))
+        .type_text("2020-01-25");
+    h.run();
+    assert_eq!(doc(&h), before, "nothing changes before Apply");
+    h.get_by_label("Apply").click();
+    h.run();
+    let after = doc(&h);
+    assert_eq!(after.outlet, "Al Mayadeen");
+    assert_eq!(
+        after.published,
+        chrono::NaiveDate::from_ymd_opt(2020, 1, 25)
+    );
+    assert_eq!(
+        (&after.title, &after.sha256),
+        (&before.title, &before.sha256)
+    );
+    assert!(h.query_by_label("Apply").is_none(), "the form closes");
+    assert!(h.state().title().starts_with("● "));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(doc(&h), before, "one undo takes the whole form back");
 }

@@ -45,7 +45,7 @@ pub fn to_string(
     let options = ron::Options::default();
     let n = project.annotations.len();
     if threads < 2 || n < min.max(1) {
-        return options.to_string_pretty(project, config.clone());
+        return write(project, config, n * BYTES_PER_ANNOTATION);
     }
     // Every field but the annotations, listed in full so that a new field of `Project`
     // cannot be forgotten here.
@@ -64,7 +64,7 @@ pub fn to_string(
     let head = options.to_string_pretty(&rest, config.clone())?;
     let Some(at) = find_once(&head, EMPTY_LIST) else {
         // Not the layout this module knows: write it in one call.
-        return options.to_string_pretty(project, config.clone());
+        return write(project, config, n * BYTES_PER_ANNOTATION);
     };
     let mut out = String::with_capacity(
         head.len()
@@ -91,6 +91,21 @@ pub fn to_string(
     }
     out.push_str(&LIST_CLOSE[1..]);
     out.push_str(&head[at + EMPTY_LIST.len()..]);
+    Ok(out)
+}
+
+/// About what one annotation takes in the file; sizing the output up front saves the
+/// copies of a growing string.
+const BYTES_PER_ANNOTATION: usize = 400;
+
+/// One ron call into a string of about `size` bytes.
+fn write<T: serde::Serialize + ?Sized>(
+    value: &T,
+    config: &PrettyConfig,
+    size: usize,
+) -> Result<String, ron::Error> {
+    let mut out = String::with_capacity(size);
+    ron::Options::default().to_writer_pretty(&mut out, value, config.clone())?;
     Ok(out)
 }
 

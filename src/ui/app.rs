@@ -10,6 +10,7 @@ use crate::ui::autosave::Autosave;
 use crate::ui::command::{Command, KeyContext, collect_shortcuts};
 use crate::ui::config::{self, Config, ThemeChoice};
 use crate::ui::dialogs::{Answer, Dialog, Then, dialog_ui};
+use crate::ui::doc_details::{DetailsAction, DocDetails};
 use crate::ui::export_dialog::{ExportAction, ExportDialog};
 use crate::ui::find::FindState;
 use crate::ui::inspector::InspectorState;
@@ -83,6 +84,8 @@ pub struct SourcemarkApp {
     pub autosave: Autosave,
     /// File → Export.
     pub export: ExportDialog,
+    /// Edit → Document details.
+    pub details: DocDetails,
     counts: crate::ui::status_bar::LabelCounts,
     commands: Vec<Command>,
     /// Closing was confirmed (or nothing was unsaved): the next close request passes.
@@ -113,6 +116,7 @@ impl SourcemarkApp {
             dialog: None,
             autosave: Autosave::new(opts.autosave_interval),
             export: ExportDialog::default(),
+            details: DocDetails::default(),
             counts: Default::default(),
             commands: Vec::new(),
             allow_close: false,
@@ -162,7 +166,7 @@ impl SourcemarkApp {
         self.apply_theme(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
-        if self.dialog.is_none() && !self.export.is_open() {
+        if self.dialog.is_none() && !self.export.is_open() && !self.details.is_open() {
             let keys = KeyContext {
                 text_field_focused: ctx.text_edit_focused(),
                 annotation_selected: self.session.as_ref().is_some_and(|s| s.selected.is_some())
@@ -197,6 +201,10 @@ impl SourcemarkApp {
             }
             Some(ExportAction::Browse { folder, current }) => self.browse_export(folder, &current),
             None => {}
+        }
+        let current = self.session.as_ref().and_then(Session::current_doc);
+        if let Some(DetailsAction::Apply(after)) = self.details.ui(ui, current) {
+            self.commands.push(Command::UpdateDocument(after));
         }
         if self.show_keys {
             egui::Window::new("Keyboard shortcuts")

@@ -151,6 +151,13 @@ fn header_ui(ui: &mut Ui, session: &Session, doc: &crate::model::Document, out: 
             if status != doc.status {
                 out.push(Command::SetStatus(doc.id.clone(), status));
             }
+            if ui
+                .button("Details…")
+                .on_hover_text("Title, outlet, URL, date and language of this document")
+                .clicked()
+            {
+                out.push(Command::EditDocumentDetails);
+            }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 let title = if doc.title.is_empty() {
                     doc.id.to_string()

@@ -4,7 +4,7 @@
 
 use eframe::egui;
 
-use crate::model::{Annotation, AnnotationId, DocId, DocStatus};
+use crate::model::{Annotation, AnnotationId, DocId, DocStatus, Document};
 use crate::ui::config::ThemeChoice;
 use crate::ui::session::Nudge;
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -66,6 +66,10 @@ pub enum Command {
     SelectDocument(DocId),
     /// Set a document's status.
     SetStatus(DocId, DocStatus),
+    /// Show the details form of the current document.
+    EditDocumentDetails,
+    /// Replace a document's metadata by an edited copy, as one undoable change.
+    UpdateDocument(Box<Document>),
     /// Select an annotation and scroll the article to it.
     SelectAnnotation(AnnotationId),
     /// An annotation was clicked in the article (select it, no scrolling).
@@ -150,6 +154,8 @@ impl Command {
             Command::Escape => "Clear selection".into(),
             Command::SelectDocument(d) => format!("Show {d}"),
             Command::SetStatus(_, st) => format!("Mark {}", st.to_string().to_lowercase()),
+            Command::EditDocumentDetails => "Document details…".into(),
+            Command::UpdateDocument(_) => "Edit document details".into(),
             Command::SelectAnnotation(_) | Command::ClickAnnotation(_) => {
                 "Select annotation".into()
             }

@@ -75,6 +75,9 @@ pub fn menu_bar_ui(
             ui.separator();
             let selected = session.is_some_and(|s| s.selected.is_some());
             item(ui, Command::DeleteAnnotation, None, selected, out);
+            ui.separator();
+            let has_doc = session.and_then(Session::current_doc).is_some();
+            item(ui, Command::EditDocumentDetails, None, has_doc, out);
         });
         ui.menu_button("View", |ui| {
             item(ui, Command::ZoomIn, None, true, out);

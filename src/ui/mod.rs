@@ -16,6 +16,7 @@ pub mod central;
 pub mod command;
 pub mod config;
 pub mod dialogs;
+pub mod doc_details;
 pub mod doc_list;
 pub mod export_dialog;
 pub mod find;

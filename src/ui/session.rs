@@ -390,6 +390,31 @@ impl Session {
         Ok(())
     }
 
+    /// Replaces a document's metadata (title, outlet, URL, date, language) with those of
+    /// `after`, as one undoable change; the text's hash, length and path stay.
+    pub fn update_document(&mut self, after: Document) -> Result<(), SessionError> {
+        let before = self
+            .ws
+            .project
+            .document(&after.id)
+            .cloned()
+            .ok_or_else(|| EditError::NoDocument(after.id.clone()))?;
+        let after = Document {
+            path: before.path.clone(),
+            sha256: before.sha256.clone(),
+            chars: before.chars,
+            ..after
+        };
+        if after == before {
+            return Ok(());
+        }
+        self.apply(Transaction::single(
+            format!("edit details of {}", before.id),
+            Edit::UpdateDocument { before, after },
+        ))?;
+        Ok(())
+    }
+
     /// Adds an article file as a new document (an undoable change), or reports the
     /// document that already has its text.
     pub fn add_article(&mut self, file: &Path) -> Result<AddOutcome, AddError> {

@@ -229,6 +229,19 @@ impl SourcemarkApp {
                     self.notes.error(format!("Could not set the status: {e}"));
                 }
             }
+            Command::EditDocumentDetails => {
+                if let Some(doc) = self.session.as_ref().and_then(Session::current_doc) {
+                    self.details.open(doc);
+                }
+            }
+            Command::UpdateDocument(after) => {
+                if let Some(s) = &mut self.session
+                    && let Err(e) = s.update_document(*after)
+                {
+                    self.notes
+                        .error(format!("Could not change the document details: {e}"));
+                }
+            }
             Command::SelectAnnotation(ref id) | Command::ClickAnnotation(ref id) => {
                 let scroll = matches!(cmd, Command::SelectAnnotation(_));
                 let id = id.clone();
