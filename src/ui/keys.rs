@@ -101,3 +101,50 @@ pub fn key_map_ui(ui: &mut egui::Ui) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::KEY_MAP;
+    use crate::ui::command::Command;
+    use eframe::egui::{Key, KeyboardShortcut};
+
+    /// A shortcut as the key map writes it: Ctrl, Alt, Shift, then the key.
+    fn written(sc: &KeyboardShortcut) -> String {
+        let m = sc.modifiers;
+        let mut s = String::new();
+        for (on, name) in [(m.command, "Ctrl+"), (m.alt, "Alt+"), (m.shift, "Shift+")] {
+            if on {
+                s.push_str(name);
+            }
+        }
+        s.push_str(match sc.logical_key {
+            Key::Equals => "=",
+            k => k.name(),
+        });
+        s
+    }
+
+    /// Every shortcut the keyboard acts on is in the key map (and so in Help and the
+    /// README), written as the map writes it.
+    #[test]
+    fn every_command_shortcut_is_in_the_key_map() {
+        let listed: Vec<&str> = KEY_MAP
+            .iter()
+            .flat_map(|(keys, _)| keys.split(" or ").flat_map(|k| k.split(" / ")))
+            .collect();
+        for cmd in Command::WITH_SHORTCUTS {
+            let shortcuts = cmd
+                .shortcut()
+                .into_iter()
+                .chain(cmd.alternative_shortcuts().iter().copied());
+            for sc in shortcuts {
+                let text = written(&sc);
+                assert!(
+                    listed.contains(&text.as_str()),
+                    "{} ({text}) is missing from the key map",
+                    cmd.label()
+                );
+            }
+        }
+    }
+}
