@@ -3,10 +3,11 @@
 //! galley (char ranges to rectangles, positions to chars).
 
 use super::blocks::{Block, Heights, split_blocks};
+use super::cache::{BlockCache, block_job};
 use crate::text::DocText;
 use eframe::egui;
-use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Pos2, Rect, Vec2, pos2};
+use egui::text::CCursor;
+use egui::{Color32, Galley, Pos2, Rect, Vec2, pos2};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -45,6 +46,8 @@ pub struct DocLayout {
     /// Sums behind `char_w`: glyph width and char count of measured blocks.
     width_sum: f64,
     chars_sum: f64,
+    /// Laid-out blocks kept between frames.
+    cache: BlockCache,
 }
 
 fn text_key(text: &DocText) -> (usize, usize) {
@@ -64,6 +67,7 @@ impl DocLayout {
             char_w: 0.5,
             width_sum: 0.0,
             chars_sum: 0.0,
+            cache: BlockCache::default(),
         }
     }
 
@@ -101,9 +105,20 @@ impl DocLayout {
         rows * line_height(p.font_size) + self.gap(i, p)
     }
 
-    /// Lays out block `i` (through egui's galley cache, so a block on screen in
-    /// consecutive frames is laid out once) and records its true height. Returns the
-    /// galley and the change in the block's height.
+    /// Starts a frame of this layout: see [`BlockCache::begin_frame`].
+    pub fn begin_frame(&mut self, painter: &egui::Painter, color: Color32) {
+        let fs = self.params.map_or(16.0, |p| p.font_size);
+        self.cache.begin_frame(painter, fs, line_height(fs), color);
+    }
+
+    /// Drops the laid-out blocks kept for this document (it is no longer shown).
+    pub fn forget_galleys(&mut self) {
+        self.cache.clear();
+    }
+
+    /// Lays out block `i` (kept in the block cache, so a block on screen in consecutive
+    /// frames is laid out once, and a resize only re-wraps it) and records its true
+    /// height. Returns the galley and the change in the block's height.
     pub fn galley(
         &mut self,
         painter: &egui::Painter,
@@ -118,22 +133,16 @@ impl DocLayout {
         });
         let block = &self.blocks[i];
         let s = text.as_str().get(block.bytes.clone()).unwrap_or_default();
-        let mut job = LayoutJob::single_section(
-            s.to_owned(),
-            TextFormat {
-                font_id: FontId::proportional(p.font_size),
-                color,
-                line_height: Some(line_height(p.font_size)),
-                ..Default::default()
-            },
-        );
-        job.wrap.max_width = p.width;
-        let galley = painter.layout_job(job);
+        let lh = line_height(p.font_size);
+        let chars = block.chars.len();
+        let galley = self.cache.galley(painter, i, chars, p.width, |w| {
+            block_job(s, p.font_size, lh, color, w)
+        });
         let h = galley.rect.height() + self.gap(i, &p);
         let old = self.heights.get(i);
         if !self.measured[i] {
             self.measured[i] = true;
-            self.learn(&galley, block.chars.len());
+            self.learn(&galley, chars);
         }
         self.heights.set(i, h);
         (galley, h - old)
