@@ -105,17 +105,16 @@ pub fn block_of(blocks: &[Block], c: usize) -> Option<usize> {
     Some(i.min(blocks.len() - 1))
 }
 
-/// A Fenwick tree of block heights: prefix sums and "which block is at this y" in
-/// O(log n), with single heights updated in O(log n) as blocks are measured.
+/// A Fenwick tree: prefix sums and single updates in O(log n).
 #[derive(Clone, Debug, Default)]
-pub struct Heights {
-    tree: Vec<f32>,
-    values: Vec<f32>,
+struct Fenwick {
+    tree: Vec<f64>,
+    values: Vec<f64>,
 }
 
-impl Heights {
+impl Fenwick {
     /// Builds the tree over `values` in O(n).
-    pub fn new(values: Vec<f32>) -> Self {
+    fn new(values: Vec<f64>) -> Self {
         let n = values.len();
         let mut tree = vec![0.0; n + 1];
         for (i, v) in values.iter().enumerate() {
@@ -129,13 +128,7 @@ impl Heights {
         Self { tree, values }
     }
 
-    /// Height of block `i`.
-    pub fn get(&self, i: usize) -> f32 {
-        self.values[i]
-    }
-
-    /// Sets the height of block `i`.
-    pub fn set(&mut self, i: usize, v: f32) {
+    fn set(&mut self, i: usize, v: f64) {
         let delta = v - self.values[i];
         if delta == 0.0 {
             return;
@@ -148,8 +141,7 @@ impl Heights {
         }
     }
 
-    /// Sum of the heights of blocks `0..i` (the top of block `i`).
-    pub fn prefix(&self, i: usize) -> f32 {
+    fn prefix(&self, i: usize) -> f64 {
         let mut k = i.min(self.values.len());
         let mut s = 0.0;
         while k > 0 {
@@ -158,27 +150,86 @@ impl Heights {
         }
         s
     }
+}
+
+/// Block heights, each `scale × chars + extra`: for an estimated block `extra` is a
+/// constant (half a row plus the paragraph gap) and `scale` is row height over chars
+/// per row, so a new wrap width changes one number instead of every height, and a
+/// resize frame on a 10 MB article costs no more than on a small one. A measured
+/// block's `extra` is set so that the sum gives its true height. Two Fenwick trees
+/// (chars, extra) give prefix sums and "which block is at this y" in O(log n).
+#[derive(Clone, Debug, Default)]
+pub struct Heights {
+    chars: Fenwick,
+    extra: Fenwick,
+    scale: f64,
+}
+
+impl Heights {
+    /// Heights of blocks with these char counts and extras, in O(n).
+    pub fn new(chars: Vec<f64>, extra: Vec<f64>, scale: f64) -> Self {
+        Self {
+            chars: Fenwick::new(chars),
+            extra: Fenwick::new(extra),
+            scale,
+        }
+    }
+
+    /// Number of blocks.
+    pub fn len(&self) -> usize {
+        self.chars.values.len()
+    }
+
+    /// Sets the height per char of every block; measured heights must be reset by the
+    /// caller, as they would change too.
+    pub fn set_scale(&mut self, scale: f64) {
+        self.scale = scale;
+    }
+
+    /// Height of block `i`.
+    pub fn get(&self, i: usize) -> f32 {
+        (self.scale * self.chars.values[i] + self.extra.values[i]) as f32
+    }
+
+    /// Sets the height of block `i`.
+    pub fn set(&mut self, i: usize, v: f32) {
+        let extra = f64::from(v) - self.scale * self.chars.values[i];
+        self.extra.set(i, extra);
+    }
+
+    /// Sets the extra of block `i` (back to an estimate).
+    pub fn set_extra(&mut self, i: usize, extra: f64) {
+        self.extra.set(i, extra);
+    }
+
+    /// Sum of the heights of blocks `0..i` (the top of block `i`).
+    pub fn prefix(&self, i: usize) -> f32 {
+        (self.scale * self.chars.prefix(i) + self.extra.prefix(i)) as f32
+    }
 
     /// Sum of all heights.
     pub fn total(&self) -> f32 {
-        self.prefix(self.values.len())
+        self.prefix(self.len())
     }
 
     /// The block whose span of y contains `y` (clamped to the first and last block).
     pub fn find(&self, y: f32) -> usize {
-        let n = self.values.len();
+        let n = self.len();
         if n == 0 {
             return 0;
         }
-        // Largest k with prefix(k) <= y, by descending the tree.
+        // Largest k with prefix(k) <= y, by descending both trees at once.
         let mut pos = 0;
-        let mut rem = y;
+        let mut rem = f64::from(y);
         let mut step = n.next_power_of_two();
         while step > 0 {
             let next = pos + step;
-            if next <= n && self.tree[next] <= rem {
-                pos = next;
-                rem -= self.tree[next];
+            if next <= n {
+                let h = self.scale * self.chars.tree[next] + self.extra.tree[next];
+                if h <= rem {
+                    pos = next;
+                    rem -= h;
+                }
             }
             step >>= 1;
         }
@@ -234,7 +285,7 @@ mod tests {
 
     #[test]
     fn heights_prefix_and_find() {
-        let mut h = Heights::new(vec![10.0, 20.0, 30.0, 40.0, 50.0]);
+        let mut h = Heights::new(vec![1.0, 2.0, 3.0, 4.0, 5.0], vec![0.0; 5], 10.0);
         assert_eq!(h.prefix(0), 0.0);
         assert_eq!(h.prefix(3), 60.0);
         assert_eq!(h.total(), 150.0);
@@ -245,6 +296,14 @@ mod tests {
         assert_eq!(h.find(1000.0), 4);
         h.set(1, 5.0);
         assert_eq!(h.prefix(3), 45.0);
+        assert_eq!(h.find(15.0), 2);
+        // A new scale moves every block; a set one keeps its extra until reset.
+        h.set_scale(5.0);
+        assert_eq!(h.get(0), 5.0);
+        assert_eq!(h.get(1), 2.0 * 5.0 - 15.0);
+        h.set_extra(1, 0.0);
+        assert_eq!(h.total(), 75.0);
+        assert_eq!(h.find(14.9), 1);
         assert_eq!(h.find(15.0), 2);
     }
 
