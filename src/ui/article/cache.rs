@@ -4,19 +4,20 @@
 //! egui's galley cache keeps a galley only while it is asked for every frame, and keys
 //! it by wrap width, so it helps with neither. Here each recently seen block keeps its
 //! shaped template (see [`super::wrap`]) and its galley at the last width. The cache
-//! holds up to [`BUDGET_CHARS`] chars of blocks (roughly 250 bytes a char), dropping
-//! the least recently used, and is emptied when the font size, pixel density or text
+//! holds up to [`BUDGET_CHARS`] chars of blocks (about 330 bytes a char: two galleys of
+//! glyphs and quads), dropping the least recently used, and is emptied when the font size, pixel density or text
 //! colour changes, or when egui rebuilds its glyph atlas (galleys point into it).
 
-use super::wrap::{Template, wrap};
+use super::wrap::{Template, proto_row, wrap};
 use eframe::egui;
+use egui::epaint::text::Row;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Painter};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Chars of laid-out blocks kept: a dozen screens, a few megabytes.
-pub const BUDGET_CHARS: usize = 40_000;
+/// Chars of laid-out blocks kept: ten screens or so, about 10 MB.
+pub const BUDGET_CHARS: usize = 30_000;
 
 struct Entry {
     /// `None` for a block [`Template`] does not cover: egui lays it out at each width.
@@ -40,6 +41,8 @@ pub struct BlockCache {
     /// A tiny galley from egui's cache: egui lays it out anew (a new `Arc`) exactly
     /// when it dropped its cache, which it does when the glyph atlas is rebuilt.
     probe: Option<Arc<Galley>>,
+    /// An empty row for [`wrap`], from the probe.
+    proto: Option<Row>,
 }
 
 /// The layout job of a block's text.
@@ -86,6 +89,9 @@ impl BlockCache {
             self.clear();
             self.style = Some(style);
         }
+        if self.proto.is_none() {
+            self.proto = proto_row(&probe);
+        }
         self.probe = Some(probe);
     }
 
@@ -94,6 +100,7 @@ impl BlockCache {
         self.entries.clear();
         self.chars = 0;
         self.probe = None;
+        self.proto = None;
     }
 
     /// Block `i` (of `chars` chars) wrapped at `width`: from the cache, re-wrapped from
@@ -131,7 +138,11 @@ impl BlockCache {
         let Some(e) = self.entries.get_mut(&i) else {
             return painter.layout_job(job(width));
         };
-        let galley = match e.template.as_ref().and_then(|t| wrap(t, width)) {
+        let wrapped = match (&e.template, &self.proto) {
+            (Some(t), Some(proto)) => wrap(t, proto, width),
+            _ => None,
+        };
+        let galley = match wrapped {
             Some(g) => Arc::new(g),
             None => painter.layout_job(job(width)),
         };

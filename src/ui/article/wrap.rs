@@ -14,24 +14,32 @@ use eframe::egui;
 use egui::Mesh;
 use egui::emath::{GuiRounding as _, NumExt as _};
 use egui::epaint::text::{Glyph, PlacedRow, Row, RowVisuals};
-use egui::{Align, Color32, Galley, Rect, Stroke, pos2, vec2};
+use egui::{Align, Color32, Galley, Rect, Stroke, Vec2, pos2, vec2};
 use std::sync::Arc;
 
 /// A shaped block, ready to be wrapped at any width.
 pub struct Template {
-    /// The unwrapped galley (one row), its row's mesh dropped to save memory.
+    /// The unwrapped galley (one row), shared with egui's cache, not copied.
     galley: Arc<Galley>,
-    /// An empty row to clone (`Row` has a crate-private field, so it cannot be built).
-    proto: Row,
     /// Text colour of the single section.
     color: Color32,
+}
+
+/// An empty row to clone for the rows [`wrap`] makes (`Row` has a crate-private field,
+/// so it cannot be built), taken from any small galley.
+pub fn proto_row(galley: &Galley) -> Option<Row> {
+    let mut row = Row::clone(&galley.rows.first()?.row);
+    row.glyphs = Vec::new();
+    row.visuals = RowVisuals::default();
+    row.size = Vec2::ZERO;
+    Some(row)
 }
 
 impl Template {
     /// Checks that `galley` is the plain case [`wrap`] reproduces: one section without
     /// decorations, left-aligned, one row, all glyphs of one line height, no leading
     /// space. Returns `None` otherwise.
-    pub fn new(galley: &Galley) -> Option<Self> {
+    pub fn new(galley: &Arc<Galley>) -> Option<Self> {
         let job = &galley.job;
         let [section] = job.sections.as_slice() else {
             return None;
@@ -65,21 +73,8 @@ impl Template {
         {
             return None;
         }
-        let mut proto = Row::clone(&placed.row);
-        proto.glyphs = Vec::new();
-        proto.visuals = RowVisuals::default();
-        let mut stripped = proto.clone();
-        stripped.glyphs = placed.row.glyphs.clone();
-        stripped.size = placed.row.size;
-        let mut g = Galley::clone(galley);
-        g.rows = vec![PlacedRow {
-            pos: placed.pos,
-            row: Arc::new(stripped),
-            ends_with_newline: false,
-        }];
         Some(Self {
-            galley: Arc::new(g),
-            proto,
+            galley: galley.clone(),
             color: f.color,
         })
     }
@@ -159,7 +154,7 @@ fn is_cjk_break_allowed(c: char) -> bool {
 /// job at that width; `None` when the one case that cannot be told from the template
 /// comes up (the whole block within 1/32 pt of fitting on one row), or in cases
 /// `wrap` does not cover.
-pub fn wrap(t: &Template, max_width: f32) -> Option<Galley> {
+pub fn wrap(t: &Template, proto: &Row, max_width: f32) -> Option<Galley> {
     if !max_width.is_finite() {
         return None;
     }
@@ -177,17 +172,11 @@ pub fn wrap(t: &Template, max_width: f32) -> Option<Galley> {
     let para_w = src.rows[0].row.size.x;
     let slack = if round_gui { 1.0 / 32.0 } else { 0.0 };
     if para_w + slack < wrap_width {
+        // One row, as egui's early-out makes it: the template's row itself, shared.
         let mut g = Galley::clone(src);
         let mut job = (*src.job).clone();
         job.wrap.max_width = width;
         g.job = Arc::new(job);
-        let mut placed = g.rows[0].clone();
-        let row = Arc::make_mut(&mut placed.row);
-        row.visuals = tessellate(row, ppp, t.color);
-        g.mesh_bounds = row.visuals.mesh_bounds.translate(placed.pos.to_vec2());
-        g.num_vertices = row.visuals.mesh.vertices.len();
-        g.num_indices = row.visuals.mesh.indices.len();
-        g.rows = vec![placed];
         if round_gui {
             g.rect.max.x = g.rect.max.x.at_most(g.rect.min.x + width).floor_ui();
         }
@@ -222,7 +211,7 @@ pub fn wrap(t: &Template, max_width: f32) -> Option<Galley> {
     let (mut num_vertices, mut num_indices) = (0, 0);
     let mut y = 0.0;
     for (a, b, shift, row_x) in spans {
-        let mut row = t.proto.clone();
+        let mut row = proto.clone();
         row.glyphs = glyphs[a..b]
             .iter()
             .map(|g| {
@@ -343,9 +332,10 @@ mod tests {
                             let shaped =
                                 painter.layout_job(block_job(text, fs, lh, c, f32::INFINITY));
                             let t = Template::new(&shaped).expect("a plain block");
+                            let proto = proto_row(&shaped).expect("a row");
                             for w in (1..120).map(|k| k as f32 * 6.7) {
                                 let want = painter.layout_job(block_job(text, fs, lh, c, w));
-                                match wrap(&t, w) {
+                                match wrap(&t, &proto, w) {
                                     Some(got) => {
                                         assert_eq!(&got, &*want, "{text:?} at {w} pt, {fs} pt");
                                         same += 1;
