@@ -105,30 +105,43 @@ pub fn block_of(blocks: &[Block], c: usize) -> Option<usize> {
     Some(i.min(blocks.len() - 1))
 }
 
-/// A Fenwick tree: prefix sums and single updates in O(log n).
+/// A Fenwick tree of block heights: prefix sums and "which block is at this y" in
+/// O(log n), with single heights updated in O(log n) as blocks are measured.
 #[derive(Clone, Debug, Default)]
-struct Fenwick {
-    tree: Vec<f64>,
-    values: Vec<f64>,
+pub struct Heights {
+    tree: Vec<f32>,
+    values: Vec<f32>,
 }
 
-impl Fenwick {
-    /// Builds the tree over `values` in O(n).
-    fn new(values: Vec<f64>) -> Self {
-        let n = values.len();
-        let mut tree = vec![0.0; n + 1];
-        for (i, v) in values.iter().enumerate() {
-            tree[i + 1] += v;
-            let parent = (i + 1) + ((i + 1) & (i + 1).wrapping_neg());
-            if parent <= n {
-                let t = tree[i + 1];
-                tree[parent] += t;
-            }
-        }
-        Self { tree, values }
+impl Heights {
+    /// Replaces all heights, reusing the storage: O(n), as on every resize frame.
+    pub fn refill(&mut self, values: impl Iterator<Item = f32>) {
+        self.values.clear();
+        self.values.extend(values);
+        self.build();
     }
 
-    fn set(&mut self, i: usize, v: f64) {
+    fn build(&mut self) {
+        let n = self.values.len();
+        self.tree.clear();
+        self.tree.push(0.0);
+        self.tree.extend_from_slice(&self.values);
+        for k in 1..=n {
+            let parent = k + (k & k.wrapping_neg());
+            if parent <= n {
+                let t = self.tree[k];
+                self.tree[parent] += t;
+            }
+        }
+    }
+
+    /// Height of block `i`.
+    pub fn get(&self, i: usize) -> f32 {
+        self.values[i]
+    }
+
+    /// Sets the height of block `i`.
+    pub fn set(&mut self, i: usize, v: f32) {
         let delta = v - self.values[i];
         if delta == 0.0 {
             return;
@@ -141,7 +154,8 @@ impl Fenwick {
         }
     }
 
-    fn prefix(&self, i: usize) -> f64 {
+    /// Sum of the heights of blocks `0..i` (the top of block `i`).
+    pub fn prefix(&self, i: usize) -> f32 {
         let mut k = i.min(self.values.len());
         let mut s = 0.0;
         while k > 0 {
@@ -150,86 +164,27 @@ impl Fenwick {
         }
         s
     }
-}
-
-/// Block heights, each `scale × chars + extra`: for an estimated block `extra` is a
-/// constant (half a row plus the paragraph gap) and `scale` is row height over chars
-/// per row, so a new wrap width changes one number instead of every height, and a
-/// resize frame on a 10 MB article costs no more than on a small one. A measured
-/// block's `extra` is set so that the sum gives its true height. Two Fenwick trees
-/// (chars, extra) give prefix sums and "which block is at this y" in O(log n).
-#[derive(Clone, Debug, Default)]
-pub struct Heights {
-    chars: Fenwick,
-    extra: Fenwick,
-    scale: f64,
-}
-
-impl Heights {
-    /// Heights of blocks with these char counts and extras, in O(n).
-    pub fn new(chars: Vec<f64>, extra: Vec<f64>, scale: f64) -> Self {
-        Self {
-            chars: Fenwick::new(chars),
-            extra: Fenwick::new(extra),
-            scale,
-        }
-    }
-
-    /// Number of blocks.
-    pub fn len(&self) -> usize {
-        self.chars.values.len()
-    }
-
-    /// Sets the height per char of every block; measured heights must be reset by the
-    /// caller, as they would change too.
-    pub fn set_scale(&mut self, scale: f64) {
-        self.scale = scale;
-    }
-
-    /// Height of block `i`.
-    pub fn get(&self, i: usize) -> f32 {
-        (self.scale * self.chars.values[i] + self.extra.values[i]) as f32
-    }
-
-    /// Sets the height of block `i`.
-    pub fn set(&mut self, i: usize, v: f32) {
-        let extra = f64::from(v) - self.scale * self.chars.values[i];
-        self.extra.set(i, extra);
-    }
-
-    /// Sets the extra of block `i` (back to an estimate).
-    pub fn set_extra(&mut self, i: usize, extra: f64) {
-        self.extra.set(i, extra);
-    }
-
-    /// Sum of the heights of blocks `0..i` (the top of block `i`).
-    pub fn prefix(&self, i: usize) -> f32 {
-        (self.scale * self.chars.prefix(i) + self.extra.prefix(i)) as f32
-    }
 
     /// Sum of all heights.
     pub fn total(&self) -> f32 {
-        self.prefix(self.len())
+        self.prefix(self.values.len())
     }
 
     /// The block whose span of y contains `y` (clamped to the first and last block).
     pub fn find(&self, y: f32) -> usize {
-        let n = self.len();
+        let n = self.values.len();
         if n == 0 {
             return 0;
         }
-        // Largest k with prefix(k) <= y, by descending both trees at once.
+        // Largest k with prefix(k) <= y, by descending the tree.
         let mut pos = 0;
-        let mut rem = f64::from(y);
+        let mut rem = y;
         let mut step = n.next_power_of_two();
         while step > 0 {
             let next = pos + step;
-            if next <= n {
-                let h = self.scale * self.chars.tree[next] + self.extra.tree[next];
-                if h <= rem {
-                    pos = next;
-                    rem -= h;
-                }
+            if next <= n && self.tree[next] <= rem {
+                pos = next;
+                rem -= self.tree[next];
             }
             step >>= 1;
         }
@@ -285,7 +240,8 @@ mod tests {
 
     #[test]
     fn heights_prefix_and_find() {
-        let mut h = Heights::new(vec![1.0, 2.0, 3.0, 4.0, 5.0], vec![0.0; 5], 10.0);
+        let mut h = Heights::default();
+        h.refill([10.0, 20.0, 30.0, 40.0, 50.0].into_iter());
         assert_eq!(h.prefix(0), 0.0);
         assert_eq!(h.prefix(3), 60.0);
         assert_eq!(h.total(), 150.0);
@@ -296,14 +252,6 @@ mod tests {
         assert_eq!(h.find(1000.0), 4);
         h.set(1, 5.0);
         assert_eq!(h.prefix(3), 45.0);
-        assert_eq!(h.find(15.0), 2);
-        // A new scale moves every block; a set one keeps its extra until reset.
-        h.set_scale(5.0);
-        assert_eq!(h.get(0), 5.0);
-        assert_eq!(h.get(1), 2.0 * 5.0 - 15.0);
-        h.set_extra(1, 0.0);
-        assert_eq!(h.total(), 75.0);
-        assert_eq!(h.find(14.9), 1);
         assert_eq!(h.find(15.0), 2);
     }
 
