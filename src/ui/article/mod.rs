@@ -5,8 +5,11 @@
 //! article: the text is cut into blocks (paragraphs, long ones chunked), each block is
 //! one galley, a Fenwick tree keeps the running total of block heights (measured where
 //! laid out, estimated elsewhere), and annotations are found through a span index
-//! rebuilt only when the annotation slice changes. All offsets are document chars; a
-//! galley's char index is local to its block and is shifted by the block's start.
+//! rebuilt only when the annotation slice changes. A block is shaped once and kept
+//! (cache.rs) and re-wrapped at a new width without shaping it again (wrap.rs), so a
+//! resize or a jump back to a recent place lays out nothing new. All offsets are
+//! document chars; a galley's char index is local to its block and is shifted by the
+//! block's start.
 
 mod blocks;
 mod cache;

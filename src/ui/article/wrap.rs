@@ -7,7 +7,8 @@
 //! at whatever width the window has. The code follows epaint 0.37's `line_break`,
 //! `galley_from_rows` and `Galley::round_output_to_gui` step by step, so the result
 //! equals what `layout_job` gives at that width (the tests compare them field by
-//! field). Anything outside the plain single-section case the view uses returns
+//! field, so an egui upgrade that changes its layout fails that test rather than the
+//! text). Anything outside the plain single-section case the view uses returns
 //! `None`, and the caller asks egui instead.
 
 use eframe::egui;
