@@ -1,8 +1,9 @@
 //! Per-frame CPU cost of the article view, headless (egui `Context::run_ui` plus
 //! tessellation), on articles of 10 KB, 1 MB and 10 MB with one annotation per 100 chars
 //! and on a 2 MB article without a single line break. Scenarios: an idle frame, a scroll
-//! jump (the frame that asks for it plus the frame that shows it), a window resize and an
-//! edit (a different annotation slice). Also the first frame of a 10 MB article.
+//! jump (the frame that asks for it plus the frame that shows it) back and forth between
+//! two places, a jump to a place not seen before, a window resize and an edit (a
+//! different annotation slice). Also the first frame of a 10 MB article.
 //!
 //! `cargo bench --bench article_view -- --sample-size 20`
 
@@ -175,6 +176,20 @@ fn bench_sizes(c: &mut Criterion) {
                 // Alternate between 40 % and 60 % of the article.
                 k += 1;
                 let at = n * (4 + 2 * (k % 2)) / 10;
+                f.view.scroll_to(at..at + 1);
+                f.frame(false);
+                f.frame(false);
+            })
+        });
+        // The view keeps recently laid-out blocks, so the jumps above are served from
+        // that cache after the first two. This one goes somewhere new each time: steps of
+        // the golden ratio through the article never come back near a recent place, and
+        // it shapes a fresh screen (except on 10 KB, which fits in the cache whole).
+        let mut j = 0usize;
+        g.bench_function("scroll_jump_new", |b| {
+            b.iter(|| {
+                j += 1;
+                let at = ((j as f64 * 0.618_033_988_749_895).fract() * n as f64) as usize;
                 f.view.scroll_to(at..at + 1);
                 f.frame(false);
                 f.frame(false);

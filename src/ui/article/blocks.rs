@@ -114,19 +114,25 @@ pub struct Heights {
 }
 
 impl Heights {
-    /// Builds the tree over `values` in O(n).
-    pub fn new(values: Vec<f32>) -> Self {
-        let n = values.len();
-        let mut tree = vec![0.0; n + 1];
-        for (i, v) in values.iter().enumerate() {
-            tree[i + 1] += v;
-            let parent = (i + 1) + ((i + 1) & (i + 1).wrapping_neg());
+    /// Replaces all heights, reusing the storage: O(n), as on every resize frame.
+    pub fn refill(&mut self, values: impl Iterator<Item = f32>) {
+        self.values.clear();
+        self.values.extend(values);
+        self.build();
+    }
+
+    fn build(&mut self) {
+        let n = self.values.len();
+        self.tree.clear();
+        self.tree.push(0.0);
+        self.tree.extend_from_slice(&self.values);
+        for k in 1..=n {
+            let parent = k + (k & k.wrapping_neg());
             if parent <= n {
-                let t = tree[i + 1];
-                tree[parent] += t;
+                let t = self.tree[k];
+                self.tree[parent] += t;
             }
         }
-        Self { tree, values }
     }
 
     /// Height of block `i`.
@@ -234,7 +240,8 @@ mod tests {
 
     #[test]
     fn heights_prefix_and_find() {
-        let mut h = Heights::new(vec![10.0, 20.0, 30.0, 40.0, 50.0]);
+        let mut h = Heights::default();
+        h.refill([10.0, 20.0, 30.0, 40.0, 50.0].into_iter());
         assert_eq!(h.prefix(0), 0.0);
         assert_eq!(h.prefix(3), 60.0);
         assert_eq!(h.total(), 150.0);

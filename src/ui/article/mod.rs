@@ -5,14 +5,19 @@
 //! article: the text is cut into blocks (paragraphs, long ones chunked), each block is
 //! one galley, a Fenwick tree keeps the running total of block heights (measured where
 //! laid out, estimated elsewhere), and annotations are found through a span index
-//! rebuilt only when the annotation slice changes. All offsets are document chars; a
-//! galley's char index is local to its block and is shifted by the block's start.
+//! rebuilt only when the annotation slice changes. A block is shaped once and kept
+//! (cache.rs) and re-wrapped at a new width without shaping it again (wrap.rs), so a
+//! resize or a jump back to a recent place lays out nothing new. All offsets are
+//! document chars; a galley's char index is local to its block and is shifted by the
+//! block's start.
 
 mod blocks;
+mod cache;
 mod keys;
 mod layout;
 mod paint;
 mod spans;
+mod wrap;
 
 use crate::model::{Annotation, AnnotationId, DocId, LabelScheme};
 use crate::text::DocText;
@@ -130,6 +135,12 @@ impl ArticleView {
                 self.sel = None;
             }
             self.doc = Some(cx.doc.clone());
+            // Galleys of documents not shown are only memory.
+            for (id, l) in &mut self.layouts {
+                if id != cx.doc {
+                    l.forget_galleys();
+                }
+            }
             self.drag_anchor = None;
             self.spans = SpanIndex::default();
             self.visible.clear();
@@ -195,6 +206,9 @@ impl ArticleView {
             Color32::from_gray(28)
         });
         let painter = ui.painter().clone();
+        if let Some(layout) = self.layouts.get_mut(cx.doc) {
+            layout.begin_frame(&painter, text_color);
+        }
 
         // Keyboard and scroll requests may lay out blocks off screen.
         if !ui.ctx().text_edit_focused() {
