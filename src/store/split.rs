@@ -130,10 +130,7 @@ pub fn from_str(text: &str, threads: usize, min: usize) -> Option<Project> {
         &text[list.end + LIST_CLOSE.len() - 1..]
     );
     let pieces: Vec<&str> = cuts.windows(2).map(|w| &body[w[0]..w[1]]).collect();
-    let pieces = par::map(&pieces, |piece| {
-        let wrapped = format!("[\n{piece}]");
-        options.from_str::<Vec<Annotation>>(&wrapped).ok()
-    });
+    let pieces = par::map(&pieces, |piece| elements(piece, &options));
     let mut project = options.from_str::<Project>(&head).ok()?;
     if !project.annotations.is_empty() {
         return None;
@@ -144,6 +141,20 @@ pub fn from_str(text: &str, threads: usize, min: usize) -> Option<Project> {
     }
     project.annotations = all;
     Some(project)
+}
+
+/// Parses a run of list elements, each followed by a comma, in place: no copy of
+/// the text is made. `None` at anything else (comments included).
+fn elements(piece: &str, options: &ron::Options) -> Option<Vec<Annotation>> {
+    use serde::Deserialize;
+    let mut out = Vec::with_capacity(piece.len() / BYTES_PER_ANNOTATION + 1);
+    let mut rest = piece.trim_start();
+    while !rest.is_empty() {
+        let mut de = ron::Deserializer::from_str_with_options(rest, options).ok()?;
+        out.push(Annotation::deserialize(&mut de).ok()?);
+        rest = de.remainder().trim_start().strip_prefix(',')?.trim_start();
+    }
+    Some(out)
 }
 
 /// The byte range of the elements of the top-level `annotations` list (after its
