@@ -42,7 +42,6 @@ pub fn to_string(
     threads: usize,
     min: usize,
 ) -> Result<String, ron::Error> {
-    let options = ron::Options::default();
     let n = project.annotations.len();
     if threads < 2 || n < min.max(1) {
         return write(project, config, n * BYTES_PER_ANNOTATION);
@@ -59,31 +58,26 @@ pub fn to_string(
     };
     let chunks: Vec<&[Annotation]> = project.annotations.chunks(n.div_ceil(threads)).collect();
     let pieces = par::map(&chunks, |chunk| {
-        options.to_string_pretty(chunk, config.clone())
+        write(chunk, config, chunk.len() * BYTES_PER_ANNOTATION)
     });
-    let head = options.to_string_pretty(&rest, config.clone())?;
-    let Some(at) = find_once(&head, EMPTY_LIST) else {
-        // Not the layout this module knows: write it in one call.
+    let head = write(&rest, config, 0)?;
+    let pieces = pieces.into_iter().collect::<Result<Vec<_>, _>>()?;
+    // A top-level list is `[\n` + elements, each line indented once + `]`.
+    let inners: Option<Vec<&str>> = pieces
+        .iter()
+        .map(|p| p.strip_prefix("[\n").and_then(|p| p.strip_suffix(']')))
+        .collect();
+    let (Some(at), Some(inners)) = (find_once(&head, EMPTY_LIST), inners) else {
+        // Not the layout this module knows (a ron upgrade, say): one call, so that
+        // nothing is ever left out of the file.
         return write(project, config, n * BYTES_PER_ANNOTATION);
     };
-    let mut out = String::with_capacity(
-        head.len()
-            + pieces
-                .iter()
-                .flatten()
-                .map(|p| p.len() * 9 / 8)
-                .sum::<usize>(),
-    );
+    let mut out =
+        String::with_capacity(head.len() + pieces.iter().map(|p| p.len() * 9 / 8).sum::<usize>());
     out.push_str(&head[..at]);
     out.push_str(LIST_OPEN);
-    for piece in pieces {
-        // A top-level list is `[\n` + elements, each line indented once + `]`; inside
-        // the project each line sits one level deeper.
-        let piece = piece?;
-        let inner = piece
-            .strip_prefix("[\n")
-            .and_then(|p| p.strip_suffix(']'))
-            .unwrap_or_default();
+    for inner in inners {
+        // Inside the project each line of an element sits one level deeper.
         for line in inner.split_inclusive('\n') {
             out.push_str(INDENT);
             out.push_str(line);
