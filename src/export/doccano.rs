@@ -6,7 +6,7 @@
 //! the `entities` list of doccano 1.x (`start_offset`, `end_offset`, `label`).
 
 use super::import::{ImportError, Record, RecordMeta, SpanRecord};
-use super::select::DocView;
+use super::select::{DocMeta, DocView};
 use super::{ExportError, Progress};
 use crate::model::{Attributes, DocStatus};
 use chrono::NaiveDate;
@@ -15,14 +15,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Serialize)]
 struct Meta<'a> {
     id: &'a str,
-    path: &'a str,
-    title: &'a str,
-    outlet: &'a str,
-    url: &'a str,
-    published: Option<NaiveDate>,
-    language: &'a str,
-    status: &'static str,
-    sha256: &'a str,
+    #[serde(flatten)]
+    rest: DocMeta<'a>,
 }
 
 #[derive(Serialize)]
@@ -41,7 +35,6 @@ pub(crate) fn write(
     let total = views.len();
     progress(0, total);
     for (i, v) in views.iter().enumerate() {
-        let d = v.doc;
         let line = Line {
             text: v.text.as_str(),
             label: v
@@ -53,15 +46,8 @@ pub(crate) fn write(
                 })
                 .collect(),
             meta: Meta {
-                id: d.id.as_str(),
-                path: &d.path,
-                title: &d.title,
-                outlet: &d.outlet,
-                url: &d.url,
-                published: d.published,
-                language: &d.language,
-                status: d.status.as_str(),
-                sha256: &d.sha256,
+                id: v.doc.id.as_str(),
+                rest: v.meta(),
             },
         };
         serde_json::to_writer(&mut *out, &line)?;

@@ -11,7 +11,7 @@
 
 use super::attrs::AttrsJson;
 use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
-use super::select::DocView;
+use super::select::{DocMeta, DocView};
 use super::{ExportError, Progress};
 use crate::model::{Annotation, DocStatus};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -20,14 +20,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Serialize)]
 struct DocOut<'a> {
     id: &'a str,
-    path: &'a str,
-    title: &'a str,
-    outlet: &'a str,
-    url: &'a str,
-    published: Option<NaiveDate>,
-    language: &'a str,
-    status: &'static str,
-    sha256: &'a str,
+    #[serde(flatten)]
+    meta: DocMeta<'a>,
     text: &'a str,
     spans: Vec<SpanOut<'a>>,
 }
@@ -78,17 +72,9 @@ pub(crate) fn write(
     let total = views.len();
     progress(0, total);
     for (i, v) in views.iter().enumerate() {
-        let d = v.doc;
         let line = DocOut {
-            id: d.id.as_str(),
-            path: &d.path,
-            title: &d.title,
-            outlet: &d.outlet,
-            url: &d.url,
-            published: d.published,
-            language: &d.language,
-            status: d.status.as_str(),
-            sha256: &d.sha256,
+            id: v.doc.id.as_str(),
+            meta: v.meta(),
             text: v.text.as_str(),
             spans: v.spans.iter().map(|a| span_out(v, a)).collect(),
         };

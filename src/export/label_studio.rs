@@ -8,7 +8,7 @@
 //! JavaScript); use `--offsets utf16` for texts with emoji.
 
 use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
-use super::select::DocView;
+use super::select::{DocMeta, DocView};
 use super::{ExportError, ExportOptions, Progress};
 use crate::model::{Attributes, DocStatus};
 use crate::workspace::Workspace;
@@ -21,14 +21,8 @@ use std::path::{Path, PathBuf};
 struct Data<'a> {
     text: &'a str,
     doc_id: &'a str,
-    path: &'a str,
-    title: &'a str,
-    outlet: &'a str,
-    url: &'a str,
-    published: Option<NaiveDate>,
-    language: &'a str,
-    status: &'static str,
-    sha256: &'a str,
+    #[serde(flatten)]
+    meta: DocMeta<'a>,
 }
 
 #[derive(Serialize)]
@@ -77,7 +71,6 @@ pub(crate) fn write(
     progress(0, total);
     let mut tasks = Vec::with_capacity(total);
     for (i, v) in views.iter().enumerate() {
-        let d = v.doc;
         let result: Vec<Region<'_>> = v
             .spans
             .iter()
@@ -101,15 +94,8 @@ pub(crate) fn write(
         tasks.push(Task {
             data: Data {
                 text: v.text.as_str(),
-                doc_id: d.id.as_str(),
-                path: &d.path,
-                title: &d.title,
-                outlet: &d.outlet,
-                url: &d.url,
-                published: d.published,
-                language: &d.language,
-                status: d.status.as_str(),
-                sha256: &d.sha256,
+                doc_id: v.doc.id.as_str(),
+                meta: v.meta(),
             },
             annotations: if result.is_empty() {
                 Vec::new()

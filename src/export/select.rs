@@ -24,6 +24,36 @@ impl DocView<'_> {
     pub fn range(&self, a: &Annotation) -> (usize, usize) {
         (self.map.to_unit(a.start), self.map.to_unit(a.end))
     }
+
+    /// The document's metadata as the JSON formats write it.
+    pub fn meta(&self) -> DocMeta<'_> {
+        let d = self.doc;
+        DocMeta {
+            path: &d.path,
+            title: &d.title,
+            outlet: &d.outlet,
+            url: &d.url,
+            published: d.published,
+            language: &d.language,
+            status: d.status.as_str(),
+            sha256: &d.sha256,
+        }
+    }
+}
+
+/// A document's metadata in the JSON formats (jsonl, doccano's `meta`, Label Studio's
+/// `data`), flattened into each format's own object after the id, which each format
+/// names its own way.
+#[derive(serde::Serialize)]
+pub(crate) struct DocMeta<'a> {
+    path: &'a str,
+    title: &'a str,
+    outlet: &'a str,
+    url: &'a str,
+    published: Option<chrono::NaiveDate>,
+    language: &'a str,
+    status: &'static str,
+    sha256: &'a str,
 }
 
 /// Does the span still cover its text? Annotations are re-anchored when a project is
