@@ -40,16 +40,12 @@ fn workspace(dir: &Path, with_spans: bool) -> Workspace {
         let text = DocText::new(article(n));
         let id = format!("doc-{n:04}");
         ws.project.documents.push(Document {
-            id: id.as_str().into(),
-            path: format!("articles/{id}.txt"),
             title: format!("Rally report {n}"),
             outlet: "Bench Press".into(),
             url: format!("https://example.org/{n}"),
-            published: None,
             language: "en".into(),
             status: DocStatus::Done,
-            sha256: text.sha256(),
-            chars: text.char_len(),
+            ..Document::new(id.as_str().into(), format!("articles/{id}.txt"), &text)
         });
         if with_spans {
             let step = text.char_len() / (SPANS_PER_DOC + 1);

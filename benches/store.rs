@@ -74,16 +74,10 @@ fn generate(dir: &Path) -> (PathBuf, Project) {
             p.annotations.push(a);
         }
         p.documents.push(Document {
-            id,
-            path: name,
             title: format!("Article {n}"),
             outlet: "Outlet".into(),
-            url: String::new(),
-            published: None,
             language: "en".into(),
-            status: Default::default(),
-            sha256: t.sha256(),
-            chars: t.char_len(),
+            ..Document::new(id, name, &t)
         });
     }
     p.normalize();

@@ -631,18 +631,8 @@ mod tests {
         std::fs::write(dir.path().join("a.txt"), article).unwrap();
         let text = DocText::new(article.to_owned());
         let mut p = Project::new("t");
-        p.documents.push(Document {
-            id: DocId::from("a"),
-            path: "a.txt".into(),
-            title: String::new(),
-            outlet: String::new(),
-            url: String::new(),
-            published: None,
-            language: String::new(),
-            status: Default::default(),
-            sha256: text.sha256(),
-            chars: text.char_len(),
-        });
+        p.documents
+            .push(Document::new(DocId::from("a"), "a.txt", &text));
         let path = dir.path().join("p.ron");
         (dir, path, p, text)
     }

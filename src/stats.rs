@@ -153,16 +153,8 @@ mod tests {
         let mut p = Project::new("t");
         for id in ["a", "b"] {
             p.documents.push(Document {
-                id: DocId::from(id),
-                path: format!("{id}.txt"),
                 title: id.to_uppercase(),
-                outlet: String::new(),
-                url: String::new(),
-                published: None,
-                language: String::new(),
-                status: Default::default(),
-                sha256: text.sha256(),
-                chars: text.char_len(),
+                ..Document::new(DocId::from(id), format!("{id}.txt"), &text)
             });
         }
         let mk = |doc: &str, label: &str, who: &str| {

@@ -15,16 +15,9 @@ fn project(n: usize, tag: &str) -> Project {
     let text = DocText::new(body.repeat(20));
     let mut p = Project::new(tag);
     p.documents.push(Document {
-        id: DocId::from("doc"),
-        path: "doc.txt".into(),
         title: tag.into(),
-        outlet: String::new(),
-        url: String::new(),
-        published: None,
         language: "en".into(),
-        status: Default::default(),
-        sha256: text.sha256(),
-        chars: text.char_len(),
+        ..Document::new(DocId::from("doc"), "doc.txt", &text)
     });
     for i in 0..n {
         let start = (i * 7) % (text.char_len() - 40);

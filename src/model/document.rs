@@ -1,6 +1,7 @@
 //! A document: one article file and what we know about it.
 
 use super::DocId;
+use crate::text::DocText;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -76,4 +77,23 @@ pub struct Document {
     pub sha256: String,
     /// Length of that text in chars.
     pub chars: usize,
+}
+
+impl Document {
+    /// A document for `text` at `path` with no metadata yet (status to do). The hash and
+    /// length are taken from the text, so they cannot disagree with it.
+    pub fn new(id: DocId, path: impl Into<String>, text: &DocText) -> Self {
+        Self {
+            id,
+            path: path.into(),
+            title: String::new(),
+            outlet: String::new(),
+            url: String::new(),
+            published: None,
+            language: String::new(),
+            status: DocStatus::Todo,
+            sha256: text.sha256(),
+            chars: text.char_len(),
+        }
+    }
 }

@@ -218,16 +218,9 @@ mod tests {
         let text = DocText::new("x".repeat(200));
         for d in 0..3 {
             p.documents.push(Document {
-                id: DocId(format!("doc-{d}")),
-                path: format!("doc-{d}.txt"),
                 title: NASTY[rng.usize(..NASTY.len())].to_owned(),
-                outlet: String::new(),
-                url: String::new(),
-                published: None,
                 language: "en".into(),
-                status: Default::default(),
-                sha256: text.sha256(),
-                chars: text.char_len(),
+                ..Document::new(DocId(format!("doc-{d}")), format!("doc-{d}.txt"), &text)
             });
         }
         for _ in 0..annotations {
