@@ -163,29 +163,29 @@ pub fn from_ron_on(
             message: "the file is empty".to_owned(),
         });
     }
-    if let Some(mut project) = split::from_str(text, threads, min) {
-        check_format(path, project.format)?;
-        project.normalize();
-        return Ok(project);
-    }
+    let mut project = match split::from_str(text, threads, min) {
+        Some(p) => p,
+        None => parse_whole(path, text)?,
+    };
+    check_format(path, project.format)?;
+    project.normalize();
+    Ok(project)
+}
+
+/// One ron call over the whole text; its errors carry line and column.
+fn parse_whole(path: &Path, text: &str) -> Result<Project, StoreError> {
     let options = ron::Options::default();
     // One full parse in the common case: a header-first parse would walk the whole file
     // twice (serde must skip every other field), doubling the load time of a large project.
     // FORMAT 1 is the first format; later versions read the header first and migrate,
     // keyed on `header.format`, before the final parse.
-    let mut project: Project = match options.from_str::<Project>(text) {
-        Ok(p) => p,
-        Err(e) => {
-            // A newer file may fail on whatever field it added: say it is newer instead.
-            if let Ok(header) = options.from_str::<Header>(text) {
-                check_format(path, header.format)?;
-            }
-            return Err(parse_error(path, e));
+    options.from_str::<Project>(text).or_else(|e| {
+        // A newer file may fail on whatever field it added: say it is newer instead.
+        if let Ok(header) = options.from_str::<Header>(text) {
+            check_format(path, header.format)?;
         }
-    };
-    check_format(path, project.format)?;
-    project.normalize();
-    Ok(project)
+        Err(parse_error(path, e))
+    })
 }
 
 /// Reads a project file (the RON only; see [`crate::workspace`] for the articles).
