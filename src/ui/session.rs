@@ -372,44 +372,44 @@ impl Session {
 
     /// Sets a document's status.
     pub fn set_status(&mut self, doc: &DocId, status: DocStatus) -> Result<(), SessionError> {
+        let name = format!("Mark {doc} {}", status.to_string().to_lowercase());
+        self.change_document(doc, name, |d| d.status = status)
+    }
+
+    /// Replaces a document's metadata (title, outlet, URL, date, language) with those of
+    /// `after`, as one undoable change; its path, text hash, length and status stay.
+    pub fn update_document(&mut self, after: Document) -> Result<(), SessionError> {
+        let name = format!("edit details of {}", after.id);
+        self.change_document(&after.id.clone(), name, |d| {
+            d.title = after.title;
+            d.outlet = after.outlet;
+            d.url = after.url;
+            d.published = after.published;
+            d.language = after.language;
+        })
+    }
+
+    /// Changes a document as one undoable edit named `name`; nothing happens when the
+    /// change leaves it as it was.
+    fn change_document(
+        &mut self,
+        doc: &DocId,
+        name: String,
+        change: impl FnOnce(&mut Document),
+    ) -> Result<(), SessionError> {
         let before = self
             .ws
             .project
             .document(doc)
             .cloned()
             .ok_or_else(|| EditError::NoDocument(doc.clone()))?;
-        if before.status == status {
-            return Ok(());
-        }
         let mut after = before.clone();
-        after.status = status;
-        self.apply(Transaction::single(
-            format!("Mark {} {}", before.id, status.to_string().to_lowercase()),
-            Edit::UpdateDocument { before, after },
-        ))?;
-        Ok(())
-    }
-
-    /// Replaces a document's metadata (title, outlet, URL, date, language) with those of
-    /// `after`, as one undoable change; the text's hash, length and path stay.
-    pub fn update_document(&mut self, after: Document) -> Result<(), SessionError> {
-        let before = self
-            .ws
-            .project
-            .document(&after.id)
-            .cloned()
-            .ok_or_else(|| EditError::NoDocument(after.id.clone()))?;
-        let after = Document {
-            path: before.path.clone(),
-            sha256: before.sha256.clone(),
-            chars: before.chars,
-            ..after
-        };
+        change(&mut after);
         if after == before {
             return Ok(());
         }
         self.apply(Transaction::single(
-            format!("edit details of {}", before.id),
+            name,
             Edit::UpdateDocument { before, after },
         ))?;
         Ok(())
