@@ -5,8 +5,9 @@
 //! it by wrap width, so it helps with neither. Here each recently seen block keeps its
 //! shaped template (see [`super::wrap`]) and its galley at the last width. The cache
 //! holds up to [`BUDGET_CHARS`] chars of blocks (about 330 bytes a char: two galleys of
-//! glyphs and quads), dropping the least recently used, and is emptied when the font size, pixel density or text
-//! colour changes, or when egui rebuilds its glyph atlas (galleys point into it).
+//! glyphs and quads), dropping the least recently used, and is emptied when the font
+//! size, pixel density or text colour changes, or when egui rebuilds its glyph atlas
+//! (galleys point into it).
 
 use super::wrap::{Template, proto_row, wrap};
 use eframe::egui;

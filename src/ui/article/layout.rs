@@ -109,11 +109,7 @@ impl DocLayout {
     }
 
     fn gap(&self, i: usize, p: &Params) -> f32 {
-        if i > 0 && self.blocks[i].para_start {
-            (PARA_GAP * p.font_size).round()
-        } else {
-            0.0
-        }
+        self.gaps[i] * (PARA_GAP * p.font_size).round()
     }
 
     /// Starts a frame of this layout: see [`BlockCache::begin_frame`].
