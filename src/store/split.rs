@@ -168,10 +168,7 @@ fn element_cuts(body: &str, parts: usize) -> Vec<usize> {
         let aim = body.len() * i / parts;
         let from = (*cuts.last().unwrap_or(&0)).max(aim);
         // Back up to a char boundary so the search can start there.
-        let from = (0..=from)
-            .rev()
-            .find(|&b| body.is_char_boundary(b))
-            .unwrap_or(0);
+        let from = body.floor_char_boundary(from);
         if let Some(k) = body[from..].find(ELEMENT_OPEN) {
             let cut = from + k + 1;
             if cut > *cuts.last().unwrap_or(&0) && cut < body.len() {
