@@ -14,7 +14,7 @@
 //! place in brat and is not exported; links are not exported as relations yet.
 
 use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
-use super::select::DocView;
+use super::select::{DocView, each_view};
 use super::{ExportError, ExportSummary, Progress, write_file};
 use crate::model::{Annotation, Attributes, Precision};
 use crate::workspace::Workspace;
@@ -144,10 +144,8 @@ pub(crate) fn write_folder(
         path: dir.to_owned(),
         source,
     })?;
-    let total = views.len();
-    progress(0, total);
     let mut attrs = BTreeMap::new();
-    for (i, v) in views.iter().enumerate() {
+    each_view(views, progress, |v| {
         let stem = v.doc.id.as_str();
         let txt = dir.join(format!("{stem}.txt"));
         write_file(&txt, v.text.as_str().as_bytes())?;
@@ -155,8 +153,8 @@ pub(crate) fn write_folder(
         write_file(&ann, ann_file(v, &mut attrs).as_bytes())?;
         summary.files.push(txt);
         summary.files.push(ann);
-        progress(i + 1, total);
-    }
+        Ok(())
+    })?;
     let conf_path = dir.join("annotation.conf");
     write_file(&conf_path, conf(ws, views, &attrs).as_bytes())?;
     summary.files.push(conf_path);

@@ -9,7 +9,7 @@
 //!
 //! See [`OVERLAP_POLICY`] for how overlapping spans are resolved.
 
-use super::select::DocView;
+use super::select::{DocView, each_view};
 use super::{ExportError, ExportSummary, Progress};
 use crate::model::Annotation;
 use std::cmp::Reverse;
@@ -106,12 +106,10 @@ pub(crate) fn write(
     summary: &mut ExportSummary,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
-    let total = views.len();
-    progress(0, total);
     let mut s = String::new();
     let mut dropped = 0;
     let mut no_token = 0;
-    for (i, v) in views.iter().enumerate() {
+    each_view(views, progress, |v| {
         let text = v.text.as_str();
         let tokens = tokenize(text);
         let mut tags: Vec<Option<(&str, bool)>> = vec![None; tokens.len()];
@@ -167,8 +165,8 @@ pub(crate) fn write(
         if in_sentence {
             s.push('\n');
         }
-        progress(i + 1, total);
-    }
+        Ok(())
+    })?;
     out.extend_from_slice(s.as_bytes());
     summary.dropped_overlaps = dropped;
     if dropped > 0 {

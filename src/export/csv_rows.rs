@@ -2,7 +2,7 @@
 //! pandas and R. Written through the `csv` crate (RFC 4180 quoting), with a header row.
 //! Custom attributes go in one column as a JSON object.
 
-use super::select::DocView;
+use super::select::{DocView, each_view};
 use super::{ExportError, Progress};
 
 /// The header row, in column order.
@@ -40,11 +40,9 @@ pub(crate) fn write(
     out: &mut Vec<u8>,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
-    let total = views.len();
-    progress(0, total);
     let mut w = csv::Writer::from_writer(&mut *out);
     w.write_record(COLUMNS)?;
-    for (i, v) in views.iter().enumerate() {
+    each_view(views, progress, |v| {
         let d = v.doc;
         let published = d.published.map(|p| p.to_string()).unwrap_or_default();
         for a in &v.spans {
@@ -85,8 +83,8 @@ pub(crate) fn write(
                 &custom,
             ])?;
         }
-        progress(i + 1, total);
-    }
+        Ok(())
+    })?;
     w.flush().map_err(ExportError::Stream)?;
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! the `entities` list of doccano 1.x (`start_offset`, `end_offset`, `label`).
 
 use super::import::{ImportError, Record, RecordMeta, SpanRecord};
-use super::select::{DocMeta, DocView};
+use super::select::{DocMeta, DocView, each_view};
 use super::{ExportError, Progress};
 use crate::model::{Attributes, DocStatus};
 use chrono::NaiveDate;
@@ -32,9 +32,7 @@ pub(crate) fn write(
     out: &mut Vec<u8>,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
-    let total = views.len();
-    progress(0, total);
-    for (i, v) in views.iter().enumerate() {
+    each_view(views, progress, |v| {
         let line = Line {
             text: v.text.as_str(),
             label: v
@@ -52,8 +50,8 @@ pub(crate) fn write(
         };
         serde_json::to_writer(&mut *out, &line)?;
         out.push(b'\n');
-        progress(i + 1, total);
-    }
+        Ok(())
+    })?;
     Ok(())
 }
 

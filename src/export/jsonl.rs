@@ -11,7 +11,7 @@
 
 use super::attrs::AttrsJson;
 use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
-use super::select::{DocMeta, DocView};
+use super::select::{DocMeta, DocView, each_view};
 use super::{ExportError, Progress};
 use crate::model::{Annotation, DocStatus};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -69,9 +69,7 @@ pub(crate) fn write(
     out: &mut Vec<u8>,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
-    let total = views.len();
-    progress(0, total);
-    for (i, v) in views.iter().enumerate() {
+    each_view(views, progress, |v| {
         let line = DocOut {
             id: v.doc.id.as_str(),
             meta: v.meta(),
@@ -80,8 +78,8 @@ pub(crate) fn write(
         };
         serde_json::to_writer(&mut *out, &line)?;
         out.push(b'\n');
-        progress(i + 1, total);
-    }
+        Ok(())
+    })?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@
 //! JavaScript); use `--offsets utf16` for texts with emoji.
 
 use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
-use super::select::{DocMeta, DocView};
+use super::select::{DocMeta, DocView, each_view};
 use super::{ExportError, ExportOptions, Progress};
 use crate::model::{Attributes, DocStatus};
 use crate::workspace::Workspace;
@@ -67,10 +67,8 @@ pub(crate) fn write(
     out: &mut Vec<u8>,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
-    let total = views.len();
-    progress(0, total);
-    let mut tasks = Vec::with_capacity(total);
-    for (i, v) in views.iter().enumerate() {
+    let mut tasks = Vec::with_capacity(views.len());
+    each_view(views, progress, |v| {
         let result: Vec<Region<'_>> = v
             .spans
             .iter()
@@ -103,8 +101,8 @@ pub(crate) fn write(
                 vec![Annotation { result }]
             },
         });
-        progress(i + 1, total);
-    }
+        Ok(())
+    })?;
     serde_json::to_writer_pretty(&mut *out, &tasks)?;
     out.push(b'\n');
     Ok(())

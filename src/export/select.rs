@@ -1,7 +1,7 @@
 //! Choosing what an export contains: documents by status, spans by label, and the checks
 //! that keep wrong text out of a dataset.
 
-use super::{ExportError, ExportOptions, ExportSummary, Format, OffsetMap};
+use super::{ExportError, ExportOptions, ExportSummary, Format, OffsetMap, Progress};
 use crate::model::{Annotation, Document};
 use crate::text::DocText;
 use crate::workspace::Workspace;
@@ -39,6 +39,22 @@ impl DocView<'_> {
             sha256: &d.sha256,
         }
     }
+}
+
+/// Runs `f` on each view in order, reporting progress after each document: from
+/// `(0, n)` to `(n, n)`, as [`super::Progress`] promises. Stops at the first error.
+pub(crate) fn each_view<'v, 'a>(
+    views: &'v [DocView<'a>],
+    progress: Progress<'_>,
+    mut f: impl FnMut(&'v DocView<'a>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let total = views.len();
+    progress(0, total);
+    for (i, v) in views.iter().enumerate() {
+        f(v)?;
+        progress(i + 1, total);
+    }
+    Ok(())
 }
 
 /// A document's metadata in the JSON formats (jsonl, doccano's `meta`, Label Studio's

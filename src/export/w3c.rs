@@ -4,7 +4,7 @@
 //! `TextPositionSelector` (code points, end-exclusive); the bodies carry the label
 //! (purpose `tagging`), the note (`commenting`) and each attribute (`describing`).
 
-use super::select::DocView;
+use super::select::{DocView, each_view};
 use super::{ExportError, Progress};
 use crate::model::{Annotation, CONTEXT_CHARS};
 use crate::workspace::Workspace;
@@ -45,10 +45,8 @@ pub(crate) fn write(
     out: &mut Vec<u8>,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
-    let total = views.len();
-    progress(0, total);
     let mut items = Vec::new();
-    for (i, v) in views.iter().enumerate() {
+    each_view(views, progress, |v| {
         let source = if v.doc.url.is_empty() {
             &v.doc.path
         } else {
@@ -83,8 +81,8 @@ pub(crate) fn write(
             }
             items.push(ann);
         }
-        progress(i + 1, total);
-    }
+        Ok(())
+    })?;
     let id = format!(
         "urn:sourcemark:collection:{}",
         crate::model::DocId::slug(&ws.project.name)
