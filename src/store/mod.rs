@@ -68,8 +68,12 @@ impl StoreError {
     }
 }
 
+/// The layout of project files: one line per label, document, annotation and link,
+/// so a git diff or merge shows each changed record as one changed line, and the file
+/// carries little indentation to write and skip.
 pub(crate) fn pretty() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
+        .depth_limit(2)
         .indentor("  ")
         .new_line("\n")
         .struct_names(false)

@@ -7,24 +7,23 @@
 //! project (reading); anything that does not fit the fixed layout takes the one-call
 //! path, which also gives the error messages.
 //!
-//! The cuts rely on the layout `to_ron` writes: strings are escaped, so a raw newline
-//! only ever separates lines of the layout, and indentation tells the nesting depth.
+//! The cuts rely on the layout `to_ron` writes: each annotation is one line, and
+//! strings are escaped, so a raw newline only ever separates lines of the layout.
 
 use crate::model::{Annotation, Project};
 use crate::par;
 use ron::ser::PrettyConfig;
 use std::ops::Range;
 
-/// The indentation unit of the layout (see `pretty()`).
-const INDENT: &str = "  ";
 /// The `annotations` field of a project with none, as the layout writes it.
 const EMPTY_LIST: &str = "\n  annotations: [],\n";
 /// The line that opens a non-empty `annotations` list.
 const LIST_OPEN: &str = "\n  annotations: [\n";
 /// The line that closes it.
 const LIST_CLOSE: &str = "\n  ],\n";
-/// The first line of each annotation inside the list.
-const ELEMENT_OPEN: &str = "\n    (\n";
+/// How each annotation's line begins inside the list. Files written before records
+/// were single lines open each element the same way, so they are cut alike.
+const ELEMENT_START: &str = "\n    (";
 /// How a project file in the layout begins; anything else (say `#![enable(..)]`
 /// extensions, which change how every piece parses) takes the one-call path.
 const FILE_OPEN: &str = "(\n  format: ";
@@ -35,7 +34,8 @@ pub const MIN_PARALLEL: usize = 4_096;
 
 /// `project` as pretty RON in `config`, identical to one `to_string_pretty` call, with
 /// the annotations written on up to `threads` threads when there are at least `min` of
-/// them. `config` must escape strings.
+/// them. `config` must escape strings and write each list element on one line
+/// (`depth_limit` 2), as `pretty()` does; with any other config this is one call.
 pub fn to_string(
     project: &Project,
     config: &PrettyConfig,
@@ -43,7 +43,7 @@ pub fn to_string(
     min: usize,
 ) -> Result<String, ron::Error> {
     let n = project.annotations.len();
-    if threads < 2 || n < min.max(1) {
+    if threads < 2 || n < min.max(1) || config.depth_limit != 2 {
         return write(project, config, n * BYTES_PER_ANNOTATION);
     }
     // Every field but the annotations, listed in full so that a new field of `Project`
@@ -57,12 +57,18 @@ pub fn to_string(
         links: project.links.clone(),
     };
     let chunks: Vec<&[Annotation]> = project.annotations.chunks(n.div_ceil(threads)).collect();
+    // Written alone, a list's elements sit one level deep; in the project they sit
+    // two. Each element is a single line, so a double-width indent puts it in place.
+    let piece_config = config
+        .clone()
+        .depth_limit(1)
+        .indentor(config.indentor.repeat(2));
     let pieces = par::map(&chunks, |chunk| {
-        write(chunk, config, chunk.len() * BYTES_PER_ANNOTATION)
+        write(chunk, &piece_config, chunk.len() * BYTES_PER_ANNOTATION)
     });
     let head = write(&rest, config, 0)?;
     let pieces = pieces.into_iter().collect::<Result<Vec<_>, _>>()?;
-    // A top-level list is `[\n` + elements, each line indented once + `]`.
+    // A top-level list is `[\n` + element lines + `]`.
     let inners: Option<Vec<&str>> = pieces
         .iter()
         .map(|p| p.strip_prefix("[\n").and_then(|p| p.strip_suffix(']')))
@@ -72,16 +78,11 @@ pub fn to_string(
         // nothing is ever left out of the file.
         return write(project, config, n * BYTES_PER_ANNOTATION);
     };
-    let mut out =
-        String::with_capacity(head.len() + pieces.iter().map(|p| p.len() * 9 / 8).sum::<usize>());
+    let mut out = String::with_capacity(head.len() + pieces.iter().map(String::len).sum::<usize>());
     out.push_str(&head[..at]);
     out.push_str(LIST_OPEN);
     for inner in inners {
-        // Inside the project each line of an element sits one level deeper.
-        for line in inner.split_inclusive('\n') {
-            out.push_str(INDENT);
-            out.push_str(line);
-        }
+        out.push_str(inner);
     }
     out.push_str(&LIST_CLOSE[1..]);
     out.push_str(&head[at + EMPTY_LIST.len()..]);
@@ -90,7 +91,7 @@ pub fn to_string(
 
 /// About what one annotation takes in the file; sizing the output up front saves the
 /// copies of a growing string.
-const BYTES_PER_ANNOTATION: usize = 400;
+const BYTES_PER_ANNOTATION: usize = 320;
 
 /// One ron call into a string of about `size` bytes.
 fn write<T: serde::Serialize + ?Sized>(
@@ -169,7 +170,7 @@ fn element_cuts(body: &str, parts: usize) -> Vec<usize> {
         let from = (*cuts.last().unwrap_or(&0)).max(aim);
         // Back up to a char boundary so the search can start there.
         let from = body.floor_char_boundary(from);
-        if let Some(k) = body[from..].find(ELEMENT_OPEN) {
+        if let Some(k) = body[from..].find(ELEMENT_START) {
             let cut = from + k + 1;
             if cut > *cuts.last().unwrap_or(&0) && cut < body.len() {
                 cuts.push(cut);
@@ -200,7 +201,8 @@ mod tests {
         "line\nbreak",
         LIST_OPEN,
         LIST_CLOSE,
-        ELEMENT_OPEN,
+        ELEMENT_START,
+        "\n    (\n",
         EMPTY_LIST,
         "r#\"raw\"#",
         "/* not a comment */",
@@ -271,6 +273,19 @@ mod tests {
     }
 
     #[test]
+    fn files_with_records_over_several_lines_are_read_in_pieces_too() {
+        // The layout before records became single lines.
+        let p = project(300, 3);
+        let text = ron::Options::default()
+            .to_string_pretty(&p, config().depth_limit(usize::MAX))
+            .expect("one call");
+        assert!(text.contains("\n    (\n      id: "));
+        let body = &text[annotations_list(&text).expect("list found")];
+        assert_eq!(element_cuts(body, 4).len(), 5, "four pieces");
+        assert_eq!(from_str(&text, 3, 0).expect("fast path taken"), p);
+    }
+
+    #[test]
     fn text_outside_the_layout_is_left_to_the_one_call_path() {
         let p = project(50, 1);
         let text = ron::Options::default()
@@ -279,7 +294,8 @@ mod tests {
         // Extensions change how every piece parses.
         assert!(from_str(&format!("#![enable(implicit_some)]\n{text}"), 2, 0).is_none());
         // A broken element: the caller's one-call parse reports where.
-        let broken = text.replacen("      label: \"claim\",", "      label: claim,", 1);
+        let broken = text.replacen("label: \"claim\",", "label: claim,", 1);
+        assert_ne!(broken, text);
         assert!(from_str(&broken, 2, 0).is_none());
         // Too small to be worth threads.
         assert!(from_str(&text, 2, MIN_PARALLEL).is_none());
