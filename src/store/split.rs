@@ -10,6 +10,7 @@
 //! The cuts rely on the layout `to_ron` writes: each annotation is one line, and
 //! strings are escaped, so a raw newline only ever separates lines of the layout.
 
+use super::fast_str::Fast;
 use crate::model::{Annotation, Project};
 use crate::par;
 use ron::ser::PrettyConfig;
@@ -93,14 +94,20 @@ pub fn to_string(
 /// copies of a growing string.
 const BYTES_PER_ANNOTATION: usize = 320;
 
-/// One ron call into a string of about `size` bytes.
+/// One ron call into a string of about `size` bytes, with strings escaped by
+/// [`Fast`] when `config` escapes strings (the same bytes, sooner).
 fn write<T: serde::Serialize + ?Sized>(
     value: &T,
     config: &PrettyConfig,
     size: usize,
 ) -> Result<String, ron::Error> {
     let mut out = String::with_capacity(size);
-    ron::Options::default().to_writer_pretty(&mut out, value, config.clone())?;
+    let options = ron::Options::default();
+    if config.escape_strings {
+        options.to_writer_pretty(&mut out, &Fast(value), config.clone())?;
+    } else {
+        options.to_writer_pretty(&mut out, value, config.clone())?;
+    }
     Ok(out)
 }
 
