@@ -2,10 +2,10 @@
 //!
 //! ron 0.12 escapes a string one char at a time (`char::escape_debug` and a
 //! `write_str` per char), which is a third to a half of what saving a large project
-//! costs. This
-//! adapter sits between a value and ron's serializer: every string is escaped here,
-//! copying runs of plain ASCII at once, and given to ron as a raw value, ron's own
-//! way to splice finished RON text into its output. Everything else passes through.
+//! costs. This adapter sits between a value and ron's serializer: every string is
+//! escaped here, copying runs of plain ASCII at once, and given to ron as a raw value,
+//! ron's own way to splice finished RON text into its output. Everything else passes
+//! through.
 //!
 //! The bytes are those ron writes itself. A check at first use compares the two on
 //! strings that need every kind of escape; if they ever differ (a ron upgrade that
