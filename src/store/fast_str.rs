@@ -29,35 +29,68 @@ impl<T: Serialize + ?Sized> Serialize for Fast<'_, T> {
     }
 }
 
-/// Appends `s` to `out` as ron writes a string: in double quotes, each char through
-/// `char::escape_debug`. Plain ASCII, which escapes to itself, is copied in runs.
-fn escape_into(out: &mut String, s: &str) {
-    out.push('"');
-    let bytes = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if (0x20..0x7f).contains(&b) && !matches!(b, b'"' | b'\'' | b'\\') {
-            i += 1;
-            continue;
+/// Where strings are escaped: the output and a small memory of non-ASCII chars that
+/// escape to themselves (curly quotes, dashes, letters), since asking Unicode's tables
+/// about each char again is most of the cost of text that is not plain ASCII.
+struct Escaper {
+    out: String,
+    /// `plain[c % 256] == c` when `c` is known to escape to itself.
+    plain: [char; 256],
+}
+
+impl Escaper {
+    const fn new() -> Self {
+        Escaper {
+            out: String::new(),
+            // NUL is ASCII and never looked up here.
+            plain: ['\0'; 256],
         }
-        out.push_str(&s[run..i]);
-        // `i` only ever moves over ASCII or whole chars, so it is on a boundary.
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        out.extend(c.escape_debug());
-        i += c.len_utf8();
-        run = i;
     }
-    out.push_str(&s[run..]);
-    out.push('"');
+
+    /// `s` as ron writes a string: in double quotes, each char through
+    /// `char::escape_debug`. Plain ASCII, which escapes to itself, is copied in runs.
+    fn escape(&mut self, s: &str) -> &str {
+        let out = &mut self.out;
+        out.clear();
+        out.push('"');
+        let bytes = s.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if (0x20..0x7f).contains(&b) && !matches!(b, b'"' | b'\'' | b'\\') {
+                i += 1;
+                continue;
+            }
+            // `i` only ever moves over ASCII or whole chars, so it is on a boundary.
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            let slot = c as usize % self.plain.len();
+            if !c.is_ascii() && self.plain[slot] == c {
+                i += c.len_utf8();
+                continue;
+            }
+            let mut escaped = c.escape_debug();
+            if !c.is_ascii() && escaped.len() == 1 {
+                self.plain[slot] = c;
+                i += c.len_utf8();
+                continue;
+            }
+            out.push_str(&s[run..i]);
+            out.extend(&mut escaped);
+            i += c.len_utf8();
+            run = i;
+        }
+        out.push_str(&s[run..]);
+        out.push('"');
+        out
+    }
 }
 
 thread_local! {
-    /// One escape buffer per thread, reused for every string.
-    static BUFFER: RefCell<String> = const { RefCell::new(String::new()) };
+    /// One escaper per thread, reused for every string.
+    static ESCAPER: RefCell<Escaper> = const { RefCell::new(Escaper::new()) };
 }
 
 /// Whether ron takes pre-escaped strings and writes exactly what it would have.
@@ -73,9 +106,8 @@ fn enabled() -> bool {
             "e\u{301} \u{200d} \u{ad} \u{feff} 👍🏽 عربي 中文",
         ];
         PROBES.iter().all(|probe| {
-            let mut escaped = String::new();
-            escape_into(&mut escaped, probe);
-            let raw = ron::to_string(&Raw(&escaped));
+            let mut escaper = Escaper::new();
+            let raw = ron::to_string(&Raw(escaper.escape(probe)));
             raw.is_ok() && raw.ok() == ron::to_string(probe).ok()
         })
     })
@@ -142,12 +174,10 @@ impl<S: Serializer> Serializer for Ser<S> {
         if !enabled() {
             return self.0.serialize_str(v);
         }
-        BUFFER.with(|buffer| match buffer.try_borrow_mut() {
-            Ok(mut buffer) => {
-                buffer.clear();
-                escape_into(&mut buffer, v);
-                self.0.serialize_newtype_struct(RAW_VALUE, buffer.as_str())
-            }
+        ESCAPER.with(|escaper| match escaper.try_borrow_mut() {
+            Ok(mut escaper) => self
+                .0
+                .serialize_newtype_struct(RAW_VALUE, escaper.escape(v)),
             Err(_) => self.0.serialize_str(v),
         })
     }
@@ -369,10 +399,11 @@ mod tests {
     proptest! {
         #[test]
         fn any_string_is_written_as_ron_writes_it(s in any::<String>(), t in "[\\x00-\\x7f“”’\u{a0}\u{301}]{0,40}") {
-            for one in [&s, &t] {
-                let mut escaped = String::new();
-                escape_into(&mut escaped, one);
-                prop_assert_eq!(&escaped, &ron::to_string(one).expect("ron"));
+            // One escaper for all, as a thread uses it: the memory of plain chars
+            // must never change what is written.
+            let mut escaper = Escaper::new();
+            for one in [&s, &t, &s, &t] {
+                prop_assert_eq!(escaper.escape(one), ron::to_string(one).expect("ron"));
             }
             let (plain, fast) = both(&(s, t));
             prop_assert_eq!(fast, plain);
