@@ -140,8 +140,10 @@ pub struct Annotation {
     #[serde(default)]
     pub annotator: String,
     /// When it was made (UTC).
+    #[serde(deserialize_with = "super::time::deserialize")]
     pub created: DateTime<Utc>,
     /// When it was last changed (UTC).
+    #[serde(deserialize_with = "super::time::deserialize")]
     pub modified: DateTime<Utc>,
     /// Set when the article changed and the span could not be found again. The
     /// annotation is kept, with its last known offsets, until a person places it.

@@ -9,6 +9,7 @@ mod document;
 mod ids;
 mod labels;
 mod link;
+pub(crate) mod time;
 
 pub use annotation::{
     Annotation, Attributes, CONTEXT_CHARS, CharRange, Precision, SpanError, check_span, now,
