@@ -270,6 +270,6 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
             source: io::Error::new(io::ErrorKind::NotFound, "no such folder"),
         });
     }
-    store::write_atomic(path, bytes, false, &mut |_| Ok(()))?;
+    store::write_atomic(path, &[bytes], false, &mut |_| Ok(()))?;
     Ok(())
 }

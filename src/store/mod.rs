@@ -94,6 +94,17 @@ pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
 /// at least `min` of them. The bytes never depend on either: tests and benches pick
 /// them to compare the paths.
 pub fn to_ron_on(project: &Project, threads: usize, min: usize) -> Result<String, ron::Error> {
+    let mut s = to_ron_text(project, threads, min)?.into_string();
+    s.push('\n');
+    Ok(s)
+}
+
+/// [`to_ron_on`] as the parts the threads wrote, without the final newline.
+fn to_ron_text(
+    project: &Project,
+    threads: usize,
+    min: usize,
+) -> Result<split::RonText, ron::Error> {
     let mut sorted;
     let mut p = project;
     let in_order = p.documents.is_sorted_by(|a, b| a.id <= b.id)
@@ -105,9 +116,7 @@ pub fn to_ron_on(project: &Project, threads: usize, min: usize) -> Result<String
         sorted.normalize();
         p = &sorted;
     }
-    let mut s = split::to_string(p, &pretty(), threads, min)?;
-    s.push('\n');
-    Ok(s)
+    split::to_text(p, &pretty(), threads, min)
 }
 
 /// Just enough of a project file to read its version before parsing the rest.
@@ -259,18 +268,35 @@ pub fn save_with(
     project: &Project,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), StoreError> {
-    let text = to_ron(project).map_err(|e| StoreError::Serialize {
-        path: path.to_owned(),
-        message: e.to_string(),
-    })?;
-    write_atomic(path, text.as_bytes(), true, hook)
+    let text = ron_parts(path, project)?;
+    write_atomic(path, &text.parts(), true, hook)
 }
 
-/// Writes `bytes` to `path` through a synced temporary file and a rename. With `backup`,
-/// an existing file is first copied to `.bak`.
+/// The project file's text for `path`, as the parts the threads wrote.
+fn ron_parts(path: &Path, project: &Project) -> Result<RonParts, StoreError> {
+    let text = to_ron_text(project, crate::par::threads(), split::MIN_PARALLEL);
+    text.map(RonParts).map_err(|e| StoreError::Serialize {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+/// The text of a project file, unjoined: what the threads wrote plus the last newline.
+struct RonParts(split::RonText);
+
+impl RonParts {
+    fn parts(&self) -> Vec<&[u8]> {
+        let mut parts: Vec<&[u8]> = self.0.parts().into_iter().map(str::as_bytes).collect();
+        parts.push(b"\n");
+        parts
+    }
+}
+
+/// Writes `parts`, one after the other, to `path` through a synced temporary file and
+/// a rename. With `backup`, an existing file is first kept as `.bak`.
 pub fn write_atomic(
     path: &Path,
-    bytes: &[u8],
+    parts: &[&[u8]],
     backup: bool,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), StoreError> {
@@ -278,7 +304,7 @@ pub fn write_atomic(
     let result = (|| {
         hook(SaveStep::CreateTemp).map_err(StoreError::io(&tmp))?;
         let mut file = File::create(&tmp).map_err(StoreError::io(&tmp))?;
-        for chunk in bytes.chunks(64 * 1024) {
+        for chunk in parts.iter().flat_map(|p| p.chunks(64 * 1024)) {
             hook(SaveStep::WriteChunk).map_err(StoreError::io(&tmp))?;
             file.write_all(chunk).map_err(StoreError::io(&tmp))?;
         }
@@ -324,11 +350,8 @@ fn sync_dir(path: &Path) {
 /// Writes unsaved work to the recovery file beside the project (no `.bak`).
 pub fn write_recovery(path: &Path, project: &Project) -> Result<(), StoreError> {
     let rec = recovery_path(path);
-    let text = to_ron(project).map_err(|e| StoreError::Serialize {
-        path: rec.clone(),
-        message: e.to_string(),
-    })?;
-    write_atomic(&rec, text.as_bytes(), false, &mut |_| Ok(()))
+    let text = ron_parts(&rec, project)?;
+    write_atomic(&rec, &text.parts(), false, &mut |_| Ok(()))
 }
 
 /// The recovered project, if a recovery file exists and differs from the saved project.

@@ -34,19 +34,64 @@ const FILE_OPEN: &str = "(\n  format: ";
 /// than starting threads.
 pub const MIN_PARALLEL: usize = 4_096;
 
+/// A project file's text as the threads wrote it, not yet joined: a save streams the
+/// parts to the file instead of first copying tens of MB into one string.
+pub struct RonText {
+    /// Every field but the annotations, or the whole text when written in one call.
+    head: String,
+    /// Where in `head` the empty annotations list goes, when the list was written in
+    /// pieces.
+    list_at: Option<usize>,
+    /// The pieces of the list, each a top-level list of element lines: `[\n` + lines
+    /// + `]`.
+    pieces: Vec<String>,
+}
+
+impl RonText {
+    /// The text, in order, as slices of what was written.
+    pub fn parts(&self) -> Vec<&str> {
+        let Some(at) = self.list_at else {
+            return vec![&self.head];
+        };
+        let mut parts = Vec::with_capacity(self.pieces.len() + 4);
+        parts.push(&self.head[..at]);
+        parts.push(LIST_OPEN);
+        // Checked when the text was made: each piece is `[\n` + lines + `]`.
+        parts.extend(self.pieces.iter().map(|p| &p[2..p.len() - 1]));
+        parts.push(&LIST_CLOSE[1..]);
+        parts.push(&self.head[at + EMPTY_LIST.len()..]);
+        parts
+    }
+
+    /// The text in one string.
+    pub fn into_string(self) -> String {
+        if self.list_at.is_none() {
+            return self.head;
+        }
+        self.parts().concat()
+    }
+}
+
 /// `project` as pretty RON in `config`, identical to one `to_string_pretty` call, with
 /// the annotations written on up to `threads` threads when there are at least `min` of
 /// them. `config` must escape strings and write each list element on one line
 /// (`depth_limit` 2), as `pretty()` does; with any other config this is one call.
-pub fn to_string(
+pub fn to_text(
     project: &Project,
     config: &PrettyConfig,
     threads: usize,
     min: usize,
-) -> Result<String, ron::Error> {
+) -> Result<RonText, ron::Error> {
     let n = project.annotations.len();
+    let whole = || {
+        Ok(RonText {
+            head: write(project, config, n * BYTES_PER_ANNOTATION)?,
+            list_at: None,
+            pieces: Vec::new(),
+        })
+    };
     if threads < 2 || n < min.max(1) || config.depth_limit != 2 {
-        return write(project, config, n * BYTES_PER_ANNOTATION);
+        return whole();
     }
     // Every field but the annotations, listed in full so that a new field of `Project`
     // cannot be forgotten here.
@@ -70,25 +115,19 @@ pub fn to_string(
     });
     let head = write(&rest, config, 0)?;
     let pieces = pieces.into_iter().collect::<Result<Vec<_>, _>>()?;
-    // A top-level list is `[\n` + element lines + `]`.
-    let inners: Option<Vec<&str>> = pieces
+    let lists = pieces
         .iter()
-        .map(|p| p.strip_prefix("[\n").and_then(|p| p.strip_suffix(']')))
-        .collect();
-    let (Some(at), Some(inners)) = (find_once(&head, EMPTY_LIST), inners) else {
+        .all(|p| p.starts_with("[\n") && p.ends_with(']'));
+    match find_once(&head, EMPTY_LIST) {
+        Some(at) if lists => Ok(RonText {
+            head,
+            list_at: Some(at),
+            pieces,
+        }),
         // Not the layout this module knows (a ron upgrade, say): one call, so that
         // nothing is ever left out of the file.
-        return write(project, config, n * BYTES_PER_ANNOTATION);
-    };
-    let mut out = String::with_capacity(head.len() + pieces.iter().map(String::len).sum::<usize>());
-    out.push_str(&head[..at]);
-    out.push_str(LIST_OPEN);
-    for inner in inners {
-        out.push_str(inner);
+        _ => whole(),
     }
-    out.push_str(&LIST_CLOSE[1..]);
-    out.push_str(&head[at + EMPTY_LIST.len()..]);
-    Ok(out)
 }
 
 /// About what one annotation takes in the file; sizing the output up front saves the
@@ -266,7 +305,13 @@ mod tests {
                 .to_string_pretty(&p, config())
                 .expect("one call");
             for threads in [2, 3, 7] {
-                let split = to_string(&p, &config(), threads, 1).expect("split");
+                let split = to_text(&p, &config(), threads, 1).expect("split");
+                assert_eq!(
+                    split.parts().concat(),
+                    one,
+                    "seed {seed}, {threads} threads"
+                );
+                let split = split.into_string();
                 assert_eq!(split, one, "seed {seed}, {threads} threads");
             }
         }

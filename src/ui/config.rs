@@ -79,9 +79,12 @@ impl Config {
         std::fs::create_dir_all(dir)?;
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(std::io::Error::other)?;
-        crate::store::write_atomic(&dir.join("config.ron"), text.as_bytes(), false, &mut |_| {
-            Ok(())
-        })
+        crate::store::write_atomic(
+            &dir.join("config.ron"),
+            &[text.as_bytes()],
+            false,
+            &mut |_| Ok(()),
+        )
         .map_err(std::io::Error::other)
     }
 
