@@ -2,8 +2,8 @@
 //! tessellation), on articles of 10 KB, 1 MB and 10 MB with one annotation per 100 chars
 //! and on a 2 MB article without a single line break. Scenarios: an idle frame, a scroll
 //! jump (the frame that asks for it plus the frame that shows it) back and forth between
-//! two places, a jump to a place not seen before, a window resize and an edit (a
-//! different annotation slice). Also the first frame of a 10 MB article.
+//! two places, a jump to a place not seen before, a window resize, a zoom step and an
+//! edit (a different annotation slice). Also the first frame of a 10 MB article.
 //!
 //! `cargo bench --bench article_view -- --sample-size 20`
 
@@ -96,6 +96,7 @@ struct Fixture {
     edited: Vec<Annotation>,
     labels: LabelScheme,
     width: f32,
+    font_size: f32,
 }
 
 impl Fixture {
@@ -116,6 +117,7 @@ impl Fixture {
             edited,
             labels: LabelScheme::default(),
             width: 1200.0,
+            font_size: 16.0,
         };
         for _ in 0..3 {
             f.frame(false);
@@ -137,6 +139,7 @@ impl Fixture {
             anns,
             edited: other,
             labels,
+            font_size,
             ..
         } = self;
         let cx = ArticleContext {
@@ -147,7 +150,7 @@ impl Fixture {
             selected: None,
             find_matches: &[],
             current_match: None,
-            font_size: 16.0,
+            font_size: *font_size,
         };
         let out = ctx.run_ui(input, |ui| {
             black_box(view.ui(ui, &cx));
@@ -202,6 +205,16 @@ fn bench_sizes(c: &mut Criterion) {
             })
         });
         f.width = 1200.0;
+        // Zoom (Ctrl+plus / Ctrl+minus): every block is shaped anew at the new size, so
+        // this is also what showing a never-seen screen costs on any article, 10 KB
+        // included, next to `scroll_jump_new`.
+        g.bench_function("zoom", |b| {
+            b.iter(|| {
+                f.font_size = if f.font_size == 16.0 { 17.0 } else { 16.0 };
+                f.frame(false);
+            })
+        });
+        f.font_size = 16.0;
         let mut edited = false;
         g.bench_function("edit", |b| {
             b.iter(|| {
