@@ -206,11 +206,17 @@ fn elements(piece: &str, options: &ron::Options, capacity: usize) -> Option<Vec<
 }
 
 /// The byte range of the elements of the top-level `annotations` list (after its
-/// opening line, up to the newline before its closing line).
+/// opening line, up to the newline before its closing line), if its opening line
+/// occurs once. Only the text after the list is searched for a second one: inside
+/// the list, such a line would sit between two elements and fail that piece's parse.
 fn annotations_list(text: &str) -> Option<Range<usize>> {
-    let open = find_once(text, LIST_OPEN)?;
+    let bytes = text.as_bytes();
+    let open = memmem::find(bytes, LIST_OPEN.as_bytes())?;
     let start = open + LIST_OPEN.len();
-    let end = start - 1 + memmem::find(&text.as_bytes()[start - 1..], LIST_CLOSE.as_bytes())? + 1;
+    let end = start - 1 + memmem::find(&bytes[start - 1..], LIST_CLOSE.as_bytes())? + 1;
+    if memmem::find(&bytes[end..], LIST_OPEN.as_bytes()).is_some() {
+        return None;
+    }
     Some(start..end)
 }
 
@@ -234,8 +240,7 @@ fn element_cuts(body: &str, parts: usize) -> Vec<usize> {
     cuts
 }
 
-/// Where `needle` occurs in `haystack`, if it occurs exactly once. memchr's searches
-/// take a few ms over a large project file where `str::rfind` took 50.
+/// Where `needle` occurs in `haystack`, if it occurs exactly once.
 fn find_once(haystack: &str, needle: &str) -> Option<usize> {
     let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
     let first = memmem::find(haystack, needle)?;
@@ -361,5 +366,47 @@ mod tests {
         // Too small to be worth threads.
         assert!(from_str(&text, 2, MIN_PARALLEL).is_none());
         assert!(from_str(&text, 1, 0).is_none());
+    }
+
+    #[test]
+    fn a_second_list_opening_line_never_changes_what_is_read() {
+        let p = project(200, 2);
+        let text = ron::Options::default()
+            .to_string_pretty(&p, config())
+            .expect("one call");
+        let comment = format!("\n  /*{LIST_OPEN}  */");
+        let at_element = text
+            .match_indices(ELEMENT_START)
+            .nth(100)
+            .expect("element")
+            .0;
+        let variants = [
+            // In a comment before the list, after it, and between two elements.
+            text.replacen("\n  name: ", &format!("{comment}\n  name: "), 1),
+            text.replacen("\n  links: ", &format!("{comment}\n  links: "), 1),
+            format!("{}{comment}{}", &text[..at_element], &text[at_element..]),
+            // A whole fake list in a comment before the real one: the fake one's
+            // records parse, so only the check of the rest catches it.
+            {
+                let list = annotations_list(&text).expect("list");
+                let first = text[list].lines().next().expect("a record");
+                let fake = format!("\n  /*{LIST_OPEN}{first}\n  ],\n  */");
+                text.replacen("\n  name: ", &format!("{fake}\n  name: "), 1)
+            },
+            // Bare, between two elements: not RON at all.
+            format!(
+                "{}{}{}",
+                &text[..at_element],
+                &LIST_OPEN[..LIST_OPEN.len() - 1],
+                &text[at_element..]
+            ),
+        ];
+        for (i, v) in variants.iter().enumerate() {
+            assert_ne!(v, &text, "variant {i} inserted nothing");
+            let one = ron::Options::default().from_str::<Project>(v).ok();
+            if let Some(read) = from_str(v, 2, 0) {
+                assert_eq!(Some(read), one, "variant {i}");
+            }
+        }
     }
 }
