@@ -311,9 +311,11 @@ pub fn write_atomic(
         hook(SaveStep::SyncTemp).map_err(StoreError::io(&tmp))?;
         file.sync_all().map_err(StoreError::io(&tmp))?;
         drop(file);
+        let mut old_bak = None;
         if backup && path.exists() {
             hook(SaveStep::Backup).map_err(StoreError::io(path))?;
             let bak = backup_path(path);
+            old_bak = hold_open(&bak);
             // A hard link costs nothing whatever the size and, unlike a copy, never
             // leaves a half-written `.bak`; the rename below gives the project a new
             // file and the link keeps the old one. Copy where links are not supported.
@@ -326,6 +328,10 @@ pub fn write_atomic(
         fs::rename(&tmp, path).map_err(StoreError::io(path))?;
         hook(SaveStep::SyncDir).map_err(StoreError::io(path))?;
         sync_dir(path);
+        if let Some(file) = old_bak {
+            // The last close frees the old backup's pages, off the save's path.
+            std::thread::spawn(move || drop(file));
+        }
         Ok(())
     })();
     if result.is_err() {
@@ -333,6 +339,18 @@ pub fn write_atomic(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// The previous `.bak`, held open while it is unlinked: the unlink is then instant, and
+/// freeing its pages (tens of ms for a large project) waits for the last close, which
+/// the save leaves to another thread. Unix only: elsewhere an open file cannot be
+/// unlinked.
+fn hold_open(bak: &Path) -> Option<File> {
+    if cfg!(unix) {
+        File::open(bak).ok()
+    } else {
+        None
+    }
 }
 
 /// Makes the rename durable. Not every platform can open a directory; there the rename
