@@ -329,8 +329,11 @@ pub fn write_atomic(
         hook(SaveStep::SyncDir).map_err(StoreError::io(path))?;
         sync_dir(path);
         if let Some(file) = old_bak {
-            // The last close frees the old backup's pages, off the save's path.
-            std::thread::spawn(move || drop(file));
+            // The last close frees the old backup's pages, off the save's path. Should
+            // no thread start, the file is closed here instead.
+            let _ = std::thread::Builder::new()
+                .name("free old .bak".into())
+                .spawn(move || drop(file));
         }
         Ok(())
     })();
