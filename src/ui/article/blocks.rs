@@ -5,15 +5,20 @@
 use std::ops::Range;
 
 /// Chars per chunk of a long paragraph. A jump to a new place shapes every block the
-/// screen touches, so in text without line breaks the chunk size is the overshoot: at
-/// 1,000 chars a screen (about 2,700 chars) shapes about 3,700. Paragraphs up to 1.5×
-/// this stay whole, and cuts fall after a sentence where one is near, so the forced
-/// line break at a chunk edge reads like the start of a sentence on a new line.
+/// screen touches, so the blocks at the screen's edges are the overshoot. Paragraphs
+/// up to 1.5× this stay whole, and cuts fall after a sentence where one is near, so
+/// the forced line break at a chunk edge reads like the start of a sentence on a new
+/// line.
 pub const CHUNK_CHARS: usize = 1000;
 
-/// How far back from the chunk size a cut looks for a sentence end or white space
-/// before cutting mid-word.
-const CUT_SEARCH: usize = 300;
+/// Lines longer than this are not paragraphs but text without line breaks (a scraped
+/// page, a transcript): every chunk edge there is a break the text does not have
+/// anyway, so they are cut shorter, into [`RUN_ON_CHUNK_CHARS`], and a jump into them
+/// shapes no more than a jump into paragraphs does.
+const RUN_ON_CHARS: usize = 10_000;
+
+/// Chars per chunk of a line longer than [`RUN_ON_CHARS`].
+pub const RUN_ON_CHUNK_CHARS: usize = 600;
 
 /// One laid-out unit of the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,7 +54,12 @@ fn count_chars(s: &str) -> usize {
 
 /// Pushes the chunks of one line that starts at byte `b0` / char `c0`.
 fn chunk_line(line: &str, b0: usize, c0: usize, n_chars: usize, out: &mut Vec<Block>) {
-    if n_chars <= CHUNK_CHARS + CHUNK_CHARS / 2 {
+    let chunk = if n_chars > RUN_ON_CHARS {
+        RUN_ON_CHUNK_CHARS
+    } else {
+        CHUNK_CHARS
+    };
+    if n_chars <= chunk + chunk / 2 {
         out.push(Block {
             bytes: b0..b0 + line.len(),
             chars: c0..c0 + n_chars,
@@ -62,10 +72,10 @@ fn chunk_line(line: &str, b0: usize, c0: usize, n_chars: usize, out: &mut Vec<Bl
     let mut first = true;
     while !rest.is_empty() {
         let rest_chars = n_chars - (c - c0);
-        let (cut_byte, cut_chars) = if rest_chars <= CHUNK_CHARS + CHUNK_CHARS / 2 {
+        let (cut_byte, cut_chars) = if rest_chars <= chunk + chunk / 2 {
             (rest.len(), rest_chars)
         } else {
-            cut_point(rest)
+            cut_point(rest, chunk)
         };
         out.push(Block {
             bytes: b..b + cut_byte,
@@ -79,21 +89,21 @@ fn chunk_line(line: &str, b0: usize, c0: usize, n_chars: usize, out: &mut Vec<Bl
     }
 }
 
-/// Where to end a chunk of `s` (which is longer than a chunk), within `CUT_SEARCH`
-/// chars before `CHUNK_CHARS`: just after the last white space that follows a sentence
-/// end, else after the last white space, else at `CHUNK_CHARS`.
-/// Returns (bytes, chars) of the chunk.
-fn cut_point(s: &str) -> (usize, usize) {
+/// Where to end a chunk of `s` (which is longer than `chunk` chars), within the last
+/// 30% of `chunk`: just after the last white space that follows a sentence end, else
+/// after the last white space, else at `chunk`. Returns (bytes, chars) of the chunk.
+fn cut_point(s: &str, chunk: usize) -> (usize, usize) {
+    let search = chunk * 3 / 10;
     let mut sentence: Option<(usize, usize)> = None;
     let mut space: Option<(usize, usize)> = None;
     let mut hard = (s.len(), 0);
     let mut prev = ' ';
     for (i, (b, ch)) in s.char_indices().enumerate() {
-        if i == CHUNK_CHARS {
+        if i == chunk {
             hard = (b, i);
             break;
         }
-        if i + CUT_SEARCH >= CHUNK_CHARS && ch.is_whitespace() {
+        if i + search >= chunk && ch.is_whitespace() {
             let cut = (b + ch.len_utf8(), i + 1);
             space = Some(cut);
             if matches!(prev, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '”' | '"') {
@@ -244,12 +254,15 @@ mod tests {
     #[test]
     fn long_line_is_cut_after_a_sentence_where_one_is_near() {
         let sentence = "The crowd in Baghdad was put at “more than 2.5 million” by one outlet. ";
-        let s = sentence.repeat(200);
-        let b = split_blocks(&s);
-        assert!(b.len() > 5);
-        for blk in &b[..b.len() - 1] {
-            assert!(s[blk.bytes.clone()].ends_with("outlet. "), "{:?}", blk);
-            assert!(blk.chars.len() > CHUNK_CHARS - CUT_SEARCH);
+        // A long paragraph, and text without any line break.
+        for (repeat, chunk) in [(40, CHUNK_CHARS), (200, RUN_ON_CHUNK_CHARS)] {
+            let s = sentence.repeat(repeat);
+            let b = split_blocks(&s);
+            assert!(b.len() > 2);
+            for blk in &b[..b.len() - 1] {
+                assert!(s[blk.bytes.clone()].ends_with("outlet. "), "{:?}", blk);
+                assert!(blk.chars.len() > chunk * 7 / 10 && blk.chars.len() <= chunk);
+            }
         }
     }
 
