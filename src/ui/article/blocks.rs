@@ -112,7 +112,14 @@ fn cut_point(s: &str, chunk: usize) -> (usize, usize) {
         }
         prev = ch;
     }
-    sentence.or(space).unwrap_or(hard)
+    let (mut bytes, mut chars) = sentence.or(space).unwrap_or(hard);
+    // Keep a run of white space whole at the end of this chunk, so the next one does
+    // not start with a space.
+    for ch in s[bytes..].chars().take_while(|c| c.is_whitespace()) {
+        bytes += ch.len_utf8();
+        chars += 1;
+    }
+    (bytes, chars)
 }
 
 /// Index of the block containing char `c`, or the nearest block after it (chars between
@@ -263,6 +270,16 @@ mod tests {
                 assert!(s[blk.bytes.clone()].ends_with("outlet. "), "{:?}", blk);
                 assert!(blk.chars.len() > chunk * 7 / 10 && blk.chars.len() <= chunk);
             }
+        }
+    }
+
+    #[test]
+    fn a_chunk_never_starts_with_white_space_left_over_from_a_cut() {
+        let s = "Crowds gathered.  ".repeat(1_000);
+        let b = split_blocks(&s);
+        assert!(b.len() > 5);
+        for blk in &b {
+            assert!(!s[blk.bytes.clone()].starts_with(' '), "{blk:?}");
         }
     }
 
