@@ -410,3 +410,55 @@ fn stats_on_broken_project_exits_2() {
     assert!(out.stdout.is_empty());
     assert!(stderr_of(&out).contains("p.ron:1:"));
 }
+
+/// Runs `sourcemark ARGS` in `dir` with its stdout a pipe nobody reads: the read end
+/// is closed before the command gets to write (it has a project to load first).
+fn with_closed_stdout(dir: &Path, args: &[&str]) -> std::process::Output {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("sourcemark"))
+        .current_dir(dir)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_stdout_ends_reports_quietly_and_never_stops_a_change() {
+    let dir = folder();
+    let project = new_project(dir.path());
+    annotate(&project);
+    // `sourcemark stats p.ron | head -0`, and the same for the other reports.
+    for args in [
+        &["stats", "p.ron"][..],
+        &["stats", "p.ron", "--json"],
+        &["check", "p.ron"],
+        &["export", "p.ron", "--format", "jsonl"],
+        &["export", "p.ron", "--format", "doccano"],
+        &["export", "p.ron", "--format", "label-studio"],
+        &["export", "p.ron", "--format", "w3c"],
+        &["export", "p.ron", "--format", "csv"],
+        &["export", "p.ron", "--format", "conll"],
+    ] {
+        let out = with_closed_stdout(dir.path(), args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {:?} {}",
+            out.status,
+            stderr_of(&out)
+        );
+        let err = stderr_of(&out);
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{args:?}: {err}"
+        );
+    }
+    // `sourcemark add p.ron new.txt | head -0` still adds the article.
+    std::fs::write(dir.path().join("new.txt"), "Another outlet's account.\n").unwrap();
+    let out = with_closed_stdout(dir.path(), &["add", "p.ron", "new.txt"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let project = store::load(&project).unwrap();
+    assert_eq!(project.documents.len(), 3);
+}

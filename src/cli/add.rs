@@ -19,9 +19,12 @@ pub fn run(args: AddArgs) -> anyhow::Result<ExitCode> {
     let (mut ws, _notices) = Workspace::open(&args.project)?;
     // Open re-anchors in memory; only an actual addition justifies writing the file,
     // so that `add` of a known article leaves it byte-identical.
-    let added = super::add_articles(&mut ws, &args.articles)?;
+    let (added, lines) = super::add_articles(&mut ws, &args.articles)?;
     if added > 0 {
         ws.save()?;
+    }
+    for line in lines {
+        super::outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -16,7 +16,7 @@ pub struct CheckArgs {
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let report = check::check(&args.project)?;
     if report.is_clean() {
-        println!(
+        super::outln!(
             "{}: ok ({} document(s), {} annotation(s), {} link(s))",
             args.project.display(),
             report.documents,

@@ -53,20 +53,22 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("warning: {w}");
     }
     for (id, file) in report.new_documents.iter().zip(&report.new_files) {
-        println!("new document {id} ({file})");
+        super::outln!("new document {id} ({file})");
     }
     for id in &report.attached {
-        println!("matched document {id}");
+        super::outln!("matched document {id}");
     }
     if !report.labels_added.is_empty() {
-        println!("added label(s): {}", report.labels_added.join(", "));
+        super::outln!("added label(s): {}", report.labels_added.join(", "));
     }
-    println!(
+    super::outln!(
         "imported {} record(s): {} annotation(s) added, {} duplicate(s) skipped",
-        report.records, report.annotations_added, report.duplicates_skipped
+        report.records,
+        report.annotations_added,
+        report.duplicates_skipped
     );
     if changed {
-        println!("saved {}", args.project.display());
+        super::outln!("saved {}", args.project.display());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -42,6 +42,18 @@ pub enum Command {
     Import(import::ImportArgs),
 }
 
+/// `println!` that returns a failed write as an error instead of panicking. A reader
+/// that went away (`sourcemark stats P | head`) then ends the command quietly (see
+/// `main`); commands that change files print only after saving, so a closed output
+/// never stops the work.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+pub(crate) use outln;
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
@@ -58,27 +70,27 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Adds articles to a workspace, printing one line per file to stdout. Returns how
-/// many were added. Shared by `new` and `add`.
+/// Adds articles to a workspace. Returns how many were added and one line per file
+/// for stdout, printed by the caller once the project is saved. Shared by `new` and
+/// `add`.
 pub(crate) fn add_articles(
     ws: &mut sourcemark::workspace::Workspace,
     articles: &[PathBuf],
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<(usize, Vec<String>)> {
     use sourcemark::workspace::AddOutcome;
     let mut added = 0;
+    let mut lines = Vec::with_capacity(articles.len());
     for file in articles {
-        match ws.add_article(file)? {
+        lines.push(match ws.add_article(file)? {
             AddOutcome::Added(id) => {
                 added += 1;
-                println!("added {} as {id}", file.display());
+                format!("added {} as {id}", file.display())
             }
-            AddOutcome::Duplicate(id) => {
-                println!(
-                    "skipped {}: same text as document {id} already in the project",
-                    file.display()
-                );
-            }
-        }
+            AddOutcome::Duplicate(id) => format!(
+                "skipped {}: same text as document {id} already in the project",
+                file.display()
+            ),
+        });
     }
-    Ok(added)
+    Ok((added, lines))
 }

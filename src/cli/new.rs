@@ -38,10 +38,13 @@ pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
     }
     let mut ws = Workspace::create(&args.project, &name);
     // Every article is read before the file is written: a bad one leaves nothing behind.
-    super::add_articles(&mut ws, &args.articles)?;
+    let (_, lines) = super::add_articles(&mut ws, &args.articles)?;
     ws.save()
         .with_context(|| format!("cannot create {}", args.project.display()))?;
-    println!(
+    for line in lines {
+        super::outln!("{line}");
+    }
+    super::outln!(
         "created {} with {} document(s)",
         args.project.display(),
         ws.project.documents.len()

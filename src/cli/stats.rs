@@ -19,9 +19,10 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let project = store::load(&args.project)?;
     let s = stats::stats(&project);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&s)?);
+        super::outln!("{}", serde_json::to_string_pretty(&s)?);
     } else {
-        print!("{s}");
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), "{s}")?;
     }
     Ok(ExitCode::SUCCESS)
 }

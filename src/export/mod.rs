@@ -184,7 +184,7 @@ pub enum ExportError {
     Store(#[from] StoreError),
     /// Writing to the output stream failed.
     #[error("cannot write the export: {0}")]
-    Stream(io::Error),
+    Stream(#[source] io::Error),
     /// JSON serialisation failed.
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
