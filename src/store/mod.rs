@@ -94,12 +94,10 @@ pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
 /// at least `min` of them. The bytes never depend on either: tests and benches pick
 /// them to compare the paths.
 pub fn to_ron_on(project: &Project, threads: usize, min: usize) -> Result<String, ron::Error> {
-    let mut s = to_ron_text(project, threads, min)?.into_string();
-    s.push('\n');
-    Ok(s)
+    Ok(to_ron_text(project, threads, min)?.into_string())
 }
 
-/// [`to_ron_on`] as the parts the threads wrote, without the final newline.
+/// [`to_ron_on`] as the parts the threads wrote.
 fn to_ron_text(
     project: &Project,
     threads: usize,
@@ -268,35 +266,25 @@ pub fn save_with(
     project: &Project,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), StoreError> {
-    let text = ron_parts(path, project)?;
+    let text = ron_text(path, project)?;
     write_atomic(path, &text.parts(), true, hook)
 }
 
 /// The project file's text for `path`, as the parts the threads wrote.
-fn ron_parts(path: &Path, project: &Project) -> Result<RonParts, StoreError> {
-    let text = to_ron_text(project, crate::par::threads(), split::MIN_PARALLEL);
-    text.map(RonParts).map_err(|e| StoreError::Serialize {
-        path: path.to_owned(),
-        message: e.to_string(),
+fn ron_text(path: &Path, project: &Project) -> Result<split::RonText, StoreError> {
+    to_ron_text(project, crate::par::threads(), split::MIN_PARALLEL).map_err(|e| {
+        StoreError::Serialize {
+            path: path.to_owned(),
+            message: e.to_string(),
+        }
     })
-}
-
-/// The text of a project file, unjoined: what the threads wrote plus the last newline.
-struct RonParts(split::RonText);
-
-impl RonParts {
-    fn parts(&self) -> Vec<&[u8]> {
-        let mut parts: Vec<&[u8]> = self.0.parts().into_iter().map(str::as_bytes).collect();
-        parts.push(b"\n");
-        parts
-    }
 }
 
 /// Writes `parts`, one after the other, to `path` through a synced temporary file and
 /// a rename. With `backup`, an existing file is first kept as `.bak`.
 pub fn write_atomic(
     path: &Path,
-    parts: &[&[u8]],
+    parts: &[impl AsRef<[u8]>],
     backup: bool,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), StoreError> {
@@ -304,7 +292,7 @@ pub fn write_atomic(
     let result = (|| {
         hook(SaveStep::CreateTemp).map_err(StoreError::io(&tmp))?;
         let mut file = File::create(&tmp).map_err(StoreError::io(&tmp))?;
-        for chunk in parts.iter().flat_map(|p| p.chunks(64 * 1024)) {
+        for chunk in parts.iter().flat_map(|p| p.as_ref().chunks(64 * 1024)) {
             hook(SaveStep::WriteChunk).map_err(StoreError::io(&tmp))?;
             file.write_all(chunk).map_err(StoreError::io(&tmp))?;
         }
@@ -371,7 +359,7 @@ fn sync_dir(path: &Path) {
 /// Writes unsaved work to the recovery file beside the project (no `.bak`).
 pub fn write_recovery(path: &Path, project: &Project) -> Result<(), StoreError> {
     let rec = recovery_path(path);
-    let text = ron_parts(&rec, project)?;
+    let text = ron_text(&rec, project)?;
     write_atomic(&rec, &text.parts(), false, &mut |_| Ok(()))
 }
 

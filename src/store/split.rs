@@ -26,6 +26,8 @@ const LIST_CLOSE: &str = "\n  ],\n";
 /// How each annotation's line begins inside the list. Files written before records
 /// were single lines open each element the same way, so they are cut alike.
 const ELEMENT_START: &str = "\n    (";
+/// What ends a project file, after the RON.
+const FILE_END: &str = "\n";
 /// How a project file in the layout begins; anything else (say `#![enable(..)]`
 /// extensions, which change how every piece parses) takes the one-call path.
 const FILE_OPEN: &str = "(\n  format: ";
@@ -34,8 +36,9 @@ const FILE_OPEN: &str = "(\n  format: ";
 /// than starting threads.
 pub const MIN_PARALLEL: usize = 4_096;
 
-/// A project file's text as the threads wrote it, not yet joined: a save streams the
-/// parts to the file instead of first copying tens of MB into one string.
+/// A project file's text as the threads wrote it, not yet joined, with the newline that
+/// ends the file: a save streams the parts to the file instead of first copying tens
+/// of MB into one string.
 pub struct RonText {
     /// Every field but the annotations, or the whole text when written in one call.
     head: String,
@@ -51,29 +54,32 @@ impl RonText {
     /// The text, in order, as slices of what was written.
     pub fn parts(&self) -> Vec<&str> {
         let Some(at) = self.list_at else {
-            return vec![&self.head];
+            return vec![&self.head, FILE_END];
         };
-        let mut parts = Vec::with_capacity(self.pieces.len() + 4);
+        let mut parts = Vec::with_capacity(self.pieces.len() + 5);
         parts.push(&self.head[..at]);
         parts.push(LIST_OPEN);
         // Checked when the text was made: each piece is `[\n` + lines + `]`.
         parts.extend(self.pieces.iter().map(|p| &p[2..p.len() - 1]));
         parts.push(&LIST_CLOSE[1..]);
         parts.push(&self.head[at + EMPTY_LIST.len()..]);
+        parts.push(FILE_END);
         parts
     }
 
     /// The text in one string.
     pub fn into_string(self) -> String {
-        if self.list_at.is_none() {
-            return self.head;
+        if self.list_at.is_some() {
+            return self.parts().concat();
         }
-        self.parts().concat()
+        let mut text = self.head;
+        text.push_str(FILE_END);
+        text
     }
 }
 
-/// `project` as pretty RON in `config`, identical to one `to_string_pretty` call, with
-/// the annotations written on up to `threads` threads when there are at least `min` of
+/// `project` as pretty RON in `config`, identical to one `to_string_pretty` call plus
+/// the newline that ends the file, with the annotations written on up to `threads` threads when there are at least `min` of
 /// them. `config` must escape strings and write each list element on one line
 /// (`depth_limit` 2), as `pretty()` does; with any other config this is one call.
 pub fn to_text(
@@ -308,7 +314,8 @@ mod tests {
             let p = project(300, seed);
             let one = ron::Options::default()
                 .to_string_pretty(&p, config())
-                .expect("one call");
+                .expect("one call")
+                + FILE_END;
             for threads in [2, 3, 7] {
                 let split = to_text(&p, &config(), threads, 1).expect("split");
                 assert_eq!(
