@@ -308,14 +308,18 @@ mod tests {
         crate::store::pretty()
     }
 
+    /// `p` written by one plain ron call in `config`.
+    fn one_call(p: &Project, config: PrettyConfig) -> String {
+        ron::Options::default()
+            .to_string_pretty(p, config)
+            .expect("one call")
+    }
+
     #[test]
     fn parallel_writing_gives_the_bytes_of_one_call() {
         for seed in 0..20 {
             let p = project(300, seed);
-            let one = ron::Options::default()
-                .to_string_pretty(&p, config())
-                .expect("one call")
-                + FILE_END;
+            let one = one_call(&p, config()) + FILE_END;
             for threads in [2, 3, 7] {
                 let split = to_text(&p, &config(), threads, 1).expect("split");
                 assert_eq!(
@@ -333,9 +337,7 @@ mod tests {
     fn parallel_reading_takes_the_fast_path_and_gives_the_same_project() {
         for seed in 0..20 {
             let p = project(300, seed);
-            let text = ron::Options::default()
-                .to_string_pretty(&p, config())
-                .expect("one call");
+            let text = one_call(&p, config());
             let body = &text[annotations_list(&text).expect("list found")];
             assert_eq!(element_cuts(body, 4).len(), 5, "seed {seed}: four pieces");
             for threads in [2, 3, 7] {
@@ -349,9 +351,7 @@ mod tests {
     fn files_with_records_over_several_lines_are_read_in_pieces_too() {
         // The layout before records became single lines.
         let p = project(300, 3);
-        let text = ron::Options::default()
-            .to_string_pretty(&p, config().depth_limit(usize::MAX))
-            .expect("one call");
+        let text = one_call(&p, config().depth_limit(usize::MAX));
         assert!(text.contains("\n    (\n      id: "));
         let body = &text[annotations_list(&text).expect("list found")];
         assert_eq!(element_cuts(body, 4).len(), 5, "four pieces");
@@ -361,9 +361,7 @@ mod tests {
     #[test]
     fn text_outside_the_layout_is_left_to_the_one_call_path() {
         let p = project(50, 1);
-        let text = ron::Options::default()
-            .to_string_pretty(&p, config())
-            .expect("one call");
+        let text = one_call(&p, config());
         // Extensions change how every piece parses.
         assert!(from_str(&format!("#![enable(implicit_some)]\n{text}"), 2, 0).is_none());
         // A broken element: the caller's one-call parse reports where.
@@ -378,9 +376,7 @@ mod tests {
     #[test]
     fn a_second_list_opening_line_never_changes_what_is_read() {
         let p = project(200, 2);
-        let text = ron::Options::default()
-            .to_string_pretty(&p, config())
-            .expect("one call");
+        let text = one_call(&p, config());
         let comment = format!("\n  /*{LIST_OPEN}  */");
         let at_element = text
             .match_indices(ELEMENT_START)
@@ -392,8 +388,9 @@ mod tests {
             text.replacen("\n  name: ", &format!("{comment}\n  name: "), 1),
             text.replacen("\n  links: ", &format!("{comment}\n  links: "), 1),
             format!("{}{comment}{}", &text[..at_element], &text[at_element..]),
-            // A whole fake list in a comment before the real one: the fake one's
-            // records parse, so only the check of the rest catches it.
+            // A whole fake list in a comment before the real one: its records parse,
+            // so only the guards catch it (the search after the list, and the check
+            // that the rest holds no annotations).
             {
                 let list = annotations_list(&text).expect("list");
                 let first = text[list].lines().next().expect("a record");
