@@ -201,14 +201,7 @@ fn the_list_filters_by_label_and_text() {
     );
     assert!(q >= 1 && f >= 1, "both new annotations listed");
     let search = |h: &mut egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>, t: &str| {
-        let field = h.get_by(|n| n.data().placeholder() == Some("Search annotations"));
-        field.focus();
-        h.run();
-        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-        h.key_press(Key::Backspace);
-        h.get_by(|n| n.data().placeholder() == Some("Search annotations"))
-            .type_text(t);
-        h.run();
+        replace_text(h, "Search annotations", t);
     };
     search(&mut h, "million-man");
     assert_eq!(rows(&h, "Quote “historic”"), 0);
@@ -774,36 +767,12 @@ fn document_details_are_edited_in_a_form_and_undone_in_one_step() {
     let before = doc(&h);
     h.get_by_label("Details…").click();
     h.run();
-    let outlet = h.get_by(|n| n.data().placeholder() == Some("e.g. Press TV"));
-    outlet.focus();
-    h.run();
-    h.get_by(|n| n.data().placeholder() == Some("e.g. Press TV"))
-        .focus();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by(|n| n.data().placeholder() == Some("e.g. Press TV"))
-        .type_text("Al Mayadeen");
-    h.run();
+    replace_text(&mut h, "e.g. Press TV", "Al Mayadeen");
     // A date that is not a date is refused before anything changes.
-    h.get_by(|n| n.data().placeholder() == Some("YYYY-MM-DD"))
-        .focus();
-    h.run();
-    h.get_by(|n| n.data().placeholder() == Some("YYYY-MM-DD"))
-        .focus();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by(|n| n.data().placeholder() == Some("YYYY-MM-DD"))
-        .type_text("24 Jan");
-    h.run();
+    replace_text(&mut h, "YYYY-MM-DD", "24 Jan");
     h.get_by_label_contains("is not a date like");
     assert!(h.get_by_label("Apply").accesskit_node().is_disabled());
-    h.get_by(|n| n.data().placeholder() == Some("YYYY-MM-DD"))
-        .focus();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by(|n| n.data().placeholder() == Some("YYYY-MM-DD"))
-        .type_text("2020-01-25");
-    h.run();
+    replace_text(&mut h, "YYYY-MM-DD", "2020-01-25");
     assert_eq!(doc(&h), before, "nothing changes before Apply");
     h.get_by_label("Apply").click();
     h.run();

@@ -5,6 +5,7 @@
 
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use sourcemark::ui::{AppOptions, SourcemarkApp};
 use sourcemark::workspace::Workspace;
 use std::path::{Path, PathBuf};
@@ -128,6 +129,20 @@ pub fn find_in_current(h: &Harness<'_, SourcemarkApp>, needle: &str) -> std::ops
     let text = s.current_text().unwrap();
     let b = text.as_str().find(needle).expect("phrase in the article");
     text.char_of(b)..text.char_of(b + needle.len())
+}
+
+/// Replaces the text of the field whose placeholder is `placeholder` with `text`, as a
+/// person would: click in, select all, delete, type.
+pub fn replace_text(h: &mut Harness<'_, SourcemarkApp>, placeholder: &str, text: &str) {
+    h.get_by(|n| n.data().placeholder() == Some(placeholder))
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    h.get_by(|n| n.data().placeholder() == Some(placeholder))
+        .type_text(text);
+    h.run();
 }
 
 /// Shows the document whose text contains `needle`.
