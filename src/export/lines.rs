@@ -53,14 +53,11 @@ fn pieces(input: &str, parts: usize) -> Vec<(usize, &str)> {
         let end = if i == parts || aim <= start {
             input.len()
         } else {
-            input.as_bytes()[aim..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(input.len(), |k| aim + k + 1)
+            memchr::memchr(b'\n', &input.as_bytes()[aim..]).map_or(input.len(), |k| aim + k + 1)
         };
         let piece = &input[start..end];
         out.push((line, piece));
-        line += piece.bytes().filter(|&b| b == b'\n').count();
+        line += memchr::memchr_iter(b'\n', piece.as_bytes()).count();
         start = end;
     }
     out
