@@ -161,6 +161,9 @@ impl ArticleView {
         ScrollArea::vertical()
             .id_salt(("article_view", cx.doc))
             .auto_shrink(false)
+            // Jumps are instant anyway (`ScrollAnimation::none`); with animation on, egui
+            // still lands them a frame late.
+            .animated(false)
             .show_viewport(ui, |ui, viewport| {
                 self.viewport_ui(ui, viewport, cx, &mut resp);
             });
