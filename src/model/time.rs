@@ -15,6 +15,14 @@ pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::
     d.deserialize_str(Rfc3339)
 }
 
+/// Reads a time as [`deserialize`] does: strict RFC 3339 first, then chrono's relaxed
+/// parser, whose error is returned.
+pub fn parse(v: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
+    DateTime::parse_from_rfc3339(v)
+        .or_else(|_| v.parse::<DateTime<FixedOffset>>())
+        .map(|t| t.with_timezone(&Utc))
+}
+
 struct Rfc3339;
 
 impl Visitor<'_> for Rfc3339 {
@@ -25,10 +33,7 @@ impl Visitor<'_> for Rfc3339 {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        DateTime::parse_from_rfc3339(v)
-            .or_else(|_| v.parse::<DateTime<FixedOffset>>())
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(E::custom)
+        parse(v).map_err(E::custom)
     }
 }
 

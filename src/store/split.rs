@@ -1,15 +1,17 @@
-//! The project file read and written in pieces on several cores, still by ron.
+//! The project file read and written in pieces on several cores.
 //!
 //! Nearly all of a large project file is its `annotations` list, and ron reads and
 //! writes about 50–80 MB/s on one core. The list's elements are independent, so the
-//! list is cut into pieces that ron handles on separate threads and the pieces are
-//! joined. The result is byte for byte what one ron call gives (writing) or the same
+//! list is cut into pieces that are handled on separate threads and the pieces are
+//! joined. Writing is ron's; reading takes each line that is exactly in ron's form
+//! through [`fast_record`], and any other line through ron. The result is byte for byte what one ron call gives (writing) or the same
 //! project (reading); anything that does not fit the fixed layout takes the one-call
 //! path, which also gives the error messages.
 //!
 //! The cuts rely on the layout `to_ron` writes: each annotation is one line, and
 //! strings are escaped, so a raw newline only ever separates lines of the layout.
 
+use super::fast_record;
 use super::fast_str::Fast;
 use crate::model::{Annotation, Project};
 use crate::par;
@@ -204,9 +206,15 @@ fn elements(piece: &str, options: &ron::Options, capacity: usize) -> Option<Vec<
     let mut out = Vec::with_capacity(capacity);
     let mut rest = piece.trim_start();
     while !rest.is_empty() {
-        let mut de = ron::Deserializer::from_str_with_options(rest, options).ok()?;
-        out.push(Annotation::deserialize(&mut de).ok()?);
-        rest = de.remainder().trim_start().strip_prefix(',')?.trim_start();
+        if let Some((a, taken)) = fast_record::annotation(rest) {
+            out.push(a);
+            rest = &rest[taken..];
+        } else {
+            let mut de = ron::Deserializer::from_str_with_options(rest, options).ok()?;
+            out.push(Annotation::deserialize(&mut de).ok()?);
+            rest = de.remainder();
+        }
+        rest = rest.trim_start().strip_prefix(',')?.trim_start();
     }
     Some(out)
 }
