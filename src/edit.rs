@@ -172,7 +172,7 @@ impl Edit {
 /// ("Add quote", "Delete 3 annotations").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Transaction {
-    /// What the user did, for "Undo <name>".
+    /// What the user did, for the menu's "Undo `name`".
     pub name: String,
     /// The edits, in the order they apply.
     pub edits: Vec<Edit>,
