@@ -1,5 +1,5 @@
-//! One annotation line of the project file read without ron, when it is exactly in the
-//! form ron writes it.
+//! One annotation line of the project file read and written without ron, in exactly
+//! the form ron writes it.
 //!
 //! ron's parser costs about 55 instructions a byte, and annotation lines are nearly all
 //! of a large project file: on a file of 100,000 annotations that is most of a load.
@@ -11,9 +11,103 @@
 //! read by ron, and every error message still comes from ron. The property tests
 //! check, on arbitrary annotations and on lines broken at random, that whatever this
 //! reads, ron reads to the same annotation.
+//!
+//! Writing is the same form the other way: an annotation without ranges or attributes
+//! is written here, with strings escaped by [`super::fast_str`], and the rest by ron.
+//! The bytes are ron's; the tests compare them on arbitrary annotations, and the store
+//! checks them once at first use and writes through ron alone if they ever differ.
 
+use super::fast_str::push_escaped;
 use crate::model::{Annotation, AnnotationId, Attributes, DocId, time};
+use chrono::{DateTime, SecondsFormat, Utc};
 use memchr::memchr2;
+use std::fmt::Write as _;
+
+/// Appends `a` in ron's form, on one line without indent or comma, and returns `true`;
+/// or appends nothing and returns `false` when `a` has ranges or attributes (or string
+/// escaping is not this module's to do), which ron then writes.
+pub fn write(out: &mut String, a: &Annotation) -> bool {
+    if !a.more.is_empty() || !a.attrs.is_empty() {
+        return false;
+    }
+    let mark = out.len();
+    let done = write_fields(out, a).is_some();
+    if !done {
+        out.truncate(mark);
+    }
+    done
+}
+
+/// Annotations that take every path of [`write`] (note, orphaned flag, sub-second time,
+/// escapes, attributes, ranges), for the store's first-use check against ron.
+pub fn probes() -> Vec<Annotation> {
+    let t = DateTime::from_timestamp(1_700_000_000, 250_000_000).unwrap_or_default();
+    let a = Annotation {
+        id: AnnotationId("0123456789ab".into()),
+        doc: DocId("doc “1”".into()),
+        start: 0,
+        end: 18_446_744,
+        more: Vec::new(),
+        label: "quote".into(),
+        text: "“Get out,” he\tsaid\n\"\\'\0\u{7f} e\u{301} 👍🏽 عربي".into(),
+        prefix: String::new(),
+        suffix: "\u{a0}—".into(),
+        note: "a note".into(),
+        attrs: Attributes::default(),
+        annotator: "me".into(),
+        created: t,
+        modified: DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default(),
+        orphaned: true,
+    };
+    let plain = Annotation {
+        note: String::new(),
+        orphaned: false,
+        ..a.clone()
+    };
+    let mut with_attrs = plain.clone();
+    with_attrs.attrs.speaker = Some("al-Sadr".into());
+    let mut with_more = plain.clone();
+    with_more.more = vec![crate::model::CharRange { start: 20, end: 30 }];
+    vec![a, plain, with_attrs, with_more]
+}
+
+fn write_fields(out: &mut String, a: &Annotation) -> Option<()> {
+    out.push_str("(id: ");
+    push_escaped(out, a.id.as_str())?;
+    out.push_str(", doc: ");
+    push_escaped(out, a.doc.as_str())?;
+    write!(out, ", start: {}, end: {}, label: ", a.start, a.end).ok()?;
+    push_escaped(out, &a.label)?;
+    out.push_str(", text: ");
+    push_escaped(out, &a.text)?;
+    out.push_str(", prefix: ");
+    push_escaped(out, &a.prefix)?;
+    out.push_str(", suffix: ");
+    push_escaped(out, &a.suffix)?;
+    if !a.note.is_empty() {
+        out.push_str(", note: ");
+        push_escaped(out, &a.note)?;
+    }
+    out.push_str(", annotator: ");
+    push_escaped(out, &a.annotator)?;
+    out.push_str(", created: ");
+    push_time(out, &a.created);
+    out.push_str(", modified: ");
+    push_time(out, &a.modified);
+    if a.orphaned {
+        out.push_str(", orphaned: true");
+    }
+    out.push(')');
+    Some(())
+}
+
+/// A time as chrono's `Serialize` writes it (RFC 3339, `Z`, sub-seconds only when
+/// there are any), quoted: it never needs escaping.
+fn push_time(out: &mut String, t: &DateTime<Utc>) {
+    out.push('"');
+    out.push_str(&t.to_rfc3339_opts(SecondsFormat::AutoSi, true));
+    out.push('"');
+}
 
 /// The annotation at the start of `s` and the bytes it takes (up to its closing
 /// parenthesis), if it is in ron's own form and has no `more` ranges or attributes.
@@ -202,6 +296,7 @@ mod tests {
             note in any_text(),
             annotator in any_text(),
             secs in (0i64..4_000_000_000, 0i64..4_000_000_000),
+            nanos in prop_oneof![Just(0u32), 0u32..1_000_000_000],
             orphaned in any::<bool>(),
         ) -> Annotation {
             Annotation {
@@ -218,7 +313,7 @@ mod tests {
                 attrs: Attributes::default(),
                 annotator,
                 created: Utc.timestamp_opt(secs.0, 0).single().unwrap_or_default(),
-                modified: Utc.timestamp_opt(secs.1, 0).single().unwrap_or_default(),
+                modified: Utc.timestamp_opt(secs.1, nanos).single().unwrap_or_default(),
                 orphaned,
             }
         }
@@ -226,6 +321,14 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// The line written here is the one ron writes, byte for byte.
+        #[test]
+        fn writes_what_ron_writes(a in any_annotation()) {
+            let mut ours = String::from("before ");
+            prop_assert!(write(&mut ours, &a));
+            prop_assert_eq!(ours, format!("before {}", line(&a)));
+        }
 
         /// Every line ron writes for an annotation without ranges or attributes is read
         /// here, whole, to the same annotation.
@@ -270,7 +373,7 @@ mod tests {
     }
 
     #[test]
-    fn lines_with_ranges_attributes_or_other_spacing_are_left_to_ron() {
+    fn ranges_attributes_and_other_spacing_are_left_to_ron() {
         let text = crate::text::DocText::new("The crowd was 2.5 million strong.".into());
         let mut a = Annotation::new(DocId::from("d"), &text, 14, 25, "figure", "me")
             .expect("span in range");
@@ -292,5 +395,9 @@ mod tests {
         let mut with_more = a;
         with_more.more = vec![crate::model::CharRange { start: 0, end: 3 }];
         assert_eq!(annotation(&line(&with_more)), None);
+        // Nor are they written here.
+        let mut out = String::from("kept");
+        assert!(!write(&mut out, &with_attrs) && !write(&mut out, &with_more));
+        assert_eq!(out, "kept");
     }
 }

@@ -94,6 +94,12 @@ thread_local! {
     static ESCAPER: RefCell<Escaper> = const { RefCell::new(Escaper::new()) };
 }
 
+/// Appends `s` to `out` as ron writes a string (quoted and escaped), or `None` when the
+/// first-use check found that this module's escaping differs from ron's.
+pub fn push_escaped(out: &mut String, s: &str) -> Option<()> {
+    enabled().then(|| ESCAPER.with_borrow_mut(|e| out.push_str(e.escape(s))))
+}
+
 /// Whether ron takes pre-escaped strings and writes exactly what it would have.
 fn enabled() -> bool {
     static ENABLED: OnceLock<bool> = OnceLock::new();

@@ -3,8 +3,8 @@
 //! Nearly all of a large project file is its `annotations` list, and ron reads and
 //! writes about 50–80 MB/s on one core. The list's elements are independent, so the
 //! list is cut into pieces that are handled on separate threads and the pieces are
-//! joined. Writing is ron's; reading takes each line that is exactly in ron's form
-//! through [`fast_record`], and any other line through ron. The result is byte for byte what one ron call gives (writing) or the same
+//! joined. An annotation line in ron's own form is read and written by
+//! [`fast_record`]; any other line by ron. The result is byte for byte what one ron call gives (writing) or the same
 //! project (reading); anything that does not fit the fixed layout takes the one-call
 //! path, which also gives the error messages.
 //!
@@ -18,6 +18,7 @@ use crate::par;
 use memchr::memmem;
 use ron::ser::PrettyConfig;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The `annotations` field of a project with none, as the layout writes it.
 const EMPTY_LIST: &str = "\n  annotations: [],\n";
@@ -118,9 +119,7 @@ pub fn to_text(
         .clone()
         .depth_limit(1)
         .indentor(config.indentor.repeat(2));
-    let pieces = par::map(&chunks, |chunk| {
-        write(chunk, &piece_config, chunk.len() * BYTES_PER_ANNOTATION)
-    });
+    let pieces = par::map(&chunks, |chunk| write_list(chunk, &piece_config));
     let head = write(&rest, config, 0)?;
     let pieces = pieces.into_iter().collect::<Result<Vec<_>, _>>()?;
     let lists = pieces
@@ -141,6 +140,44 @@ pub fn to_text(
 /// About what one annotation takes in the file; sizing the output up front saves the
 /// copies of a growing string.
 const BYTES_PER_ANNOTATION: usize = 320;
+
+/// Whether [`fast_record`] wrote the probes exactly as ron does, checked at first use.
+static LINES_MATCH: OnceLock<bool> = OnceLock::new();
+
+/// A list of annotations as ron writes it in `config` (one element per line): `[`, a
+/// line per element, `]`. Elements in [`fast_record`]'s reach are written there, the
+/// others by ron, unless the first-use check found the two ever differ.
+fn write_list(list: &[Annotation], config: &PrettyConfig) -> Result<String, ron::Error> {
+    let same = LINES_MATCH.get_or_init(|| {
+        let probes = fast_record::probes();
+        let ron = write(&probes[..], config, 0);
+        ron.is_ok() && write_lines(&probes, config).ok() == ron.ok()
+    });
+    if *same {
+        write_lines(list, config)
+    } else {
+        write(list, config, list.len() * BYTES_PER_ANNOTATION)
+    }
+}
+
+fn write_lines(list: &[Annotation], config: &PrettyConfig) -> Result<String, ron::Error> {
+    let mut out = String::with_capacity(list.len() * BYTES_PER_ANNOTATION);
+    out.push_str("[\n");
+    for a in list {
+        let mark = out.len();
+        out.push_str(&config.indentor);
+        if fast_record::write(&mut out, a) {
+            out.push_str(",\n");
+        } else {
+            out.truncate(mark);
+            let one = write(std::slice::from_ref(a), config, BYTES_PER_ANNOTATION)?;
+            // `[\n` + the element's line + `]`, as the list's own lines are.
+            out.push_str(one.get(2..one.len().saturating_sub(1)).unwrap_or_default());
+        }
+    }
+    out.push(']');
+    Ok(out)
+}
 
 /// One ron call into a string of about `size` bytes, with strings escaped by
 /// [`Fast`] when `config` escapes strings (the same bytes, sooner).
@@ -339,6 +376,19 @@ mod tests {
                 assert_eq!(split, one, "seed {seed}, {threads} threads");
             }
         }
+    }
+
+    #[test]
+    fn annotation_lines_are_written_without_ron_here() {
+        let config = config().depth_limit(1).indentor("    ".to_owned());
+        let probes = fast_record::probes();
+        let ours = write_list(&probes, &config).expect("written");
+        assert_eq!(
+            LINES_MATCH.get(),
+            Some(&true),
+            "fast_record's lines differ from ron's"
+        );
+        assert_eq!(ours, write(&probes[..], &config, 0).expect("ron writes it"));
     }
 
     #[test]
