@@ -6,8 +6,9 @@
 //! of a 10 MB article.
 //!
 //! A jump takes two frames: the one that asks for it (it lays out the target's block to
-//! find where it is) and the one that shows the new place. Both run; the time reported
-//! for a jump is the slower of the two, so every figure here is the cost of one frame.
+//! find where it is, and about half of the new screen's blocks not laid out yet) and the
+//! one that shows the new place (and lays out the rest). Both run; the time reported for
+//! a jump is the slower of the two, so every figure here is the cost of one frame.
 //!
 //! `cargo bench --bench article_view -- --sample-size 20`
 

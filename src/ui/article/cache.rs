@@ -44,6 +44,9 @@ pub struct BlockCache {
     probe: Option<Arc<Galley>>,
     /// An empty row for [`wrap`], from the probe.
     proto: Option<Row>,
+    /// Chars shaped since the frame began (blocks not in the cache), for sharing a
+    /// jump's work between its frames and for tests.
+    shaped: usize,
 }
 
 /// The layout job of a block's text.
@@ -77,6 +80,7 @@ impl BlockCache {
         color: Color32,
     ) {
         self.frame += 1;
+        self.shaped = 0;
         let style = (font_size, painter.pixels_per_point(), color);
         let probe = painter.layout_job(block_job(
             "Ag",
@@ -102,6 +106,16 @@ impl BlockCache {
         self.chars = 0;
         self.probe = None;
         self.proto = None;
+    }
+
+    /// True when block `i` is kept (shaped), so laying it out costs at most a re-wrap.
+    pub fn has(&self, i: usize) -> bool {
+        self.entries.contains_key(&i)
+    }
+
+    /// Chars shaped since the frame began.
+    pub fn shaped(&self) -> usize {
+        self.shaped
     }
 
     /// Block `i` (of `chars` chars) wrapped at `width`: from the cache, re-wrapped from
@@ -134,6 +148,7 @@ impl BlockCache {
                 },
             );
             self.chars += chars;
+            self.shaped += chars;
             self.evict();
         }
         let Some(e) = self.entries.get_mut(&i) else {

@@ -155,6 +155,62 @@ impl DocLayout {
         (galley, h - old)
     }
 
+    /// Shapes part of the screen a jump is about to show. A jump takes two frames: the
+    /// one that lays out the target block to find where it is, and the one that shows
+    /// the place. Left alone, the second frame shapes every other block on the new
+    /// screen. Here the first frame takes blocks nearest the target until it has shaped
+    /// about half of that screen's new text, so that neither frame does all of it.
+    ///
+    /// `y` is the target's y inside block `b` (laid out already this frame); `h` is the
+    /// viewport height; the screen is centred on the target, as the jump will centre it
+    /// (but not past either end of the article).
+    pub fn prepare_jump(
+        &mut self,
+        painter: &egui::Painter,
+        text: &DocText,
+        b: usize,
+        y: f32,
+        h: f32,
+        color: Color32,
+    ) {
+        let centre = self.top(b) + self.gap_of(b) + y;
+        // The scroll area keeps the screen inside the article.
+        let top = (centre - h / 2.0).min(self.heights.total() - h).max(0.0);
+        let first = self.heights.find(top);
+        let last = self.heights.find(top + h);
+        let new_chars = |l: &Self, i: usize| usize::from(!l.cache.has(i)) * l.blocks[i].chars.len();
+        let mut done = self.cache.shaped();
+        let total = done + (first..=last).map(|i| new_chars(self, i)).sum::<usize>();
+        let (mut below, mut above) = (b + 1, b);
+        // Nearest first, alternating below and above the target, while a block brings
+        // this frame's share nearer to half than it is.
+        loop {
+            let i = if below <= last && (below - b <= b - above || above <= first) {
+                below += 1;
+                below - 1
+            } else if above > first {
+                above -= 1;
+                above
+            } else {
+                break;
+            };
+            let n = new_chars(self, i);
+            if 2 * done + n > total {
+                break;
+            }
+            if n > 0 {
+                self.galley(painter, text, i, color);
+                done += n;
+            }
+        }
+    }
+
+    /// Chars shaped for this layout since its frame began.
+    #[cfg(test)]
+    pub fn shaped(&self) -> usize {
+        self.cache.shaped()
+    }
+
     fn learn(&mut self, galley: &Galley, chars: usize) {
         let w: f32 = galley
             .rows

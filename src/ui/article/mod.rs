@@ -7,7 +7,9 @@
 //! laid out, estimated elsewhere), and annotations are found through a span index
 //! rebuilt only when the annotation slice changes. A block is shaped once and kept
 //! (cache.rs) and re-wrapped at a new width without shaping it again (wrap.rs), so a
-//! resize or a jump back to a recent place lays out nothing new. All offsets are
+//! resize or a jump back to a recent place lays out nothing new, and a jump to a new
+//! place shares the shaping between the frame that asks for it and the frame that
+//! shows it (`DocLayout::prepare_jump`). All offsets are
 //! document chars; a galley's char index is local to its block and is shifted by the
 //! block's start.
 
@@ -17,6 +19,8 @@ mod keys;
 mod layout;
 mod paint;
 mod spans;
+#[cfg(test)]
+mod tests;
 mod wrap;
 
 use crate::model::{Annotation, AnnotationId, DocId, LabelScheme};
@@ -226,6 +230,9 @@ impl ArticleView {
             let (galley, _) = layout.galley(&painter, cx.text, b, text_color);
             let local = r.start.saturating_sub(layout.blocks[b].chars.start);
             let row = layout::cursor_pos(&galley, local);
+            let h = viewport.height();
+            layout.prepare_jump(&painter, cx.text, b, row.center().y, h, text_color);
+            // Blocks laid out above the target have moved it.
             let top = fr.origin.y + layout.top(b) + layout.gap_of(b);
             let target = Rect::from_x_y_ranges(
                 fr.origin.x..=fr.origin.x + col_w,

@@ -1,0 +1,103 @@
+//! Tests of the view as a whole, on an egui context without a window.
+
+use super::blocks::CHUNK_CHARS;
+use super::{ArticleContext, ArticleView};
+use crate::model::{DocId, LabelScheme};
+use crate::text::DocText;
+use eframe::egui;
+use egui::{Pos2, RawInput, Rect, vec2};
+
+/// Paragraphs of 300 to 1,400 chars, so that some are cut into chunks.
+fn article(chars: usize) -> String {
+    let words = [
+        "the", "crowd", "“Get", "out,”", "2.5", "million", "al-Sadr", "Iraq’s",
+    ];
+    let mut s = String::new();
+    let (mut para, mut k) = (0, 0usize);
+    while s.len() < chars {
+        let w = words[(k * 7 + k / 3) % words.len()];
+        s.push_str(w);
+        para += w.len() + 1;
+        k += 1;
+        if para > 300 + (k * 37) % 1100 {
+            s.push_str(".\n\n");
+            para = 0;
+        } else {
+            s.push(' ');
+        }
+    }
+    s
+}
+
+struct Fixture {
+    ctx: egui::Context,
+    view: ArticleView,
+    doc: DocId,
+    text: DocText,
+    labels: LabelScheme,
+}
+
+impl Fixture {
+    fn new(text: String) -> Self {
+        let f = Self {
+            ctx: egui::Context::default(),
+            view: ArticleView::new(),
+            doc: DocId::from("d"),
+            text: DocText::new(text),
+            labels: LabelScheme::default(),
+        };
+        crate::ui::fonts::install(&f.ctx);
+        f
+    }
+
+    /// Runs one frame; returns the chars it shaped.
+    fn frame(&mut self) -> usize {
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 800.0))),
+            ..Default::default()
+        };
+        let cx = ArticleContext {
+            doc: &self.doc,
+            text: &self.text,
+            annotations: &[],
+            labels: &self.labels,
+            selected: None,
+            find_matches: &[],
+            current_match: None,
+            font_size: 16.0,
+        };
+        let view = &mut self.view;
+        let mut out = self.ctx.run_ui(input, |ui| {
+            view.ui(ui, &cx);
+        });
+        out.textures_delta.clear();
+        self.view.layouts.get(&self.doc).map_or(0, |l| l.shaped())
+    }
+}
+
+/// A jump to a place never shown takes two frames, and each shapes about half of the
+/// new screen, without shaping much that the screen does not show.
+#[test]
+fn a_jump_to_a_new_place_shares_its_shaping_between_its_two_frames() {
+    let mut f = Fixture::new(article(300_000));
+    for _ in 0..3 {
+        f.frame();
+    }
+    let n = f.text.char_len();
+    for at in [n * 6 / 10, n / 5, n - 10] {
+        f.view.scroll_to(at..at + 1);
+        let ask = f.frame();
+        let show = f.frame();
+        assert!(f.view.char_rect(at).is_some(), "jump to {at} shown");
+        let total = ask + show;
+        assert!(
+            10 * ask.max(show) <= 7 * total,
+            "jump to {at}: {ask} chars shaped asking, {show} showing"
+        );
+        let shown = f.view.visible_chars(&f.doc).map_or(0, |r| r.len());
+        assert!(
+            total <= shown + 3 * CHUNK_CHARS,
+            "jump to {at}: {total} chars shaped for {shown} shown"
+        );
+    }
+}
