@@ -20,6 +20,10 @@ use sourcemark::ui::article::{ArticleContext, ArticleView};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+/// The app's allocator (see `main.rs`), so that these figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const WORDS: &[&str] = &[
     "the",
     "crowd",

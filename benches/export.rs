@@ -11,6 +11,10 @@ use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
 
+/// The app's allocator (see `main.rs`), so that these figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const DOCS: usize = 1_000;
 const SPANS_PER_DOC: usize = 100;
 

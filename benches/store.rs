@@ -9,6 +9,10 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// The app's allocator (see `main.rs`), so that these figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const DOCUMENTS: usize = 1_000;
 const ANNOTATIONS: usize = 100_000;
 
