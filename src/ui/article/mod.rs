@@ -138,10 +138,11 @@ impl ArticleView {
             if self.doc.is_some() {
                 self.sel = None;
             }
-            self.doc = Some(cx.doc.clone());
-            // Galleys of documents not shown are only memory.
+            let previous = self.doc.replace(cx.doc.clone());
+            // The document just left keeps its laid-out blocks, so flipping between two
+            // articles to compare them shapes nothing; the others' are only memory.
             for (id, l) in &mut self.layouts {
-                if id != cx.doc {
+                if id != cx.doc && Some(id) != previous.as_ref() {
                     l.forget_galleys();
                 }
             }

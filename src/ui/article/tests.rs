@@ -35,6 +35,8 @@ struct Fixture {
     doc: DocId,
     text: DocText,
     labels: LabelScheme,
+    /// Documents not shown: switched with [`Fixture::show`].
+    others: Vec<(DocId, DocText)>,
 }
 
 impl Fixture {
@@ -45,9 +47,21 @@ impl Fixture {
             doc: DocId::from("d"),
             text: DocText::new(text),
             labels: LabelScheme::default(),
+            others: Vec::new(),
         };
         crate::ui::fonts::install(&f.ctx);
         f
+    }
+
+    /// Shows document `id` (kept in `others` until then) from the next frame on.
+    fn show(&mut self, id: &str) {
+        let Some(k) = self.others.iter().position(|(d, _)| d.as_str() == id) else {
+            return;
+        };
+        let (doc, text) = self.others.swap_remove(k);
+        let old_doc = std::mem::replace(&mut self.doc, doc);
+        let old_text = std::mem::replace(&mut self.text, text);
+        self.others.push((old_doc, old_text));
     }
 
     /// Runs one frame; returns the chars it shaped.
@@ -100,4 +114,30 @@ fn a_jump_to_a_new_place_shares_its_shaping_between_its_two_frames() {
             "jump to {at}: {total} chars shaped for {shown} shown"
         );
     }
+}
+
+/// Going back to the document just left shapes nothing: comparing two outlets' articles
+/// means flipping between them. A third document in between drops the first one's
+/// blocks, so memory stays bounded.
+#[test]
+fn flipping_back_to_the_last_document_shapes_nothing() {
+    let mut f = Fixture::new(article(20_000));
+    f.others
+        .push((DocId::from("b"), DocText::new(article(30_000))));
+    f.others
+        .push((DocId::from("c"), DocText::new(article(25_000))));
+    assert!(f.frame() > 0, "the first screen is shaped");
+    f.show("b");
+    assert!(f.frame() > 0, "a new document is shaped");
+    f.show("d");
+    assert_eq!(f.frame(), 0, "back to the document just left");
+    f.show("b");
+    assert_eq!(f.frame(), 0, "and forth");
+    f.show("c");
+    assert!(f.frame() > 0);
+    f.show("d");
+    assert!(
+        f.frame() > 0,
+        "a document left two switches ago is shaped again"
+    );
 }
