@@ -209,7 +209,8 @@ fn bench_sizes(c: &mut Criterion) {
         // The view keeps recently laid-out blocks, so the jumps above are served from
         // that cache after the first two. This one goes somewhere new each time: steps of
         // the golden ratio through the article never come back near a recent place, and
-        // it shapes a fresh screen (except on 10 KB, which fits in the cache whole).
+        // it shapes a fresh screen, about half in each of its two frames (except on
+        // 10 KB, which fits in the cache whole).
         let mut j = 0usize;
         g.bench_function("scroll_jump_new", |b| {
             b.iter_custom(|iters| {
@@ -229,9 +230,9 @@ fn bench_sizes(c: &mut Criterion) {
             })
         });
         f.width = 1200.0;
-        // Zoom (Ctrl+plus / Ctrl+minus): every block is shaped anew at the new size, so
-        // this is also what showing a never-seen screen costs on any article, 10 KB
-        // included, next to `scroll_jump_new`.
+        // Zoom (Ctrl+plus / Ctrl+minus): every block on screen is shaped anew at the new
+        // size, in one frame, so this is also what a whole never-seen screen costs on
+        // any article, 10 KB included (a jump splits that work over its two frames).
         g.bench_function("zoom", |b| {
             b.iter(|| {
                 f.font_size = if f.font_size == 16.0 { 17.0 } else { 16.0 };
