@@ -792,3 +792,39 @@ fn document_details_are_edited_in_a_form_and_undone_in_one_step() {
     h.run();
     assert_eq!(doc(&h), before, "one undo takes the whole form back");
 }
+
+#[test]
+fn scroll_keys_move_through_the_article_even_after_clicking_the_document_list() {
+    let (_p, mut h) = open_sample();
+    // The longest sample article, opened by a click, so a list button has the focus.
+    let (title, n) = {
+        let s = h.state().session.as_ref().unwrap();
+        let d = (s.project().documents.iter())
+            .max_by_key(|d| s.ws.text(&d.id).map_or(0, |t| t.char_len()))
+            .unwrap();
+        let n = s.ws.text(&d.id).unwrap().char_len();
+        (d.title.clone(), n)
+    };
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(&title)))
+        .click();
+    h.run();
+    let view = |h: &egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>, c: usize| {
+        h.state().view.char_rect(c).is_some()
+    };
+    assert!(
+        view(&h, 0) && !view(&h, n - 1),
+        "the article is longer than the window"
+    );
+    h.key_press(Key::End);
+    h.run();
+    assert!(view(&h, n - 1) && !view(&h, 0), "End");
+    h.key_press(Key::Home);
+    h.run();
+    assert!(view(&h, 0), "Home");
+    h.key_press(Key::PageDown);
+    h.run();
+    assert!(!view(&h, 0), "PageDown");
+    h.key_press(Key::PageUp);
+    h.run();
+    assert!(view(&h, 0), "PageUp");
+}

@@ -56,6 +56,15 @@ pub const KEY_MAP: &[(&str, &str)] = &[
     ("Shift+Enter or Shift+F3", "Previous match"),
     ("Escape (in the find field)", "Close the find bar"),
     ("", "Reading"),
+    (
+        "PageDown / PageUp",
+        "Scroll the article down / up by a screen",
+    ),
+    ("Down / Up", "Scroll the article down / up by a line"),
+    (
+        "Home / End (or Ctrl+Home / Ctrl+End)",
+        "Go to the start / end of the article",
+    ),
     ("Ctrl+Plus or Ctrl+=", "Larger article text"),
     ("Ctrl+Minus", "Smaller article text"),
     ("Ctrl+0", "Default article text size"),
@@ -64,8 +73,8 @@ pub const KEY_MAP: &[(&str, &str)] = &[
 /// The key map as Markdown.
 pub fn markdown() -> String {
     let mut out = String::from(
-        "## Keyboard map\n\nOn macOS, Cmd takes the place of Ctrl. Label keys, Delete, Escape, undo and \
-         the Alt+arrow keys act on the article only while no text field has the keyboard.\n",
+        "## Keyboard map\n\nOn macOS, Cmd takes the place of Ctrl. Label keys, Delete, Escape, undo, \
+         the arrow keys and the scroll keys act on the article only while no text field has the keyboard.\n",
     );
     for (keys, what) in KEY_MAP {
         if keys.is_empty() {

@@ -174,26 +174,49 @@ impl DocLayout {
         color: Color32,
     ) {
         let centre = self.top(b) + self.gap_of(b) + y;
-        // The scroll area keeps the screen inside the article.
-        let top = (centre - h / 2.0).min(self.heights.total() - h).max(0.0);
+        self.share_screen(painter, text, centre - h / 2.0, h, Some(b), color);
+    }
+
+    /// Shapes about half of the screen at `top` (content y) that a scroll key is about
+    /// to show on the next frame, for the same reason as [`Self::prepare_jump`]: a
+    /// page down shows a screen of text never laid out.
+    pub fn prepare_scroll(
+        &mut self,
+        painter: &egui::Painter,
+        text: &DocText,
+        top: f32,
+        h: f32,
+        color: Color32,
+    ) {
+        self.share_screen(painter, text, top, h, None, color);
+    }
+
+    /// Lays out blocks of the screen `top..top + h` (kept inside the article, as the
+    /// scroll area keeps it), nearest `pivot` (default: the screen's middle) first, while
+    /// a block brings the chars shaped this frame nearer to half of all the text this
+    /// frame and the next must shape than they are.
+    fn share_screen(
+        &mut self,
+        painter: &egui::Painter,
+        text: &DocText,
+        top: f32,
+        h: f32,
+        pivot: Option<usize>,
+        color: Color32,
+    ) {
+        let top = top.min(self.heights.total() - h).max(0.0);
         let first = self.heights.find(top);
         let last = self.heights.find(top + h);
+        let pivot = pivot
+            .unwrap_or_else(|| self.heights.find(top + h / 2.0))
+            .clamp(first, last);
         let new_chars = |l: &Self, i: usize| usize::from(!l.cache.has(i)) * l.blocks[i].chars.len();
         let mut done = self.cache.shaped();
         let total = done + (first..=last).map(|i| new_chars(self, i)).sum::<usize>();
-        let (mut below, mut above) = (b + 1, b);
-        // Nearest first, alternating below and above the target, while a block brings
-        // this frame's share nearer to half than it is.
-        loop {
-            let i = if below <= last && (below - b <= b - above || above <= first) {
-                below += 1;
-                below - 1
-            } else if above > first {
-                above -= 1;
-                above
-            } else {
-                break;
-            };
+        // The pivot, then alternately the next block below and above it.
+        let (mut lo, mut hi) = (pivot, pivot);
+        let mut next = Some(pivot);
+        while let Some(i) = next {
             let n = new_chars(self, i);
             if 2 * done + n > total {
                 break;
@@ -202,6 +225,16 @@ impl DocLayout {
                 self.galley(painter, text, i, color);
                 done += n;
             }
+            let above = i >= pivot || hi >= last;
+            next = if above && lo > first {
+                lo -= 1;
+                Some(lo)
+            } else if hi < last {
+                hi += 1;
+                Some(hi)
+            } else {
+                None
+            };
         }
     }
 

@@ -18,6 +18,7 @@ mod cache;
 mod keys;
 mod layout;
 mod paint;
+mod scroll_keys;
 mod spans;
 #[cfg(test)]
 mod tests;
@@ -219,8 +220,13 @@ impl ArticleView {
         }
 
         // Keyboard and scroll requests may lay out blocks off screen.
+        let mut scroll = None;
         if !ui.ctx().text_edit_focused() {
             keys::handle_keys(self, ui, cx, &fr, &painter, text_color);
+            scroll = scroll_keys::take(ui);
+        }
+        if let Some(k) = scroll {
+            scroll_keys::apply(self, ui, cx, k, viewport, &painter, text_color);
         }
         let Some(layout) = self.layouts.get_mut(cx.doc) else {
             return;

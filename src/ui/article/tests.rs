@@ -5,7 +5,7 @@ use super::{ArticleContext, ArticleView};
 use crate::model::{DocId, LabelScheme};
 use crate::text::DocText;
 use eframe::egui;
-use egui::{Pos2, RawInput, Rect, vec2};
+use egui::{Event, Key, Modifiers, Pos2, RawInput, Rect, pos2, vec2};
 
 /// Paragraphs of 300 to 1,400 chars, so that some are cut into chunks.
 fn article(chars: usize) -> String {
@@ -66,8 +66,24 @@ impl Fixture {
 
     /// Runs one frame; returns the chars it shaped.
     fn frame(&mut self) -> usize {
+        self.frame_with(Vec::new())
+    }
+
+    /// Runs one frame with these key presses; returns the chars it shaped.
+    fn press(&mut self, key: Key) -> usize {
+        self.frame_with(vec![Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        }])
+    }
+
+    fn frame_with(&mut self, events: Vec<Event>) -> usize {
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 800.0))),
+            events,
             ..Default::default()
         };
         let cx = ArticleContext {
@@ -140,4 +156,54 @@ fn flipping_back_to_the_last_document_shapes_nothing() {
         f.frame() > 0,
         "a document left two switches ago is shaped again"
     );
+}
+
+/// PageDown moves the article up by a screen less two lines, so the last line read is
+/// now at the top, and shapes about half of the new screen in each of its two frames;
+/// PageUp comes back; End and Home go to the ends.
+#[test]
+fn page_keys_scroll_by_a_screen_and_home_end_go_to_the_ends() {
+    let mut f = Fixture::new(article(300_000));
+    for _ in 0..3 {
+        f.frame();
+    }
+    let last_line = f.view.boundary_at_pos(&f.doc, pos2(500.0, 770.0));
+    let last_line = last_line.expect("text at the bottom of the screen");
+    let ask = f.press(Key::PageDown);
+    let show = f.frame();
+    let r = f.view.char_rect(last_line).expect("last line still shown");
+    assert!(r.top() >= 0.0 && r.bottom() < 80.0, "{r:?} after PageDown");
+    assert!(
+        ask > 0 && show > 0,
+        "{ask} chars shaped asking, {show} showing"
+    );
+    assert!(
+        10 * ask.max(show) <= 7 * (ask + show),
+        "{ask} asking, {show} showing"
+    );
+
+    f.press(Key::PageUp);
+    f.frame();
+    let r = f.view.char_rect(last_line).expect("back where it was");
+    assert!(r.top() > 700.0 && r.bottom() <= 800.0, "{r:?} after PageUp");
+
+    let before = f.view.char_rect(last_line);
+    f.press(Key::ArrowDown);
+    f.frame();
+    let after = f.view.char_rect(last_line);
+    let moved = before.zip(after).map(|(b, a)| b.top() - a.top());
+    assert!(
+        moved.is_some_and(|d| d > 10.0 && d < 40.0),
+        "a line: {moved:?}"
+    );
+
+    let n = f.text.char_len();
+    f.press(Key::End);
+    f.frame();
+    assert!(f.view.char_rect(n - 1).is_some(), "End shows the last char");
+    assert!(f.view.char_rect(0).is_none());
+    f.press(Key::Home);
+    f.frame();
+    let r = f.view.char_rect(0).expect("Home shows the first char");
+    assert!(r.top() < 40.0, "{r:?}");
 }
