@@ -204,6 +204,10 @@ impl DocLayout {
         pivot: Option<usize>,
         color: Color32,
     ) {
+        if self.blocks.is_empty() {
+            return;
+        }
+        let h = h.max(0.0);
         let top = top.min(self.heights.total() - h).max(0.0);
         let first = self.heights.find(top);
         let last = self.heights.find(top + h);

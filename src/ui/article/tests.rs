@@ -207,3 +207,23 @@ fn page_keys_scroll_by_a_screen_and_home_end_go_to_the_ends() {
     let r = f.view.char_rect(0).expect("Home shows the first char");
     assert!(r.top() < 40.0, "{r:?}");
 }
+
+/// Scroll keys on an article without a line of text do nothing, and do not fail.
+#[test]
+fn scroll_keys_on_an_empty_article_do_nothing() {
+    for text in ["", "\n\n\n"] {
+        let mut f = Fixture::new(text.to_owned());
+        f.frame();
+        for key in [
+            Key::PageDown,
+            Key::ArrowDown,
+            Key::End,
+            Key::PageUp,
+            Key::Home,
+        ] {
+            f.press(key);
+            f.frame();
+        }
+        assert!(f.view.char_rect(0).is_none());
+    }
+}
