@@ -7,11 +7,10 @@
 //! laid out, estimated elsewhere), and annotations are found through a span index
 //! rebuilt only when the annotation slice changes. A block is shaped once and kept
 //! (cache.rs) and re-wrapped at a new width without shaping it again (wrap.rs), so a
-//! resize or a jump back to a recent place lays out nothing new, and a jump to a new
-//! place shares the shaping between the frame that asks for it and the frame that
-//! shows it (`DocLayout::prepare_jump`). All offsets are
-//! document chars; a galley's char index is local to its block and is shifted by the
-//! block's start.
+//! resize or a jump back to a recent place lays out nothing new, and a jump or a page
+//! key to a new place shares the shaping between the frame that asks for it and the
+//! frame that shows it (`DocLayout::prepare_jump`). All offsets are document chars; a
+//! galley's char index is local to its block and is shifted by the block's start.
 
 mod blocks;
 mod cache;
@@ -220,13 +219,11 @@ impl ArticleView {
         }
 
         // Keyboard and scroll requests may lay out blocks off screen.
-        let mut scroll = None;
         if !ui.ctx().text_edit_focused() {
             keys::handle_keys(self, ui, cx, &fr, &painter, text_color);
-            scroll = scroll_keys::take(ui);
-        }
-        if let Some(k) = scroll {
-            scroll_keys::apply(self, ui, cx, k, viewport, &painter, text_color);
+            if let Some(k) = scroll_keys::take(ui) {
+                scroll_keys::apply(self, ui, cx, k, viewport, &painter, text_color);
+            }
         }
         let Some(layout) = self.layouts.get_mut(cx.doc) else {
             return;
