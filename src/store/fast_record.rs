@@ -206,7 +206,8 @@ impl Cursor<'_> {
     }
 
     /// A quoted string with the escapes ron writes: `\"`, `\'`, `\\`, `\n`, `\r`, `\t`,
-    /// `\0` and `\u{…}`. Any other escape, a string continuation included, is left to ron.
+    /// `\0` and `\u{…}`. Any other escape, a string continuation included, is left to
+    /// ron.
     fn string(&mut self) -> Option<String> {
         self.lit("\"")?;
         let mut out = String::new();

@@ -4,9 +4,9 @@
 //! writes about 50–80 MB/s on one core. The list's elements are independent, so the
 //! list is cut into pieces that are handled on separate threads and the pieces are
 //! joined. An annotation line in ron's own form is read and written by
-//! [`fast_record`]; any other line by ron. The result is byte for byte what one ron call gives (writing) or the same
-//! project (reading); anything that does not fit the fixed layout takes the one-call
-//! path, which also gives the error messages.
+//! [`fast_record`]; any other line by ron. The result is byte for byte what one ron
+//! call gives (writing) or the same project (reading); anything that does not fit the
+//! fixed layout takes the one-call path, which also gives the error messages.
 //!
 //! The cuts rely on the layout `to_ron` writes: each annotation is one line, and
 //! strings are escaped, so a raw newline only ever separates lines of the layout.
@@ -82,9 +82,10 @@ impl RonText {
 }
 
 /// `project` as pretty RON in `config`, identical to one `to_string_pretty` call plus
-/// the newline that ends the file, with the annotations written on up to `threads` threads when there are at least `min` of
-/// them. `config` must escape strings and write each list element on one line
-/// (`depth_limit` 2), as `pretty()` does; with any other config this is one call.
+/// the newline that ends the file, with the annotations written on up to `threads`
+/// threads when there are at least `min` of them. `config` must escape strings and
+/// write each list element on one line (`depth_limit` 2), as `pretty()` does; with any
+/// other config this is one call.
 pub fn to_text(
     project: &Project,
     config: &PrettyConfig,

@@ -91,6 +91,10 @@ pub struct ArticleResponse {
 struct Frame {
     /// Screen position of content y = 0 of the block column (after top padding).
     origin: Pos2,
+    /// The content y the viewport shows (before clamping at the top of the article).
+    shown: Range<f32>,
+    /// Article font size this frame, points.
+    font_size: f32,
 }
 
 impl ArticleView {
@@ -205,6 +209,8 @@ impl ArticleView {
         let x0 = ((full_w - col_w) / 2.0).max(0.0).round();
         let fr = Frame {
             origin: rect.min + vec2(x0, pad),
+            shown: viewport.min.y - pad..viewport.max.y - pad,
+            font_size: fs,
         };
         // Body text a little stronger than egui's label grey: this is for long reading.
         let v = ui.visuals();
@@ -222,7 +228,7 @@ impl ArticleView {
         if !ui.ctx().text_edit_focused() {
             keys::handle_keys(self, ui, cx, &fr, &painter, text_color);
             if let Some(k) = scroll_keys::take(ui) {
-                scroll_keys::apply(self, ui, cx, k, viewport, &painter, text_color);
+                scroll_keys::apply(self, ui, cx, k, &fr, &painter, text_color);
             }
         }
         let Some(layout) = self.layouts.get_mut(cx.doc) else {
@@ -252,8 +258,8 @@ impl ArticleView {
 
         // Lay out the visible blocks, top to bottom.
         self.visible.clear();
-        let y0 = (viewport.min.y - pad).max(0.0);
-        let y1 = viewport.max.y - pad;
+        let y0 = fr.shown.start.max(0.0);
+        let y1 = fr.shown.end;
         let n = layout.blocks.len();
         let mut i = layout.heights.find(y0);
         let mut top = layout.top(i);

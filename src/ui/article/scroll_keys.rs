@@ -5,9 +5,9 @@
 //! their owners.
 
 use super::layout::line_height;
-use super::{ArticleContext, ArticleView};
+use super::{ArticleContext, ArticleView, Frame};
 use eframe::egui;
-use egui::{Color32, Event, Key, Modifiers, Painter, Rect, vec2};
+use egui::{Color32, Event, Key, Modifiers, Painter, vec2};
 
 /// Where the scroll keys of one frame ask the article to go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,14 +69,13 @@ pub(super) fn take(ui: &egui::Ui) -> Option<ScrollKey> {
 
 /// Scrolls as `key` asks. Home and End are jumps (to char 0 and to the end); a line or a
 /// page is a scroll by that much, with about half of the screen it will show shaped now
-/// (see `DocLayout::prepare_scroll`). `viewport` is the scroll area's, as
-/// `show_viewport` gives it.
+/// (see `DocLayout::prepare_scroll`).
 pub(super) fn apply(
     v: &mut ArticleView,
     ui: &egui::Ui,
     cx: &ArticleContext<'_>,
     key: ScrollKey,
-    viewport: Rect,
+    fr: &Frame,
     painter: &Painter,
     color: Color32,
 ) {
@@ -96,15 +95,13 @@ pub(super) fn apply(
     let Some(layout) = v.layouts.get_mut(cx.doc) else {
         return;
     };
-    // The view pads the text by one font size above (see `viewport_ui`).
-    let fs = cx.font_size.clamp(4.0, 200.0);
-    let lh = line_height(fs);
-    let h = viewport.height();
+    let lh = line_height(fr.font_size);
+    let h = fr.shown.end - fr.shown.start;
     // A page keeps the last two lines of the screen it leaves (the last one may have
     // been cut at the edge), so reading goes on at the top.
     let step = if page { (h - 2.0 * lh).max(lh) } else { lh };
     let dy = k as f32 * step;
-    let top = (viewport.min.y - fs).max(0.0) + dy;
+    let top = fr.shown.start.max(0.0) + dy;
     layout.prepare_scroll(painter, cx.text, top, h, color);
     ui.scroll_with_delta_animation(vec2(0.0, -dy), egui::style::ScrollAnimation::none());
     ui.ctx().request_repaint();
