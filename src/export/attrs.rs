@@ -27,17 +27,39 @@ pub(crate) struct AttrsJson {
     custom: BTreeMap<String, String>,
 }
 
-impl From<&Attributes> for AttrsJson {
-    fn from(a: &Attributes) -> Self {
+/// [`AttrsJson`] borrowed from the [`Attributes`] it shows, for writing: the same JSON
+/// without copying a string.
+#[derive(Serialize)]
+pub(crate) struct AttrsOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counted: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    precision: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    check_worthy: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<&'a str>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    custom: &'a BTreeMap<String, String>,
+}
+
+impl<'a> From<&'a Attributes> for AttrsOut<'a> {
+    fn from(a: &'a Attributes) -> Self {
         Self {
             value: a.value,
-            unit: a.unit.clone(),
-            counted: a.counted.clone(),
-            precision: a.precision.map(|p| p.as_str().to_owned()),
-            speaker: a.speaker.clone(),
+            unit: a.unit.as_deref(),
+            counted: a.counted.as_deref(),
+            precision: a.precision.map(|p| p.as_str()),
+            speaker: a.speaker.as_deref(),
             check_worthy: a.check_worthy,
-            verdict: a.verdict.clone(),
-            custom: a.custom.clone(),
+            verdict: a.verdict.as_deref(),
+            custom: &a.custom,
         }
     }
 }

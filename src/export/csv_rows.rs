@@ -3,7 +3,9 @@
 //! Custom attributes go in one column as a JSON object.
 
 use super::select::{DocView, each_view};
+use super::stream::{csv_error, json_error};
 use super::{ExportError, Progress};
+use std::io::Write;
 
 /// The header row, in column order.
 pub const COLUMNS: [&str; 25] = [
@@ -34,14 +36,14 @@ pub const COLUMNS: [&str; 25] = [
     "custom",
 ];
 
-/// Writes the rows.
+/// Writes the rows, one at a time.
 pub(crate) fn write(
     views: &[DocView<'_>],
-    out: &mut Vec<u8>,
+    out: &mut impl Write,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
     let mut w = csv::Writer::from_writer(&mut *out);
-    w.write_record(COLUMNS)?;
+    w.write_record(COLUMNS).map_err(csv_error)?;
     each_view(views, progress, |v| {
         let d = v.doc;
         let published = d.published.map(|p| p.to_string()).unwrap_or_default();
@@ -51,7 +53,7 @@ pub(crate) fn write(
             let custom = if at.custom.is_empty() {
                 String::new()
             } else {
-                serde_json::to_string(&at.custom)?
+                serde_json::to_string(&at.custom).map_err(json_error)?
             };
             w.write_record([
                 d.id.as_str(),
@@ -81,7 +83,8 @@ pub(crate) fn write(
                 &at.check_worthy.map(|b| b.to_string()).unwrap_or_default(),
                 at.verdict.as_deref().unwrap_or_default(),
                 &custom,
-            ])?;
+            ])
+            .map_err(csv_error)?;
         }
         Ok(())
     })?;

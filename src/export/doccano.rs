@@ -7,10 +7,12 @@
 
 use super::import::{ImportError, Record, RecordMeta, SpanRecord};
 use super::select::{DocMeta, DocView, each_view};
+use super::stream::{Seq, json_error};
 use super::{ExportError, Progress};
 use crate::model::{Attributes, DocStatus};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::io::Write;
 
 #[derive(Serialize)]
 struct Meta<'a> {
@@ -20,36 +22,33 @@ struct Meta<'a> {
 }
 
 #[derive(Serialize)]
-struct Line<'a> {
+#[serde(bound(serialize = "Seq<L>: Serialize"))]
+struct Line<'a, L> {
     text: &'a str,
-    label: Vec<(usize, usize, &'a str)>,
+    label: Seq<L>,
     meta: Meta<'a>,
 }
 
-/// Writes one line per document.
+/// Writes one line per document, each label as it is serialised.
 pub(crate) fn write(
     views: &[DocView<'_>],
-    out: &mut Vec<u8>,
+    out: &mut impl Write,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
     each_view(views, progress, |v| {
         let line = Line {
             text: v.text.as_str(),
-            label: v
-                .spans
-                .iter()
-                .map(|a| {
-                    let (s, e) = v.range(a);
-                    (s, e, a.label.as_str())
-                })
-                .collect(),
+            label: Seq::new(v.spans.iter().map(|a| {
+                let (s, e) = v.range(a);
+                (s, e, a.label.as_str())
+            })),
             meta: Meta {
                 id: v.doc.id.as_str(),
                 rest: v.meta(),
             },
         };
-        serde_json::to_writer(&mut *out, &line)?;
-        out.push(b'\n');
+        serde_json::to_writer(&mut *out, &line).map_err(json_error)?;
+        out.write_all(b"\n").map_err(ExportError::Stream)?;
         Ok(())
     })?;
     Ok(())

@@ -9,21 +9,24 @@
 //!
 //! A discontinuous span adds `"more": [[start, end], …]`.
 
-use super::attrs::AttrsJson;
+use super::attrs::{AttrsJson, AttrsOut};
 use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
 use super::select::{DocMeta, DocView, each_view};
+use super::stream::{Seq, json_error};
 use super::{ExportError, Progress};
 use crate::model::{Annotation, DocStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::io::Write;
 
 #[derive(Serialize)]
-struct DocOut<'a> {
+#[serde(bound(serialize = "Seq<S>: Serialize"))]
+struct DocOut<'a, S> {
     id: &'a str,
     #[serde(flatten)]
     meta: DocMeta<'a>,
     text: &'a str,
-    spans: Vec<SpanOut<'a>>,
+    spans: Seq<S>,
 }
 
 #[derive(Serialize)]
@@ -36,7 +39,7 @@ struct SpanOut<'a> {
     label: &'a str,
     text: &'a str,
     note: &'a str,
-    attrs: AttrsJson,
+    attrs: AttrsOut<'a>,
     annotator: &'a str,
     created: DateTime<Utc>,
     modified: DateTime<Utc>,
@@ -56,17 +59,17 @@ fn span_out<'a>(v: &DocView<'_>, a: &'a Annotation) -> SpanOut<'a> {
         label: &a.label,
         text: &a.text,
         note: &a.note,
-        attrs: AttrsJson::from(&a.attrs),
+        attrs: AttrsOut::from(&a.attrs),
         annotator: &a.annotator,
         created: a.created,
         modified: a.modified,
     }
 }
 
-/// Writes one line per document.
+/// Writes one line per document, each span as it is serialised.
 pub(crate) fn write(
     views: &[DocView<'_>],
-    out: &mut Vec<u8>,
+    out: &mut impl Write,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
     each_view(views, progress, |v| {
@@ -74,10 +77,10 @@ pub(crate) fn write(
             id: v.doc.id.as_str(),
             meta: v.meta(),
             text: v.text.as_str(),
-            spans: v.spans.iter().map(|a| span_out(v, a)).collect(),
+            spans: Seq::new(v.spans.iter().map(|a| span_out(v, a))),
         };
-        serde_json::to_writer(&mut *out, &line)?;
-        out.push(b'\n');
+        serde_json::to_writer(&mut *out, &line).map_err(json_error)?;
+        out.write_all(b"\n").map_err(ExportError::Stream)?;
         Ok(())
     })?;
     Ok(())

@@ -8,13 +8,15 @@
 //! JavaScript); use `--offsets utf16` for texts with emoji.
 
 use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
-use super::select::{DocMeta, DocView, each_view};
+use super::select::{DocMeta, DocView};
+use super::stream::{Progressed, Seq, json_error};
 use super::{ExportError, ExportOptions, Progress};
 use crate::model::{Attributes, DocStatus};
 use crate::workspace::Workspace;
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Serialize)]
@@ -51,60 +53,57 @@ struct Region<'a> {
 }
 
 #[derive(Serialize)]
-struct Annotation<'a> {
-    result: Vec<Region<'a>>,
+#[serde(bound(serialize = "Seq<R>: Serialize"))]
+struct Annotation<R> {
+    result: Seq<R>,
 }
 
 #[derive(Serialize)]
-struct Task<'a> {
+#[serde(bound(serialize = "Seq<R>: Serialize"))]
+struct Task<'a, R> {
     data: Data<'a>,
-    annotations: Vec<Annotation<'a>>,
+    annotations: Seq<std::option::IntoIter<Annotation<R>>>,
 }
 
-/// Writes the task array.
+fn region<'a>(v: &DocView<'_>, a: &'a crate::model::Annotation) -> Region<'a> {
+    let (start, end) = v.range(a);
+    Region {
+        id: a.id.as_str(),
+        from_name: "label",
+        to_name: "text",
+        kind: "labels",
+        value: RegionValue {
+            start,
+            end,
+            text: &a.text,
+            labels: [&a.label],
+        },
+        meta: (!a.note.is_empty()).then_some(RegionMeta { text: [&a.note] }),
+    }
+}
+
+/// Writes the task array, one task and one region at a time.
 pub(crate) fn write(
     views: &[DocView<'_>],
-    out: &mut Vec<u8>,
+    out: &mut impl Write,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
-    let mut tasks = Vec::with_capacity(views.len());
-    each_view(views, progress, |v| {
-        let result: Vec<Region<'_>> = v
-            .spans
-            .iter()
-            .map(|a| {
-                let (start, end) = v.range(a);
-                Region {
-                    id: a.id.as_str(),
-                    from_name: "label",
-                    to_name: "text",
-                    kind: "labels",
-                    value: RegionValue {
-                        start,
-                        end,
-                        text: &a.text,
-                        labels: [&a.label],
-                    },
-                    meta: (!a.note.is_empty()).then_some(RegionMeta { text: [&a.note] }),
-                }
-            })
-            .collect();
-        tasks.push(Task {
-            data: Data {
-                text: v.text.as_str(),
-                doc_id: v.doc.id.as_str(),
-                meta: v.meta(),
-            },
-            annotations: if result.is_empty() {
-                Vec::new()
-            } else {
-                vec![Annotation { result }]
-            },
-        });
-        Ok(())
-    })?;
-    serde_json::to_writer_pretty(&mut *out, &tasks)?;
-    out.push(b'\n');
+    let tasks = Progressed::new(views.iter(), progress).map(|v| Task {
+        data: Data {
+            text: v.text.as_str(),
+            doc_id: v.doc.id.as_str(),
+            meta: v.meta(),
+        },
+        annotations: Seq::new(
+            (!v.spans.is_empty())
+                .then(|| Annotation {
+                    result: Seq::new(v.spans.iter().map(|a| region(v, a))),
+                })
+                .into_iter(),
+        ),
+    });
+    serde_json::to_writer_pretty(&mut *out, &Seq::new(tasks)).map_err(json_error)?;
+    out.write_all(b"\n").map_err(ExportError::Stream)?;
     Ok(())
 }
 

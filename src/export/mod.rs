@@ -19,6 +19,7 @@ mod label_studio;
 mod lines;
 mod offsets;
 mod select;
+mod stream;
 mod w3c;
 
 pub use conll::OVERLAP_POLICY;
@@ -193,6 +194,10 @@ pub enum ExportError {
     Csv(#[from] ::csv::Error),
 }
 
+/// The size of the buffer between a writer and its output: big enough that each
+/// write to a file or pipe is a large one, small beside any project.
+const STREAM_BUFFER: usize = 1 << 16;
+
 /// A callback told `(documents done, documents in all)` as an export goes.
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
 
@@ -224,20 +229,9 @@ pub fn export(
         brat::write_folder(ws, &views, &dir, &mut summary, progress)?;
         return Ok(summary);
     }
-    let mut buf = Vec::with_capacity(views.iter().map(|v| v.text.as_str().len() * 2).sum());
-    match format {
-        Format::Jsonl => jsonl::write(&views, &mut buf, progress)?,
-        Format::Doccano => doccano::write(&views, &mut buf, progress)?,
-        Format::LabelStudio => label_studio::write(&views, &mut buf, progress)?,
-        Format::W3c => w3c::write(ws, &views, &mut buf, progress)?,
-        Format::Csv => csv_rows::write(&views, &mut buf, progress)?,
-        Format::Conll => conll::write(&views, &mut buf, &mut summary, progress)?,
-        Format::Brat => unreachable!("folder formats are handled above"),
-    }
     match out {
         Output::Writer(w) => {
-            w.write_all(&buf).map_err(ExportError::Stream)?;
-            w.flush().map_err(ExportError::Stream)?;
+            write_to(ws, format, &views, w, &mut summary, progress)?;
             if format == Format::LabelStudio {
                 summary.warnings.push(
                     "the Label Studio labeling config was not written (no output file); \
@@ -247,6 +241,16 @@ pub fn export(
             }
         }
         Output::Path(path) => {
+            let mut buf = Vec::new();
+            write_to(ws, format, &views, &mut buf, &mut summary, progress).map_err(|e| {
+                match e {
+                    ExportError::Stream(source) => ExportError::Io {
+                        path: path.clone(),
+                        source,
+                    },
+                    e => e,
+                }
+            })?;
             write_file(&path, &buf)?;
             summary.files.push(path.clone());
             if format == Format::LabelStudio {
@@ -257,6 +261,29 @@ pub fn export(
         }
     }
     Ok(summary)
+}
+
+/// Writes a one-file format to `out` as it goes, through a buffer of its own, and
+/// flushes it. A failed write is [`ExportError::Stream`].
+fn write_to(
+    ws: &Workspace,
+    format: Format,
+    views: &[select::DocView<'_>],
+    out: &mut dyn Write,
+    summary: &mut ExportSummary,
+    progress: Progress<'_>,
+) -> Result<(), ExportError> {
+    let mut out = io::BufWriter::with_capacity(STREAM_BUFFER, out);
+    match format {
+        Format::Jsonl => jsonl::write(views, &mut out, progress)?,
+        Format::Doccano => doccano::write(views, &mut out, progress)?,
+        Format::LabelStudio => label_studio::write(views, &mut out, progress)?,
+        Format::W3c => w3c::write(ws, views, &mut out, progress)?,
+        Format::Csv => csv_rows::write(views, &mut out, progress)?,
+        Format::Conll => conll::write(views, &mut out, summary, progress)?,
+        Format::Brat => return Err(ExportError::NeedsFolder(format)),
+    }
+    out.flush().map_err(ExportError::Stream)
 }
 
 /// Writes a whole file atomically (temporary file, sync, rename).

@@ -3,104 +3,197 @@
 //! else its path) with a `TextQuoteSelector` (exact, prefix, suffix) and a
 //! `TextPositionSelector` (code points, end-exclusive); the bodies carry the label
 //! (purpose `tagging`), the note (`commenting`) and each attribute (`describing`).
+//!
+//! The collection is written one annotation at a time, never built whole. Every object's
+//! keys are in alphabetical order, as a JSON tree would write them.
 
-use super::select::{DocView, each_view};
+use super::select::DocView;
+use super::stream::{Progressed, Seq, json_error};
 use super::{ExportError, Progress};
 use crate::model::{Annotation, CONTEXT_CHARS};
 use crate::workspace::Workspace;
-use serde_json::{Value, json};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::io::Write;
 
-fn text_body(purpose: &str, value: &str) -> Value {
-    json!({"type": "TextualBody", "purpose": purpose, "format": "text/plain", "value": value})
+#[derive(Serialize)]
+#[serde(bound(serialize = "Seq<I>: Serialize"))]
+struct Collection<'a, I> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    first: Page<I>,
+    id: &'a str,
+    label: &'a str,
+    total: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
 }
 
-fn describing(a: &Annotation) -> Vec<Value> {
-    let at = &a.attrs;
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    let mut push = |k: &str, v: Option<String>| {
+#[derive(Serialize)]
+#[serde(bound(serialize = "Seq<I>: Serialize"))]
+struct Page<I> {
+    id: String,
+    items: Seq<I>,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    body: Vec<Body<'a>>,
+    created: DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator: Option<Person<'a>>,
+    id: String,
+    modified: DateTime<Utc>,
+    motivation: &'static str,
+    target: Target<'a>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    format: &'static str,
+    purpose: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+struct Person<'a> {
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    selector: (QuoteSelector<'a>, PositionSelector),
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct QuoteSelector<'a> {
+    exact: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct PositionSelector {
+    end: usize,
+    start: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+fn text_body<'a>(purpose: &'static str, value: impl Into<Cow<'a, str>>) -> Body<'a> {
+    Body {
+        format: "text/plain",
+        purpose,
+        kind: "TextualBody",
+        value: value.into(),
+    }
+}
+
+/// The label, the note and each attribute as bodies, in that order.
+fn bodies(a: &Annotation) -> Vec<Body<'_>> {
+    let mut body = vec![text_body("tagging", a.label.as_str())];
+    if !a.note.is_empty() {
+        body.push(text_body("commenting", a.note.as_str()));
+    }
+    let mut describe = |k: &str, v: Option<String>| {
         if let Some(v) = v {
-            pairs.push((k.to_owned(), v));
+            body.push(text_body("describing", format!("{k}: {v}")));
         }
     };
-    push("value", at.value.map(|v| v.to_string()));
-    push("unit", at.unit.clone());
-    push("counted", at.counted.clone());
-    push("precision", at.precision.map(|p| p.as_str().to_owned()));
-    push("speaker", at.speaker.clone());
-    push("check_worthy", at.check_worthy.map(|b| b.to_string()));
-    push("verdict", at.verdict.clone());
+    let at = &a.attrs;
+    describe("value", at.value.map(|v| v.to_string()));
+    describe("unit", at.unit.clone());
+    describe("counted", at.counted.clone());
+    describe("precision", at.precision.map(|p| p.as_str().to_owned()));
+    describe("speaker", at.speaker.clone());
+    describe("check_worthy", at.check_worthy.map(|b| b.to_string()));
+    describe("verdict", at.verdict.clone());
     for (k, v) in &at.custom {
-        push(k, Some(v.clone()));
+        describe(k, Some(v.clone()));
     }
-    pairs
-        .into_iter()
-        .map(|(k, v)| text_body("describing", &format!("{k}: {v}")))
-        .collect()
+    body
 }
 
-/// Writes the collection.
+fn item<'a>(v: &'a DocView<'_>, a: &'a Annotation) -> Item<'a> {
+    let source = if v.doc.url.is_empty() {
+        &v.doc.path
+    } else {
+        &v.doc.url
+    };
+    let (start, end) = v.range(a);
+    // Context from the current text: stored context may predate an edit nearby.
+    let (prefix, suffix) = v.text.context(a.range(), CONTEXT_CHARS);
+    Item {
+        body: bodies(a),
+        created: a.created,
+        creator: (!a.annotator.is_empty()).then_some(Person {
+            name: &a.annotator,
+            kind: "Person",
+        }),
+        id: format!("urn:sourcemark:annotation:{}", a.id),
+        modified: a.modified,
+        motivation: "tagging",
+        target: Target {
+            selector: (
+                QuoteSelector {
+                    exact: &a.text,
+                    prefix,
+                    suffix,
+                    kind: "TextQuoteSelector",
+                },
+                PositionSelector {
+                    end,
+                    start,
+                    kind: "TextPositionSelector",
+                },
+            ),
+            source,
+        },
+        kind: "Annotation",
+    }
+}
+
+/// Writes the collection, one annotation at a time.
 pub(crate) fn write(
     ws: &Workspace,
     views: &[DocView<'_>],
-    out: &mut Vec<u8>,
+    out: &mut impl Write,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
-    let mut items = Vec::new();
-    each_view(views, progress, |v| {
-        let source = if v.doc.url.is_empty() {
-            &v.doc.path
-        } else {
-            &v.doc.url
-        };
-        for a in &v.spans {
-            let mut body = vec![text_body("tagging", &a.label)];
-            if !a.note.is_empty() {
-                body.push(text_body("commenting", &a.note));
-            }
-            body.extend(describing(a));
-            let (start, end) = v.range(a);
-            // Context from the current text: stored context may predate an edit nearby.
-            let (prefix, suffix) = v.text.context(a.range(), CONTEXT_CHARS);
-            let mut ann = json!({
-                "id": format!("urn:sourcemark:annotation:{}", a.id),
-                "type": "Annotation",
-                "motivation": "tagging",
-                "created": a.created,
-                "modified": a.modified,
-                "body": body,
-                "target": {
-                    "source": source,
-                    "selector": [
-                        {"type": "TextQuoteSelector", "exact": a.text, "prefix": prefix, "suffix": suffix},
-                        {"type": "TextPositionSelector", "start": start, "end": end},
-                    ],
-                },
-            });
-            if !a.annotator.is_empty() {
-                ann["creator"] = json!({"type": "Person", "name": a.annotator});
-            }
-            items.push(ann);
-        }
-        Ok(())
-    })?;
     let id = format!(
         "urn:sourcemark:collection:{}",
         crate::model::DocId::slug(&ws.project.name)
     );
-    let doc = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": id,
-        "type": "AnnotationCollection",
-        "label": ws.project.name,
-        "total": items.len(),
-        "first": {
-            "id": format!("{id}:page1"),
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
+    let items = Progressed::new(views.iter(), progress)
+        .flat_map(|v| v.spans.iter().map(move |a| item(v, a)));
+    let collection = Collection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        first: Page {
+            id: format!("{id}:page1"),
+            items: Seq::new(items),
+            start_index: 0,
+            kind: "AnnotationPage",
         },
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    out.push(b'\n');
+        id: &id,
+        label: &ws.project.name,
+        total: views.iter().map(|v| v.spans.len()).sum(),
+        kind: "AnnotationCollection",
+    };
+    serde_json::to_writer_pretty(&mut *out, &collection).map_err(json_error)?;
+    out.write_all(b"\n").map_err(ExportError::Stream)?;
     Ok(())
 }
