@@ -68,7 +68,7 @@ impl TextError {
     }
 }
 
-/// Decodes article bytes as DESIGN.md says: UTF-8, a leading BOM dropped, CRLF and CR
+/// Decodes article bytes as the README's offset convention says: UTF-8, a leading BOM dropped, CRLF and CR
 /// turned into LF, nothing else changed. On error, `offset` is into `bytes`.
 pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     let (body, skipped) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
