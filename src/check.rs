@@ -546,11 +546,11 @@ fn check_document(
             });
             return;
         }
-        Err(TextError::Io { source, .. }) => {
+        Err(e) => {
             out.push(Problem::Unreadable {
                 file,
                 doc: doc.id.clone(),
-                message: source.to_string(),
+                message: e.reason(),
             });
             return;
         }

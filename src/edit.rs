@@ -43,6 +43,14 @@ pub enum Edit {
     AddLabel(crate::model::Label),
     /// Removes a label from the scheme.
     RemoveLabel(crate::model::Label),
+    /// Replaces the whole project: what a merge with the file on disk does, as one step
+    /// that undo can take back. Refused unless the project is `before`.
+    ReplaceProject {
+        /// The project before.
+        before: Box<Project>,
+        /// The project after.
+        after: Box<Project>,
+    },
 }
 
 /// Why an edit does not fit the project it is applied to.
@@ -66,6 +74,9 @@ pub enum EditError {
     /// The label is not there / already there.
     #[error("label {0} does not fit the project")]
     Label(String),
+    /// The project is not the one the edit was made for.
+    #[error("the project changed since this edit was made")]
+    Stale,
 }
 
 impl Edit {
@@ -88,6 +99,10 @@ impl Edit {
             Edit::RemoveLink(l) => Edit::InsertLink(l.clone()),
             Edit::AddLabel(l) => Edit::RemoveLabel(l.clone()),
             Edit::RemoveLabel(l) => Edit::AddLabel(l.clone()),
+            Edit::ReplaceProject { before, after } => Edit::ReplaceProject {
+                before: after.clone(),
+                after: before.clone(),
+            },
         }
     }
 
@@ -162,6 +177,12 @@ impl Edit {
                     .position(|x| x.id == l.id)
                     .ok_or_else(|| EditError::Label(l.id.clone()))?;
                 p.labels.0.remove(i);
+            }
+            Edit::ReplaceProject { before, after } => {
+                if **before != *p {
+                    return Err(EditError::Stale);
+                }
+                *p = (**after).clone();
             }
         }
         Ok(())
@@ -297,6 +318,33 @@ impl History {
     /// True when the project differs from the saved file.
     pub fn is_dirty(&self) -> bool {
         self.saved != Some(self.revision())
+    }
+
+    /// The project as it was at the saved revision, rebuilt from `current` by undoing
+    /// (or redoing) the transactions in between; `None` when no revision matches the
+    /// file, or the saved one was dropped from the redo stack by a later change.
+    pub fn saved_state(&self, current: &Project) -> Option<Project> {
+        let saved = self.saved?;
+        let mut p = current.clone();
+        if saved <= self.revision() {
+            for (rev, tx) in self.done.iter().rev() {
+                if *rev <= saved {
+                    break;
+                }
+                tx.inverse().apply(&mut p).ok()?;
+            }
+            return (self.done.iter().any(|(r, _)| *r == saved) || saved == 0).then_some(p);
+        }
+        for (rev, tx) in self.undone.iter().rev() {
+            if *rev > saved {
+                break;
+            }
+            tx.apply(&mut p).ok()?;
+            if *rev == saved {
+                return Some(p);
+            }
+        }
+        None
     }
 }
 

@@ -8,6 +8,7 @@ pub mod anchor;
 pub mod check;
 pub mod edit;
 pub mod export;
+pub mod merge;
 pub mod model;
 pub mod par;
 pub mod stats;

@@ -17,6 +17,28 @@ pub enum TextError {
         /// What the OS said.
         source: std::io::Error,
     },
+    /// The path names something that is not a regular file (a folder, a device, a FIFO,
+    /// a socket): reading it would fail, never end, or never stop growing.
+    #[error("{}: {what}, not an article file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead ("a folder", "a device", "a FIFO", "a socket").
+        what: &'static str,
+    },
+    /// The file is larger than any article sourcemark opens.
+    #[error(
+        "{}: {len} bytes, more than the {max} bytes an article may have",
+        path.display()
+    )]
+    TooLarge {
+        /// The article file.
+        path: PathBuf,
+        /// Its size, as far as it was read.
+        len: u64,
+        /// [`MAX_ARTICLE_BYTES`].
+        max: u64,
+    },
     /// The bytes are not UTF-8.
     #[error(
         "{}: not UTF-8 text (invalid byte at offset {offset}); convert the file to UTF-8 first",
@@ -30,7 +52,23 @@ pub enum TextError {
     },
 }
 
-/// Decodes article bytes as DESIGN.md says: UTF-8, a leading BOM dropped, CRLF and CR
+impl TextError {
+    /// What is wrong, without the path (for a line that names the file already).
+    pub fn reason(&self) -> String {
+        match self {
+            TextError::Io { source, .. } => source.to_string(),
+            TextError::NotAFile { what, .. } => format!("{what}, not an article file"),
+            TextError::TooLarge { len, max, .. } => {
+                format!("{len} bytes, more than the {max} bytes an article may have")
+            }
+            TextError::NotUtf8 { offset, .. } => {
+                format!("not UTF-8 text (invalid byte at offset {offset})")
+            }
+        }
+    }
+}
+
+/// Decodes article bytes as the README's offset convention says: UTF-8, a leading BOM dropped, CRLF and CR
 /// turned into LF, nothing else changed. On error, `offset` is into `bytes`.
 pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     let (body, skipped) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -55,16 +93,97 @@ pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     Ok(out)
 }
 
-/// Reads and decodes an article file.
+/// The largest article file read: 1 GiB, a hundred times the largest article we time
+/// and far beyond any news text, so that a path to `/dev/zero` or a runaway log file
+/// is refused instead of filling memory.
+pub const MAX_ARTICLE_BYTES: u64 = 1 << 30;
+
+/// Reads and decodes an article file. Only a regular file (or a symlink to one) is read,
+/// and at most [`MAX_ARTICLE_BYTES`] of it.
 pub fn read_article(path: &Path) -> Result<String, TextError> {
-    let bytes = std::fs::read(path).map_err(|source| TextError::Io {
+    read_article_limited(path, MAX_ARTICLE_BYTES)
+}
+
+/// [`read_article`] with another size limit (tests use a small one).
+pub fn read_article_limited(path: &Path, max: u64) -> Result<String, TextError> {
+    use std::io::Read;
+    let io = |source| TextError::Io {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    // The type is checked before opening, since opening a FIFO blocks until a writer
+    // comes; the open itself never blocks (O_NONBLOCK), and the handle is checked again
+    // so a file swapped in between is caught too.
+    let what = std::fs::metadata(path).map_err(io)?.file_type();
+    if let Some(what) = not_a_file(what) {
+        return Err(TextError::NotAFile {
+            path: path.to_owned(),
+            what,
+        });
+    }
+    let file = open_nonblocking(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if let Some(what) = not_a_file(meta.file_type()) {
+        return Err(TextError::NotAFile {
+            path: path.to_owned(),
+            what,
+        });
+    }
+    let too_large = |len| TextError::TooLarge {
+        path: path.to_owned(),
+        len,
+        max,
+    };
+    if meta.len() > max {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
     decode(&bytes).map_err(|offset| TextError::NotUtf8 {
         path: path.to_owned(),
         offset,
     })
+}
+
+/// What a file type is when it is not a regular file.
+fn not_a_file(t: std::fs::FileType) -> Option<&'static str> {
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some("something other than a file")
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// SHA-256 of a text, as lowercase hex.

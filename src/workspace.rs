@@ -3,6 +3,12 @@
 //! Opening never fails because of an article: a missing or unreadable file leaves its
 //! document flagged and its annotations untouched, and a changed file has its spans
 //! re-anchored. Only a project file that cannot be read at all is an error.
+//!
+//! A project file names the files it reads, so a hostile one could name `/etc/passwd`
+//! and have it exported. Article files outside the project's folder (an absolute path,
+//! `..` past the folder, a symlink that leads out) are therefore read only when the
+//! user agreed ([`Workspace::allow_outside`]); until then their documents are flagged
+//! like missing ones, and their annotations kept.
 
 use crate::anchor::{self, AnchorReport};
 use crate::model::{DocId, DocStatus, Document, Project};
@@ -30,6 +36,14 @@ pub enum Notice {
         /// Why.
         message: String,
     },
+    /// The article file is outside the project's folder and was not read, since the user
+    /// has not agreed to that for this project.
+    Outside {
+        /// Document.
+        doc: DocId,
+        /// The file, with symlinks resolved.
+        path: PathBuf,
+    },
     /// The article changed since it was annotated, or spans did not cover their text;
     /// spans were re-anchored.
     Reanchored {
@@ -49,6 +63,11 @@ impl fmt::Display for Notice {
                 path.display()
             ),
             Notice::Unreadable { doc, message } => write!(f, "{doc}: {message}"),
+            Notice::Outside { doc, path } => write!(
+                f,
+                "{doc}: article file {} is outside the project folder, so it was not read; its annotations are kept",
+                path.display()
+            ),
             Notice::Reanchored { doc, report } => {
                 write!(
                     f,
@@ -77,6 +96,23 @@ pub enum Article {
     Loaded(Arc<DocText>),
     /// Not available; the message says why.
     Unavailable(String),
+    /// Outside the project's folder (this path, symlinks resolved) and not read, since
+    /// the user has not agreed to that.
+    Outside(PathBuf),
+}
+
+impl Article {
+    /// Why the text is not there, when it is not.
+    pub fn unavailable_reason(&self) -> Option<String> {
+        match self {
+            Article::Loaded(_) => None,
+            Article::Unavailable(m) => Some(m.clone()),
+            Article::Outside(p) => Some(format!(
+                "{} is outside the project folder and was not read",
+                p.display()
+            )),
+        }
+    }
 }
 
 /// An open project.
@@ -88,6 +124,8 @@ pub struct Workspace {
     pub project: Project,
     /// Article texts by document.
     pub articles: BTreeMap<DocId, Article>,
+    /// Whether article files outside the project's folder may be read.
+    pub outside_allowed: bool,
 }
 
 /// The result of adding an article.
@@ -126,21 +164,42 @@ impl Workspace {
             path: path.to_owned(),
             project: Project::new(name),
             articles: BTreeMap::new(),
+            outside_allowed: false,
         }
     }
 
-    /// Opens a project file and its articles, re-anchoring changed ones.
+    /// Opens a project file and its articles, re-anchoring changed ones. Articles
+    /// outside the project's folder are not read (see the module docs).
     pub fn open(path: &Path) -> Result<(Self, Vec<Notice>), StoreError> {
+        Self::open_with(path, false)
+    }
+
+    /// [`Workspace::open`], reading articles outside the project's folder too when
+    /// `outside_allowed` (the user said so: `--allow-outside`, or the window's question).
+    pub fn open_with(
+        path: &Path,
+        outside_allowed: bool,
+    ) -> Result<(Self, Vec<Notice>), StoreError> {
         let project = store::load(path)?;
-        Ok(Self::from_project(path, project))
+        Ok(Self::from_project_with(path, project, outside_allowed))
     }
 
     /// Attaches article texts to a project already in memory (a recovered one, say).
     pub fn from_project(path: &Path, project: Project) -> (Self, Vec<Notice>) {
+        Self::from_project_with(path, project, false)
+    }
+
+    /// [`Workspace::from_project`], with [`Workspace::outside_allowed`] set first.
+    pub fn from_project_with(
+        path: &Path,
+        project: Project,
+        outside_allowed: bool,
+    ) -> (Self, Vec<Notice>) {
         let mut ws = Self {
             path: path.to_owned(),
             project,
             articles: BTreeMap::new(),
+            outside_allowed,
         };
         let mut notices = Vec::new();
         let ids: Vec<DocId> = ws.project.documents.iter().map(|d| d.id.clone()).collect();
@@ -173,10 +232,41 @@ impl Workspace {
         }
     }
 
+    /// The documents whose article files are outside the project's folder and were not
+    /// read for that reason.
+    pub fn outside_documents(&self) -> Vec<DocId> {
+        self.project
+            .documents
+            .iter()
+            .filter(|d| matches!(self.articles.get(&d.id), Some(Article::Outside(_))))
+            .map(|d| d.id.clone())
+            .collect()
+    }
+
+    /// The user agreed to read article files outside the project's folder: reads the
+    /// ones held back, re-anchoring as on open.
+    pub fn allow_outside(&mut self) -> Vec<Notice> {
+        self.outside_allowed = true;
+        self.outside_documents()
+            .iter()
+            .filter_map(|id| self.load_article(id))
+            .collect()
+    }
+
     /// (Re)reads one article and re-anchors its annotations when the text changed.
     fn load_article(&mut self, id: &DocId) -> Option<Notice> {
         let doc = self.project.document(id)?.clone();
         let path = self.article_path(&doc);
+        if !self.outside_allowed
+            && let Some(real) = outside_folder(&self.base_dir(), &path)
+        {
+            self.articles
+                .insert(id.clone(), Article::Outside(real.clone()));
+            return Some(Notice::Outside {
+                doc: id.clone(),
+                path: real,
+            });
+        }
         let text = match text::read_article(&path) {
             Ok(t) => DocText::new(t),
             Err(TextError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
@@ -277,9 +367,15 @@ impl Workspace {
         Ok(AddOutcome::Added(id))
     }
 
-    /// Saves the project file atomically.
+    /// Saves the project file atomically, under its lock.
     pub fn save(&self) -> Result<(), StoreError> {
         store::save(&self.path, &self.project)
+    }
+
+    /// Saves under a lock the caller took before reading the project, so that nobody
+    /// else wrote the file in between (a read-modify-write, such as an import).
+    pub fn save_locked(&self, lock: &store::ProjectLock) -> Result<(), StoreError> {
+        store::save_locked(lock, &self.project, &mut |_| Ok(()))
     }
 }
 
@@ -297,6 +393,31 @@ pub fn guess_title(text: &str) -> String {
         .find(|l| !l.is_empty() && l.chars().any(char::is_alphanumeric))
         .unwrap_or("");
     line.chars().take(200).collect()
+}
+
+/// `Some(file, symlinks resolved)` when `file` lies outside the folder `base`: an
+/// absolute path elsewhere, `..` past the folder, or a symlink that leads out. A file
+/// that does not exist is judged by its path alone.
+pub fn outside_folder(base: &Path, file: &Path) -> Option<PathBuf> {
+    let base = std::fs::canonicalize(base).unwrap_or_else(|_| lexical(&absolute(base)));
+    let real = std::fs::canonicalize(file).unwrap_or_else(|_| lexical(&absolute(file)));
+    (!real.starts_with(&base)).then_some(real)
+}
+
+/// `p` with `.` and `..` folded away, without asking the file system.
+fn lexical(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c.as_os_str()),
+        }
+    }
+    out
 }
 
 fn absolute(p: &Path) -> PathBuf {

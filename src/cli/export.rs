@@ -49,11 +49,9 @@ pub struct ExportArgs {
 }
 
 /// Exports; warnings and a summary go to stderr so stdout stays the dataset.
-pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let (ws, notices) = Workspace::open(&args.project)?;
-    for n in notices {
-        eprintln!("note: {n}");
-    }
+pub fn run(args: ExportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
+    let (ws, notices) = Workspace::open_with(&args.project, allow_outside)?;
+    super::print_notices(&notices);
     let opts = ExportOptions {
         labels: args.labels,
         status: args.status,

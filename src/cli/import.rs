@@ -3,6 +3,7 @@
 use super::export::{parse_format, parse_offsets};
 use anyhow::{Context, bail};
 use sourcemark::export::{self, Format, ImportOptions, OffsetUnit};
+use sourcemark::store::ProjectLock;
 use sourcemark::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,17 +27,17 @@ pub struct ImportArgs {
 }
 
 /// Imports; the project file is written only when everything was read and checked.
-pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: ImportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
     if !args.format.can_import() {
         bail!(
             "the {} format cannot be imported; jsonl, doccano, label-studio and brat can",
             args.format
         );
     }
-    let (mut ws, notices) = Workspace::open(&args.project)?;
-    for n in notices {
-        eprintln!("note: {n}");
-    }
+    // Held from the read to the write, so no other writer's change is lost.
+    let lock = ProjectLock::acquire(&args.project)?;
+    let (mut ws, notices) = Workspace::open_with(&args.project, allow_outside)?;
+    super::print_notices(&notices);
     let opts = ImportOptions {
         offsets: args.offsets,
         annotator: args.annotator,
@@ -47,7 +48,7 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         || report.annotations_added > 0
         || !report.labels_added.is_empty();
     if changed {
-        ws.save()?;
+        ws.save_locked(&lock)?;
     }
     for w in &report.warnings {
         eprintln!("warning: {w}");

@@ -20,6 +20,11 @@ use std::process::ExitCode;
 pub struct Cli {
     /// Project file to open in the window.
     pub project: Option<PathBuf>,
+    /// Read article files outside the project's folder (absolute paths, `..` past the
+    /// folder, symlinks leading out). Without it they are reported and skipped, since
+    /// a project file from elsewhere could name any file on the machine.
+    #[arg(long, global = true)]
+    pub allow_outside: bool,
     /// A command to run instead of opening the window.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -62,11 +67,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::New(a)) => new::run(a),
-        Some(Command::Add(a)) => add::run(a),
+        Some(Command::Add(a)) => add::run(a, cli.allow_outside),
         Some(Command::Check(a)) => check::run(a),
         Some(Command::Stats(a)) => stats::run(a),
-        Some(Command::Export(a)) => export::run(a),
-        Some(Command::Import(a)) => import::run(a),
+        Some(Command::Export(a)) => export::run(a, cli.allow_outside),
+        Some(Command::Import(a)) => import::run(a, cli.allow_outside),
+    }
+}
+
+/// Prints the notices of opening a project on stderr, with a hint when articles were
+/// skipped for being outside the project's folder.
+pub(crate) fn print_notices(notices: &[sourcemark::workspace::Notice]) {
+    use sourcemark::workspace::Notice;
+    for n in notices {
+        eprintln!("note: {n}");
+    }
+    if notices.iter().any(|n| matches!(n, Notice::Outside { .. })) {
+        eprintln!("note: pass --allow-outside to read article files outside the project folder");
     }
 }
 
@@ -84,7 +101,15 @@ pub(crate) fn add_articles(
         lines.push(match ws.add_article(file)? {
             AddOutcome::Added(id) => {
                 added += 1;
-                format!("added {} as {id}", file.display())
+                let base = ws.base_dir();
+                if sourcemark::workspace::outside_folder(&base, file).is_some() {
+                    format!(
+                        "added {} as {id} (outside the project folder: later commands read it only with --allow-outside)",
+                        file.display()
+                    )
+                } else {
+                    format!("added {} as {id}", file.display())
+                }
             }
             AddOutcome::Duplicate(id) => format!(
                 "skipped {}: same text as document {id} already in the project",

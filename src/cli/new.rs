@@ -1,6 +1,7 @@
 //! `sourcemark new`.
 
 use anyhow::{Context, bail};
+use sourcemark::store::ProjectLock;
 use sourcemark::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,6 +20,13 @@ pub struct NewArgs {
 
 /// Creates the project, adds the articles, writes the file.
 pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
+    // A new project often starts in a new folder: make it rather than fail.
+    if let Some(dir) = args.project.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    }
+    // Under the lock, a second `new` of the same file sees the first one's file.
+    let lock = ProjectLock::acquire(&args.project)?;
     if args.project.exists() {
         bail!(
             "{} already exists; use `sourcemark add` to add articles to it",
@@ -31,15 +39,10 @@ pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "Untitled".to_owned())
     });
-    // A new project often starts in a new folder: make it rather than fail.
-    if let Some(dir) = args.project.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
-    }
     let mut ws = Workspace::create(&args.project, &name);
     // Every article is read before the file is written: a bad one leaves nothing behind.
     let (_, lines) = super::add_articles(&mut ws, &args.articles)?;
-    ws.save()
+    ws.save_locked(&lock)
         .with_context(|| format!("cannot create {}", args.project.display()))?;
     for line in lines {
         super::outln!("{line}");

@@ -1,19 +1,27 @@
 //! The project file: RON in a fixed layout, versioned, written atomically.
 //!
 //! Two saves of the same project give the same bytes, so a git diff shows only what
-//! changed. A save writes a temporary file beside the project, syncs it, keeps the
-//! previous file as `PROJECT.ron.bak` (a hard link, else a copy) and renames the
-//! temporary file over the project: a crash at any instant leaves the old file or the
-//! new one, whole.
+//! changed. A save takes the project's lock ([`ProjectLock`]), writes a temporary file
+//! of its own beside the project, syncs it, keeps the file it replaces as
+//! `PROJECT.ron.bak` (a hard link, else a copy) and renames the temporary file over the
+//! project: a crash at any instant leaves the old file or the new one, whole, and two
+//! writers never write into the same temporary file or back up each other's output.
 
 use crate::model::{FORMAT, Project};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+mod atomic;
 mod fast_record;
 mod fast_str;
+mod identity;
+mod lock;
 mod split;
+
+pub use atomic::{AtomicFile, resolve};
+pub use identity::{FileChange, FileIdentity};
+pub use lock::{ProjectLock, WAIT as LOCK_WAIT, lock_path};
 
 /// Why a project file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +58,28 @@ pub enum StoreError {
         found: u32,
         /// Highest version this build reads.
         supported: u32,
+    },
+    /// Another process holds the project's lock; nothing was written.
+    #[error(
+        "{} is being written by another sourcemark{}; nothing was changed",
+        path.display(),
+        pid.map(|p| format!(" (pid {p})")).unwrap_or_default()
+    )]
+    Locked {
+        /// The project file.
+        path: PathBuf,
+        /// The other writer, when it has said.
+        pid: Option<u32>,
+    },
+    /// The file changed on disk since it was read; nothing was written, so that the
+    /// other change is not lost.
+    #[error(
+        "{} was changed on disk by someone else since it was opened; nothing was written",
+        path.display()
+    )]
+    ChangedOnDisk {
+        /// The project file.
+        path: PathBuf,
     },
     /// Serialising failed (a value RON cannot represent).
     #[error("{}: cannot write project: {message}", path.display())]
@@ -204,6 +234,18 @@ fn parse_whole(path: &Path, text: &str) -> Result<Project, StoreError> {
 /// Reads a project file (the RON only; see [`crate::workspace`] for the articles).
 pub fn load(path: &Path) -> Result<Project, StoreError> {
     let bytes = fs::read(path).map_err(StoreError::io(path))?;
+    parse_bytes(path, bytes)
+}
+
+/// [`load`], with the identity of the file as read, for a window that must notice when
+/// someone else changes it.
+pub fn load_identified(path: &Path) -> Result<(Project, FileIdentity), StoreError> {
+    let bytes = fs::read(path).map_err(StoreError::io(path))?;
+    let identity = FileIdentity::of_bytes(path, &bytes).map_err(StoreError::io(path))?;
+    Ok((parse_bytes(path, bytes)?, identity))
+}
+
+fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<Project, StoreError> {
     let text = String::from_utf8(bytes).map_err(|e| StoreError::Parse {
         path: path.to_owned(),
         line: 1,
@@ -233,11 +275,6 @@ pub enum SaveStep {
     SyncDir,
 }
 
-/// `PROJECT.ron.tmp`, the temporary file a save writes first.
-pub fn temp_path(path: &Path) -> PathBuf {
-    with_suffix(path, "tmp")
-}
-
 /// `PROJECT.ron.bak`, the previous version kept by each save.
 pub fn backup_path(path: &Path) -> PathBuf {
     with_suffix(path, "bak")
@@ -248,14 +285,14 @@ pub fn recovery_path(path: &Path) -> PathBuf {
     with_suffix(path, "recovery")
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(".");
     s.push(suffix);
     PathBuf::from(s)
 }
 
-/// Saves atomically, keeping the previous file as `.bak`.
+/// Saves atomically, keeping the previous file as `.bak`, under the project's lock.
 pub fn save(path: &Path, project: &Project) -> Result<(), StoreError> {
     save_with(path, project, &mut |_| Ok(()))
 }
@@ -267,8 +304,43 @@ pub fn save_with(
     project: &Project,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), StoreError> {
+    let lock = ProjectLock::acquire(path)?;
+    save_locked(&lock, project, hook)
+}
+
+/// Saves the project `lock` guards, for a caller that took the lock before reading the
+/// project (a read-modify-write, such as an import).
+pub fn save_locked(
+    lock: &ProjectLock,
+    project: &Project,
+    hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+) -> Result<(), StoreError> {
+    let path = lock.project();
     let text = ron_text(path, project)?;
     write_atomic(path, &text.parts(), true, hook)
+}
+
+/// Saves the project `lock` guards only if the file is still the one `expected`
+/// describes (a file rewritten with the same content counts as the same, a missing one
+/// is written anew); returns the identity of what was written. This is the window's
+/// save: it never overwrites a change it has not seen.
+pub fn save_checked(
+    lock: &ProjectLock,
+    project: &Project,
+    expected: Option<&FileIdentity>,
+) -> Result<FileIdentity, StoreError> {
+    let path = lock.project();
+    if let Some(id) = expected
+        && let FileChange::Changed(_) = id.check(path).map_err(StoreError::io(path))?
+    {
+        return Err(StoreError::ChangedOnDisk {
+            path: path.to_owned(),
+        });
+    }
+    let text = ron_text(path, project)?;
+    let parts = text.parts();
+    write_atomic(path, &parts, true, &mut |_| Ok(()))?;
+    FileIdentity::of_parts(&resolve(path)?, &parts).map_err(StoreError::io(path))
 }
 
 /// The project file's text for `path`, as the parts the threads wrote.
@@ -281,56 +353,51 @@ fn ron_text(path: &Path, project: &Project) -> Result<split::RonText, StoreError
     })
 }
 
-/// Writes `parts`, one after the other, to `path` through a synced temporary file and
-/// a rename. With `backup`, an existing file is first kept as `.bak`.
+/// Writes `parts`, one after the other, to `path` through a synced temporary file of its
+/// own and a rename. With `backup`, the file being replaced is first kept as `.bak`.
+/// A `path` that is a symlink keeps pointing at the file, which is what changes.
 pub fn write_atomic(
     path: &Path,
     parts: &[impl AsRef<[u8]>],
     backup: bool,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), StoreError> {
-    let tmp = temp_path(path);
-    let result = (|| {
-        hook(SaveStep::CreateTemp).map_err(StoreError::io(&tmp))?;
-        let mut file = File::create(&tmp).map_err(StoreError::io(&tmp))?;
-        for chunk in parts.iter().flat_map(|p| p.as_ref().chunks(64 * 1024)) {
-            hook(SaveStep::WriteChunk).map_err(StoreError::io(&tmp))?;
-            file.write_all(chunk).map_err(StoreError::io(&tmp))?;
-        }
-        hook(SaveStep::SyncTemp).map_err(StoreError::io(&tmp))?;
-        file.sync_all().map_err(StoreError::io(&tmp))?;
-        drop(file);
-        let mut old_bak = None;
-        if backup && path.exists() {
-            hook(SaveStep::Backup).map_err(StoreError::io(path))?;
-            let bak = backup_path(path);
-            old_bak = hold_open(&bak);
-            // A hard link costs nothing whatever the size and, unlike a copy, never
-            // leaves a half-written `.bak`; the rename below gives the project a new
-            // file and the link keeps the old one. Copy where links are not supported.
-            let _ = fs::remove_file(&bak);
-            if fs::hard_link(path, &bak).is_err() {
-                fs::copy(path, &bak).map_err(StoreError::io(&bak))?;
-            }
-        }
-        hook(SaveStep::Rename).map_err(StoreError::io(path))?;
-        fs::rename(&tmp, path).map_err(StoreError::io(path))?;
-        hook(SaveStep::SyncDir).map_err(StoreError::io(path))?;
-        sync_dir(path);
-        if let Some(file) = old_bak {
-            // The last close frees the old backup's pages, off the save's path. Should
-            // no thread start, the file is closed here instead.
-            let _ = std::thread::Builder::new()
-                .name("free old .bak".into())
-                .spawn(move || drop(file));
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        // Best effort: a stale temporary file is harmless but untidy.
-        let _ = fs::remove_file(&tmp);
+    hook(SaveStep::CreateTemp).map_err(StoreError::io(path))?;
+    // Dropped on any error below, the temporary file deletes itself.
+    let mut file = AtomicFile::create(path)?;
+    let tmp = file.temp_path().to_owned();
+    for chunk in parts.iter().flat_map(|p| p.as_ref().chunks(64 * 1024)) {
+        hook(SaveStep::WriteChunk).map_err(StoreError::io(&tmp))?;
+        file.write_all(chunk).map_err(StoreError::io(&tmp))?;
     }
-    result
+    hook(SaveStep::SyncTemp).map_err(StoreError::io(&tmp))?;
+    file.sync()?;
+    let target = file.target().to_owned();
+    let mut old_bak = None;
+    if backup && target.exists() {
+        hook(SaveStep::Backup).map_err(StoreError::io(&target))?;
+        let bak = backup_path(&target);
+        old_bak = hold_open(&bak);
+        // A hard link costs nothing whatever the size and, unlike a copy, never
+        // leaves a half-written `.bak`; the rename below gives the project a new
+        // file and the link keeps the old one. Copy where links are not supported.
+        let _ = fs::remove_file(&bak);
+        if fs::hard_link(&target, &bak).is_err() {
+            fs::copy(&target, &bak).map_err(StoreError::io(&bak))?;
+        }
+    }
+    hook(SaveStep::Rename).map_err(StoreError::io(&target))?;
+    file.rename()?;
+    hook(SaveStep::SyncDir).map_err(StoreError::io(&target))?;
+    atomic::sync_dir(&target);
+    if let Some(file) = old_bak {
+        // The last close frees the old backup's pages, off the save's path. Should
+        // no thread start, the file is closed here instead.
+        let _ = std::thread::Builder::new()
+            .name("free old .bak".into())
+            .spawn(move || drop(file));
+    }
+    Ok(())
 }
 
 /// The previous `.bak`, held open while it is unlinked: the unlink is then instant, and
@@ -342,18 +409,6 @@ fn hold_open(bak: &Path) -> Option<File> {
         File::open(bak).ok()
     } else {
         None
-    }
-}
-
-/// Makes the rename durable. Not every platform can open a directory; there the rename
-/// is as durable as the OS makes it.
-fn sync_dir(path: &Path) {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
     }
 }
 

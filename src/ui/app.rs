@@ -20,6 +20,7 @@ use crate::workspace::AddOutcome;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod disk;
 mod run;
 
 /// How the window starts.
@@ -95,6 +96,11 @@ pub struct SourcemarkApp {
     show_keys: bool,
     hint: String,
     title: String,
+    /// The change on disk already asked about, so returning to the window does not ask
+    /// again until the file changes again.
+    disk_asked: Option<store::FileIdentity>,
+    /// The project file's disappearance was reported.
+    disk_missing_told: bool,
 }
 
 impl SourcemarkApp {
@@ -124,6 +130,8 @@ impl SourcemarkApp {
             show_keys: false,
             hint: String::new(),
             title: String::new(),
+            disk_asked: None,
+            disk_missing_told: false,
         };
         app.apply_theme(ctx);
         let project = opts.project.or_else(|| {
@@ -166,6 +174,10 @@ impl SourcemarkApp {
         self.apply_theme(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
+        if ctx.input(|i| i.events.contains(&egui::Event::WindowFocused(true))) {
+            // Back from another program, which may have changed the project file.
+            self.check_disk();
+        }
         if self.dialog.is_none() && !self.export.is_open() && !self.details.is_open() {
             let keys = KeyContext {
                 text_field_focused: ctx.text_edit_focused(),
@@ -183,15 +195,14 @@ impl SourcemarkApp {
             self.commands.extend(cmds);
         }
         self.panels_ui(ui);
-        if let Some(d) = &self.dialog {
-            let name = self
-                .session
-                .as_ref()
-                .map(Session::display_name)
-                .unwrap_or_default();
-            if let Some(a) = dialog_ui(ui, d, &name) {
-                self.answer_dialog(a);
-            }
+        let name = self
+            .session
+            .as_ref()
+            .map(Session::display_name)
+            .unwrap_or_default();
+        let answer = self.dialog.as_mut().and_then(|d| dialog_ui(ui, d, &name));
+        if let Some(a) = answer {
+            self.answer_dialog(a);
         }
         match self.export.ui(ui) {
             Some(ExportAction::Start) => {
@@ -420,7 +431,7 @@ impl SourcemarkApp {
         match dialog {
             Dialog::Unsaved { then } => {
                 match answer {
-                    Answer::Cancel => return,
+                    Answer::Cancel | Answer::Merge | Answer::SaveAs => return,
                     Answer::Accept => {
                         if !self.save() {
                             return;
@@ -440,19 +451,38 @@ impl SourcemarkApp {
             }
             Dialog::Recovery { path, project, .. } => match answer {
                 Answer::Accept => {
-                    let (s, notices) = Session::recovered(&path, *project);
+                    let allowed = self.config.allows_outside(&path);
+                    let (s, notices) = Session::recovered(&path, *project, allowed);
                     self.set_session(s, &notices);
                     self.notes
                         .info(format!("Restored unsaved work on {}", path.display()));
+                    self.ask_outside();
                 }
-                Answer::Discard | Answer::Cancel => store::remove_recovery(&path),
+                _ => store::remove_recovery(&path),
             },
+            Dialog::Outside { .. } => {
+                if answer == Answer::Accept {
+                    self.read_outside();
+                }
+            }
+            Dialog::DiskChanged { then_save } => match answer {
+                Answer::Merge => self.merge_disk(then_save),
+                Answer::Discard => self.dialog = Some(Dialog::ConfirmReload),
+                Answer::SaveAs => self.commands.push(Command::SaveAs),
+                _ => {}
+            },
+            Dialog::ConfirmReload => {
+                if answer == Answer::Discard {
+                    self.reload();
+                }
+            }
+            Dialog::Conflicts(choice) => self.answer_conflicts(*choice, answer),
         }
     }
 
     /// Opens a project file, reporting problems in the window.
     pub fn open_path(&mut self, path: &Path) {
-        match Session::open(path) {
+        match Session::open(path, self.config.allows_outside(path)) {
             Ok((s, notices)) => {
                 self.set_session(s, &notices);
                 self.config.touch_recent(path);
@@ -478,6 +508,9 @@ impl SourcemarkApp {
                     )),
                     None => {}
                 }
+                if self.dialog.is_none() {
+                    self.ask_outside();
+                }
             }
             Err(e) => self.notes.error(format!("Could not open the project: {e}")),
         }
@@ -485,10 +518,15 @@ impl SourcemarkApp {
 
     fn set_session(&mut self, s: Session, notices: &[crate::workspace::Notice]) {
         for n in notices {
-            self.notes.warn(n.to_string());
+            // The question that follows says it better, once for all of them.
+            if !matches!(n, crate::workspace::Notice::Outside { .. }) {
+                self.notes.warn(n.to_string());
+            }
         }
         self.autosave.wait();
         self.session = Some(s);
+        self.disk_asked = None;
+        self.disk_missing_told = false;
         self.view = ArticleView::new();
         self.find.close();
         self.inspector.draft = None;
@@ -506,7 +544,8 @@ impl SourcemarkApp {
         self.autosave.reset();
     }
 
-    /// Saves; on failure says why and keeps everything in memory. Returns success.
+    /// Saves; on failure says why and keeps everything in memory; when someone else
+    /// changed the file, asks what to do instead of overwriting it. Returns success.
     fn save(&mut self) -> bool {
         let Some(s) = &mut self.session else {
             return false;
@@ -517,6 +556,10 @@ impl SourcemarkApp {
                 self.autosave.reset();
                 self.hint = format!("Saved {}", s.ws.path.display());
                 true
+            }
+            Err(store::StoreError::ChangedOnDisk { .. }) => {
+                self.dialog = Some(Dialog::DiskChanged { then_save: true });
+                false
             }
             Err(e) => {
                 self.notes.error(format!(

@@ -87,7 +87,9 @@ pub fn article_panel_ui(
     }
     ui.separator();
     let Some(text) = text else {
-        let why = session.current_unavailable().unwrap_or("unknown reason");
+        let why = session
+            .current_unavailable()
+            .unwrap_or_else(|| "unknown reason".to_owned());
         let n = session.project().annotations_of(&doc.id).len();
         ui.add_space(24.0);
         ui.vertical_centered(|ui| {

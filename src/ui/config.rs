@@ -36,6 +36,9 @@ pub struct Config {
     pub font_size: f32,
     /// Theme override.
     pub theme: ThemeChoice,
+    /// Projects (absolute paths) whose article files outside their folder the person
+    /// agreed to read; asked once per project.
+    pub outside_allowed: Vec<PathBuf>,
 }
 
 impl Default for Config {
@@ -44,6 +47,7 @@ impl Default for Config {
             recent: Vec::new(),
             font_size: DEFAULT_FONT_SIZE,
             theme: ThemeChoice::System,
+            outside_allowed: Vec::new(),
         }
     }
 }
@@ -90,16 +94,34 @@ impl Config {
 
     /// Puts a project at the top of the recent list.
     pub fn touch_recent(&mut self, project: &Path) {
-        let p = std::path::absolute(project).unwrap_or_else(|_| project.to_owned());
+        let p = absolute(project);
         self.recent.retain(|r| *r != p);
         self.recent.insert(0, p);
         self.recent.truncate(MAX_RECENT);
+    }
+
+    /// True when the person agreed to read this project's articles outside its folder.
+    pub fn allows_outside(&self, project: &Path) -> bool {
+        self.outside_allowed.contains(&absolute(project))
+    }
+
+    /// Remembers that the person agreed to read this project's articles outside its
+    /// folder.
+    pub fn allow_outside(&mut self, project: &Path) {
+        let p = absolute(project);
+        if !self.outside_allowed.contains(&p) {
+            self.outside_allowed.push(p);
+        }
     }
 
     /// The most recent project that still exists.
     pub fn last_project(&self) -> Option<&PathBuf> {
         self.recent.iter().find(|p| p.is_file())
     }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_owned())
 }
 
 #[cfg(test)]

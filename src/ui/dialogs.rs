@@ -1,5 +1,6 @@
-//! Modal questions: save before closing, restore recovered work. Each returns the
-//! person's answer; the app acts on it.
+//! Modal questions: save before closing, restore recovered work, read articles outside
+//! the project folder, and what to do about a project file changed on disk. Each returns
+//! the person's answer; the app acts on it.
 
 use eframe::egui;
 
@@ -32,6 +33,21 @@ pub enum Dialog {
         /// When the recovery file was written, for the message.
         written: Option<String>,
     },
+    /// Some article files are outside the project's folder: read them?
+    Outside {
+        /// The files, symlinks resolved.
+        files: Vec<PathBuf>,
+    },
+    /// The project file changed on disk while there are unsaved changes: Merge, Reload,
+    /// Save as or Cancel?
+    DiskChanged {
+        /// The question came from a save, which goes on after a merge.
+        then_save: bool,
+    },
+    /// Reloading would discard unsaved changes: sure?
+    ConfirmReload,
+    /// A merge with the file on disk found fields changed both ways: which to keep.
+    Conflicts(Box<crate::ui::conflicts::ConflictChoice>),
 }
 
 /// The answer to a dialog.
@@ -43,10 +59,14 @@ pub enum Answer {
     Discard,
     /// Cancel (the dialog goes away, nothing happens).
     Cancel,
+    /// Merge the file's changes with the window's (a project changed on disk).
+    Merge,
+    /// Write the window's project to another file instead.
+    SaveAs,
 }
 
 /// Draws the dialog; returns the answer once given.
-pub fn dialog_ui(ui: &mut Ui, dialog: &Dialog, project_name: &str) -> Option<Answer> {
+pub fn dialog_ui(ui: &mut Ui, dialog: &mut Dialog, project_name: &str) -> Option<Answer> {
     let mut answer = None;
     let resp = Modal::new(Id::unique("sourcemark-dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(420.0);
@@ -98,9 +118,87 @@ pub fn dialog_ui(ui: &mut Ui, dialog: &Dialog, project_name: &str) -> Option<Ans
                     }
                 });
             }
+            Dialog::Outside { files } => {
+                ui.heading("Read files outside the project folder?");
+                ui.add_space(4.0);
+                ui.label(format!(
+                    "{project_name} names {} article file(s) outside its folder:",
+                    files.len()
+                ));
+                egui::ScrollArea::vertical()
+                    .max_height(160.0)
+                    .show(ui, |ui| {
+                        for f in files.iter() {
+                            ui.monospace(f.display().to_string());
+                        }
+                    });
+                ui.label(
+                    RichText::new(
+                        "A project file from someone else could name any file on this computer and have it exported. Read them only if you expect these files.",
+                    )
+                    .weak(),
+                );
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Read them").clicked() {
+                        answer = Some(Answer::Accept);
+                    }
+                    if ui.button("Not now").clicked() {
+                        answer = Some(Answer::Cancel);
+                    }
+                });
+            }
+            Dialog::DiskChanged { .. } => {
+                ui.heading("The project changed on disk");
+                ui.add_space(4.0);
+                ui.label(format!(
+                    "{project_name} was changed by another program (another sourcemark, an import, git) since you opened it, and you have unsaved changes."
+                ));
+                ui.label(
+                    RichText::new(
+                        "Merge applies your unsaved changes on top of the file's new content and asks where both changed the same thing. Reload discards your changes. Save as keeps both files.",
+                    )
+                    .weak(),
+                );
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Merge").clicked() {
+                        answer = Some(Answer::Merge);
+                    }
+                    if ui.button("Reload").clicked() {
+                        answer = Some(Answer::Discard);
+                    }
+                    if ui.button("Save as…").clicked() {
+                        answer = Some(Answer::SaveAs);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(Answer::Cancel);
+                    }
+                });
+            }
+            Dialog::ConfirmReload => {
+                ui.heading("Discard your changes?");
+                ui.add_space(4.0);
+                ui.label(format!(
+                    "Reloading {project_name} from disk discards the changes you have not saved."
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Discard and reload").clicked() {
+                        answer = Some(Answer::Discard);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(Answer::Cancel);
+                    }
+                });
+            }
+            Dialog::Conflicts(choice) => {
+                answer = choice.ui(ui);
+            }
         }
     });
-    if answer.is_none() && matches!(dialog, Dialog::Unsaved { .. }) && resp.should_close() {
+    let cancellable = !matches!(dialog, Dialog::Recovery { .. });
+    if answer.is_none() && cancellable && resp.should_close() {
         answer = Some(Answer::Cancel);
     }
     answer

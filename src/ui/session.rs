@@ -7,7 +7,7 @@ use crate::edit::{Edit, EditError, History, Transaction};
 use crate::model::{
     Annotation, AnnotationId, DocId, DocStatus, Document, Label, Project, SpanError, now,
 };
-use crate::store::{self, StoreError};
+use crate::store::{self, FileChange, FileIdentity, ProjectLock, StoreError};
 use crate::text::DocText;
 use crate::words;
 use crate::workspace::{AddError, AddOutcome, Article, Notice, Prepared, Workspace};
@@ -55,13 +55,27 @@ pub struct Session {
     pub current: Option<DocId>,
     /// The annotation shown in the inspector.
     pub selected: Option<AnnotationId>,
+    /// The project file as last read or written, to notice someone else's change.
+    pub disk: Option<FileIdentity>,
+    /// The project as the file held it, when the history cannot rebuild that state
+    /// (a re-anchored or recovered project, or one just merged with the file); the
+    /// common ancestor of a merge.
+    base: Option<Arc<Project>>,
 }
 
 impl Session {
-    /// Opens a project file.
-    pub fn open(path: &Path) -> Result<(Self, Vec<Notice>), StoreError> {
-        let (ws, notices) = Workspace::open(path)?;
-        Ok((Self::from_workspace(ws, &notices), notices))
+    /// Opens a project file; articles outside its folder are read only when
+    /// `outside_allowed`.
+    pub fn open(path: &Path, outside_allowed: bool) -> Result<(Self, Vec<Notice>), StoreError> {
+        let (project, identity) = store::load_identified(path)?;
+        let (ws, notices) = Workspace::from_project_with(path, project, outside_allowed);
+        let mut s = Self::from_workspace(ws, &notices);
+        s.disk = Some(identity);
+        if s.history.saved_state(&s.ws.project).is_none() {
+            // Re-anchored on open: the file's spans, placed again, are what it holds.
+            s.base = Some(Arc::new(s.ws.project.clone()));
+        }
+        Ok((s, notices))
     }
 
     /// Wraps an opened workspace. A workspace whose spans were re-anchored differs from
@@ -80,14 +94,22 @@ impl Session {
             history,
             current,
             selected: None,
+            disk: None,
+            base: None,
         }
     }
 
     /// A recovered project replacing the one on disk: everything in it is unsaved.
-    pub fn recovered(path: &Path, project: Project) -> (Self, Vec<Notice>) {
-        let (ws, notices) = Workspace::from_project(path, project);
+    pub fn recovered(path: &Path, project: Project, outside_allowed: bool) -> (Self, Vec<Notice>) {
+        let (ws, notices) = Workspace::from_project_with(path, project, outside_allowed);
         let mut s = Self::from_workspace(ws, &notices);
         s.history.mark_unsaved();
+        // The saved file is what the recovered work started from.
+        if let Ok((saved, identity)) = store::load_identified(path) {
+            let (saved, _) = Workspace::from_project_with(path, saved, outside_allowed);
+            s.base = Some(Arc::new(saved.project));
+            s.disk = Some(identity);
+        }
         (s, notices)
     }
 
@@ -98,8 +120,11 @@ impl Session {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "project".to_owned());
         let ws = Workspace::create(path, &name);
-        ws.save()?;
-        Ok(Self::from_workspace(ws, &[]))
+        let lock = ProjectLock::acquire(path)?;
+        let identity = store::save_checked(&lock, &ws.project, None)?;
+        let mut s = Self::from_workspace(ws, &[]);
+        s.disk = Some(identity);
+        Ok(s)
     }
 
     /// The project's project.
@@ -141,7 +166,7 @@ impl Session {
     }
 
     /// Drops a selection that no longer exists (after undo, say).
-    fn fix_selection(&mut self) {
+    pub(crate) fn fix_selection(&mut self) {
         if let Some(id) = &self.selected
             && self.ws.project.annotation(id).is_none()
         {
@@ -154,13 +179,65 @@ impl Session {
         }
     }
 
-    /// Saves to the project file; on success the recovery file goes and the history is
-    /// marked saved. On failure nothing in memory changes.
+    /// Saves to the project file, under its lock, unless someone else changed the file
+    /// since it was read ([`StoreError::ChangedOnDisk`]: reload or merge first). On
+    /// success the recovery file goes and the history is marked saved. On failure
+    /// nothing in memory changes.
     pub fn save(&mut self) -> Result<(), StoreError> {
-        self.ws.save()?;
+        let lock = ProjectLock::acquire(&self.ws.path)?;
+        let identity = store::save_checked(&lock, &self.ws.project, self.disk.as_ref())?;
+        drop(lock);
+        self.saved_as(identity);
+        Ok(())
+    }
+
+    /// Records a successful write of the project as it is now.
+    fn saved_as(&mut self, identity: FileIdentity) {
+        self.disk = Some(identity);
+        self.base = None;
         self.history.mark_saved();
         store::remove_recovery(&self.ws.path);
-        Ok(())
+    }
+
+    /// What happened to the project file since this window last read or wrote it.
+    pub fn disk_change(&self) -> std::io::Result<FileChange> {
+        match &self.disk {
+            Some(id) => id.check(&self.ws.path),
+            None => Ok(FileChange::Same),
+        }
+    }
+
+    /// Sets the common ancestor kept for a merge when the history cannot rebuild it.
+    pub(crate) fn set_base(&mut self, base: Option<Arc<Project>>) {
+        self.base = base;
+    }
+
+    /// Reads the article files outside the project's folder, which the person agreed
+    /// to; spans re-anchored on them leave the project unsaved, as on open.
+    pub fn allow_outside(&mut self) -> Vec<Notice> {
+        let base = self.merge_base();
+        let notices = self.ws.allow_outside();
+        if notices
+            .iter()
+            .any(|n| matches!(n, Notice::Reanchored { .. }))
+        {
+            self.base = base.map(Arc::new);
+            self.history.mark_unsaved();
+        }
+        notices
+    }
+
+    /// Takes note that the file was rewritten with the content this window knows.
+    pub fn disk_touched(&mut self, identity: FileIdentity) {
+        self.disk = Some(identity);
+    }
+
+    /// The project as the file held it when this window last read or wrote it: the
+    /// common ancestor for a merge with the file's current content.
+    pub fn merge_base(&self) -> Option<Project> {
+        self.history
+            .saved_state(&self.ws.project)
+            .or_else(|| self.base.as_deref().cloned())
     }
 
     /// Saves under a new name. Article paths are rewritten (as one undoable change) so
@@ -195,8 +272,15 @@ impl Session {
                 message: e.to_string(),
             });
         }
-        match self.save() {
-            Ok(()) => Ok(()),
+        // The person chose this file (and agreed to replace it, if it exists): what it
+        // held before is not this window's to protect.
+        let saved = ProjectLock::acquire(path)
+            .and_then(|lock| store::save_checked(&lock, &self.ws.project, None));
+        match saved {
+            Ok(identity) => {
+                self.saved_as(identity);
+                Ok(())
+            }
             Err(e) => {
                 self.ws.path = old_path;
                 if rewrote {
@@ -223,11 +307,10 @@ impl Session {
     }
 
     /// Why the current document's text is not shown, if it is not.
-    pub fn current_unavailable(&self) -> Option<&str> {
+    pub fn current_unavailable(&self) -> Option<String> {
         match self.ws.articles.get(self.current.as_ref()?) {
-            Some(Article::Unavailable(m)) => Some(m),
-            Some(Article::Loaded(_)) => None,
-            None => Some("the article was not loaded"),
+            Some(a) => a.unavailable_reason(),
+            None => Some("the article was not loaded".to_owned()),
         }
     }
 
@@ -527,7 +610,19 @@ mod save_as_tests {
         // A good one rewrites the path relative to the new place.
         s.save_as(&dir.join("b/deeper/p.ron")).unwrap();
         assert_eq!(s.project().documents[0].path, "../../a/articles/x.txt");
-        let (reopened, notices) = Session::open(&dir.join("b/deeper/p.ron")).unwrap();
+        // The articles are now outside the project's folder: read only when allowed.
+        let (held_back, notices) = Session::open(&dir.join("b/deeper/p.ron"), false).unwrap();
+        assert!(
+            matches!(notices.as_slice(), [Notice::Outside { .. }]),
+            "{notices:?}"
+        );
+        assert!(
+            held_back
+                .ws
+                .text(&held_back.project().documents[0].id)
+                .is_none()
+        );
+        let (reopened, notices) = Session::open(&dir.join("b/deeper/p.ron"), true).unwrap();
         assert!(notices.is_empty(), "{notices:?}");
         assert!(
             reopened
