@@ -31,7 +31,7 @@ pub use label_studio::{label_config, label_config_path};
 pub use offsets::{OffsetMap, OffsetUnit, SplitSurrogate};
 
 use crate::model::{DocId, DocStatus};
-use crate::store::{self, StoreError};
+use crate::store::{self, AtomicFile, StoreError};
 use crate::workspace::Workspace;
 use std::fmt;
 use std::io::{self, Write};
@@ -133,8 +133,9 @@ pub struct ExportOptions {
 pub enum Output<'a> {
     /// A stream, such as stdout. Folder formats cannot be written to one.
     Writer(&'a mut dyn Write),
-    /// A file (replaced atomically) or, for folder formats, a folder (created if needed;
-    /// each file in it replaced atomically).
+    /// A file or, for folder formats, a folder (created if needed). A file is written
+    /// as the export goes into a temporary file beside it, which replaces it only once
+    /// the whole export is there: a failed export leaves the old file as it was.
     Path(PathBuf),
 }
 
@@ -241,21 +242,36 @@ pub fn export(
             }
         }
         Output::Path(path) => {
-            let mut buf = Vec::new();
-            write_to(ws, format, &views, &mut buf, &mut summary, progress).map_err(|e| {
-                match e {
+            check_folder(&path)?;
+            // Written into a temporary file as it goes, which replaces the old export
+            // only once the whole export is in it: dropped on an error, it vanishes.
+            let mut file = AtomicFile::create(&path)?;
+            write_to(ws, format, &views, &mut file, &mut summary, progress).map_err(
+                |e| match e {
                     ExportError::Stream(source) => ExportError::Io {
                         path: path.clone(),
                         source,
                     },
                     e => e,
-                }
-            })?;
-            write_file(&path, &buf)?;
-            summary.files.push(path.clone());
-            if format == Format::LabelStudio {
+                },
+            )?;
+            let config = if format == Format::LabelStudio {
                 let config_path = label_config_path(&path);
-                write_file(&config_path, label_config(ws, opts).as_bytes())?;
+                let mut config = AtomicFile::create(&config_path)?;
+                config
+                    .write_all(label_config(ws, opts).as_bytes())
+                    .map_err(|source| ExportError::Io {
+                        path: config_path.clone(),
+                        source,
+                    })?;
+                Some((config, config_path))
+            } else {
+                None
+            };
+            file.commit()?;
+            summary.files.push(path);
+            if let Some((config, config_path)) = config {
+                config.commit()?;
                 summary.files.push(config_path);
             }
         }
@@ -286,8 +302,8 @@ fn write_to(
     out.flush().map_err(ExportError::Stream)
 }
 
-/// Writes a whole file atomically (temporary file, sync, rename).
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+/// Refuses a file in a folder that does not exist, with a message that says so.
+fn check_folder(path: &Path) -> Result<(), ExportError> {
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
         && !dir.is_dir()
@@ -297,6 +313,81 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
             source: io::Error::new(io::ErrorKind::NotFound, "no such folder"),
         });
     }
+    Ok(())
+}
+
+/// Writes a whole file atomically (temporary file, sync, rename).
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    check_folder(path)?;
     store::write_atomic(path, &[bytes], false, &mut |_| Ok(()))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Annotation, Document};
+    use crate::text::DocText;
+    use crate::workspace::Article;
+    use std::sync::Arc;
+
+    fn workspace(dir: &Path) -> Workspace {
+        let mut ws = Workspace::create(&dir.join("p.ron"), "P");
+        for n in 0..3 {
+            let text = DocText::new(format!("Rally {n} in Baghdad 🇮🇶, “Get out!”"));
+            let id = format!("doc-{n}");
+            ws.project
+                .annotations
+                .push(Annotation::new(id.as_str().into(), &text, 0, 5, "claim", "t").unwrap());
+            ws.project.documents.push(Document::new(
+                id.as_str().into(),
+                format!("{id}.txt"),
+                &text,
+            ));
+            ws.articles
+                .insert(id.as_str().into(), Article::Loaded(Arc::new(text)));
+        }
+        ws.project.normalize();
+        ws
+    }
+
+    #[test]
+    fn an_export_that_fails_midway_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = workspace(dir.path());
+        for format in Format::ALL.into_iter().filter(|f| !f.is_folder()) {
+            let out = dir.path().join(format!("out.{format}"));
+            std::fs::write(&out, "the old export").unwrap();
+            let before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+            // The window's export thread panics after the first document.
+            let failed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                export(
+                    &ws,
+                    format,
+                    &ExportOptions::default(),
+                    Output::Path(out.clone()),
+                    &mut |done, _| assert!(done < 2, "stop"),
+                )
+            }));
+            assert!(failed.is_err(), "{format}");
+            assert_eq!(std::fs::read_to_string(&out).unwrap(), "the old export");
+            let after: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+            assert_eq!(
+                after.len(),
+                before.len(),
+                "{format}: a file was left behind"
+            );
+            // Done whole, the export replaces it.
+            let summary = export(
+                &ws,
+                format,
+                &ExportOptions::default(),
+                Output::Path(out.clone()),
+                &mut |_, _| {},
+            )
+            .unwrap();
+            assert_eq!(summary.files[0], out);
+            assert_ne!(std::fs::read_to_string(&out).unwrap(), "the old export");
+        }
+    }
 }
