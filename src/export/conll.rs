@@ -425,9 +425,8 @@ mod tests {
     #[test]
     fn overlapping_and_empty_spans_resolve_as_before() {
         let text = DocText::new("Rally  in  Baghdad. \n  2.5\u{a0}million 👍🏽!\nend".to_owned());
-        let span = |s, e, label: &str| {
-            Annotation::new("d".into(), &text, s, e, label, "t").unwrap()
-        };
+        let span =
+            |s, e, label: &str| Annotation::new("d".into(), &text, s, e, label, "t").unwrap();
         let spans = [
             span(0, 5, "claim"),
             span(2, 12, "quote"),
@@ -440,7 +439,11 @@ mod tests {
         let streamed = streamed_doc(text.as_str(), &refs);
         assert_eq!(streamed, reference_doc(text.as_str(), &refs));
         assert_eq!((streamed.1, streamed.2), (2, 1), "{}", streamed.0);
-        assert!(streamed.0.contains("Baghdad\tI-speaker_name\n"), "{}", streamed.0);
+        assert!(
+            streamed.0.contains("Baghdad\tI-speaker_name\n"),
+            "{}",
+            streamed.0
+        );
     }
 
     proptest::proptest! {

@@ -106,9 +106,10 @@ mod tests {
     fn progress_is_told_as_each_item_is_asked_for() {
         let mut told = Vec::new();
         let mut record = |done, total| told.push((done, total));
-        let items: Vec<char> = Progressed::new("abc".chars().collect::<Vec<_>>().into_iter(), &mut record)
-            .fuse()
-            .collect();
+        let items: Vec<char> =
+            Progressed::new("abc".chars().collect::<Vec<_>>().into_iter(), &mut record)
+                .fuse()
+                .collect();
         assert_eq!(items, ['a', 'b', 'c']);
         assert_eq!(told, [(0, 3), (1, 3), (2, 3), (3, 3)]);
     }
