@@ -1,6 +1,7 @@
 //! Export and import speed: 1,000 documents, 100,000 annotations.
 //!
-//! Targets (issue 4): jsonl export under 0.3 s, import back under 0.5 s.
+//! Targets (issue 4): jsonl export under 0.3 s, import back under 0.5 s. Issue 11: the
+//! w3c export in about the time of the jsonl one.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use sourcemark::export::{self, ExportOptions, Format, ImportOptions, Output};
@@ -75,10 +76,14 @@ fn workspace(dir: &Path, with_spans: bool) -> Workspace {
 }
 
 fn export_jsonl(ws: &Workspace) -> Vec<u8> {
+    export_as(ws, Format::Jsonl)
+}
+
+fn export_as(ws: &Workspace, format: Format) -> Vec<u8> {
     let mut buf = Vec::new();
     export::export(
         ws,
-        Format::Jsonl,
+        format,
         &ExportOptions::default(),
         Output::Writer(&mut buf),
         &mut |_, _| {},
@@ -93,6 +98,13 @@ fn benches(c: &mut Criterion) {
     assert_eq!(ws.project.annotations.len(), DOCS * SPANS_PER_DOC);
     c.bench_function("export jsonl, 1k docs, 100k annotations", |b| {
         b.iter(|| black_box(export_jsonl(&ws)))
+    });
+    // Written as they go (issue 11): w3c in about the time of jsonl.
+    c.bench_function("export w3c, 1k docs, 100k annotations", |b| {
+        b.iter(|| black_box(export_as(&ws, Format::W3c)))
+    });
+    c.bench_function("export conll, 1k docs, 100k annotations", |b| {
+        b.iter(|| black_box(export_as(&ws, Format::Conll)))
     });
     let data = export_jsonl(&ws);
     let input = dir.path().join("data.jsonl");
