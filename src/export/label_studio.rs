@@ -9,7 +9,7 @@
 
 use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
 use super::select::{DocMeta, DocView};
-use super::stream::{Progressed, Seq, json_error};
+use super::stream::{Progressed, Seq, to_writer_pretty};
 use super::{ExportError, ExportOptions, Progress};
 use crate::model::{Attributes, DocStatus};
 use crate::workspace::Workspace;
@@ -102,7 +102,7 @@ pub(crate) fn write(
                 .into_iter(),
         ),
     });
-    serde_json::to_writer_pretty(&mut *out, &Seq::new(tasks)).map_err(json_error)?;
+    to_writer_pretty(&mut *out, &Seq::new(tasks))?;
     out.write_all(b"\n").map_err(ExportError::Stream)?;
     Ok(())
 }

@@ -70,6 +70,107 @@ impl<I: Iterator> Iterator for Progressed<'_, I> {
     }
 }
 
+/// serde_json's pretty output (two-space indent), byte for byte, with each line break
+/// and its indent written in one piece rather than two bytes at a time: the W3C and
+/// Label Studio exports are mostly indentation.
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+/// A line break and up to 64 levels of indent.
+const NEWLINE_INDENT: &[u8; 129] = &{
+    let mut b = [b' '; 129];
+    b[0] = b'\n';
+    b
+};
+
+impl Pretty {
+    fn newline<W: ?Sized + io::Write>(&self, w: &mut W) -> io::Result<()> {
+        let mut spaces = 2 * self.depth;
+        let first = spaces.min(NEWLINE_INDENT.len() - 1);
+        w.write_all(&NEWLINE_INDENT[..1 + first])?;
+        spaces -= first;
+        while spaces > 0 {
+            let n = spaces.min(NEWLINE_INDENT.len() - 1);
+            w.write_all(&NEWLINE_INDENT[1..1 + n])?;
+            spaces -= n;
+        }
+        Ok(())
+    }
+
+    fn begin<W: ?Sized + io::Write>(&mut self, w: &mut W, open: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(open)
+    }
+
+    fn end<W: ?Sized + io::Write>(&mut self, w: &mut W, close: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(close)
+    }
+
+    fn item<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.begin(w, b"[")
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.end(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.begin(w, b"{")
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.end(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// Writes `value` as [`serde_json::to_writer_pretty`] does, faster.
+pub(crate) fn to_writer_pretty<W: io::Write, T: Serialize + ?Sized>(
+    out: W,
+    value: &T,
+) -> Result<(), ExportError> {
+    let mut ser = serde_json::Serializer::with_formatter(out, Pretty::default());
+    value.serialize(&mut ser).map_err(json_error)
+}
+
 /// A serde_json error as an export error: a failed write is a stream error (the disk
 /// is full, the pipe closed), anything else a JSON one.
 pub(crate) fn json_error(e: serde_json::Error) -> ExportError {
@@ -100,6 +201,28 @@ mod tests {
         let empty = Seq::new(std::iter::empty::<u8>());
         assert_eq!(serde_json::to_string_pretty(&empty).unwrap(), "[]");
         assert_eq!(serde_json::to_string(&Seq::new(1..4)).unwrap(), "[1,2,3]");
+    }
+
+    #[test]
+    fn pretty_output_is_serde_jsons() {
+        let mut deep = serde_json::json!([]);
+        for k in 0..70 {
+            deep = serde_json::json!({"k": [k, deep, {}], "e": []});
+        }
+        let values = [
+            serde_json::json!({"a": [1, {"b": [], "c": {}}], "d": "x\ny", "e": [[[]]]}),
+            serde_json::json!([]),
+            serde_json::json!("s"),
+            deep,
+        ];
+        for v in values {
+            let mut ours = Vec::new();
+            to_writer_pretty(&mut ours, &v).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string_pretty(&v).unwrap()
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! keys are in alphabetical order, as a JSON tree would write them.
 
 use super::select::DocView;
-use super::stream::{Progressed, Seq, json_error};
+use super::stream::{Progressed, Seq, to_writer_pretty};
 use super::{ExportError, Progress};
 use crate::model::{Annotation, CONTEXT_CHARS};
 use crate::workspace::Workspace;
@@ -193,7 +193,7 @@ pub(crate) fn write(
         total: views.iter().map(|v| v.spans.len()).sum(),
         kind: "AnnotationCollection",
     };
-    serde_json::to_writer_pretty(&mut *out, &collection).map_err(json_error)?;
+    to_writer_pretty(&mut *out, &collection)?;
     out.write_all(b"\n").map_err(ExportError::Stream)?;
     Ok(())
 }
