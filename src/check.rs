@@ -230,6 +230,21 @@ pub enum Problem {
         /// What the OS said.
         message: String,
     },
+    /// The article file is outside the project's folder (absolute, `..` past it, or a
+    /// symlink leading out); it is read only with the person's agreement.
+    #[error(
+        "{}: article of document {doc} is outside the project folder ({}); it is not read without --allow-outside",
+        file.display(),
+        real.display()
+    )]
+    OutsideFolder {
+        /// Article file, as the project names it.
+        file: PathBuf,
+        /// Document.
+        doc: DocId,
+        /// Where it leads, symlinks resolved.
+        real: PathBuf,
+    },
     /// The article's text differs from the one the annotations were made on.
     #[error("{}: article of document {doc} changed since it was annotated (SHA-256 differs; {stored_chars} chars recorded, {actual_chars} now)", file.display())]
     ArticleChanged {
@@ -323,6 +338,7 @@ impl Problem {
             | Problem::MissingArticle { file, .. }
             | Problem::NotUtf8 { file, .. }
             | Problem::Unreadable { file, .. }
+            | Problem::OutsideFolder { file, .. }
             | Problem::ArticleChanged { file, .. }
             | Problem::CharsMismatch { file, .. }
             | Problem::SpanPastEnd { file, .. }
@@ -358,17 +374,31 @@ impl Report {
 /// Loads the project file and checks it with its articles. Only a project file that
 /// cannot be read or parsed is an error; everything else is a [`Problem`].
 pub fn check(path: &Path) -> Result<Report, StoreError> {
+    check_with(path, false)
+}
+
+/// [`check`], reading article files outside the project's folder when
+/// `outside_allowed` (otherwise each is a problem, and is not read).
+pub fn check_with(path: &Path, outside_allowed: bool) -> Result<Report, StoreError> {
     let project = store::load(path)?;
-    Ok(check_project(path, &project))
+    Ok(check_project_with(path, &project, outside_allowed))
 }
 
 /// Checks a project loaded from `path` (article paths are relative to its folder).
+/// Article files outside the folder are problems, and are not read.
 pub fn check_project(path: &Path, project: &Project) -> Report {
+    check_project_with(path, project, false)
+}
+
+/// [`check_project`], reading article files outside the folder when `outside_allowed`.
+pub fn check_project_with(path: &Path, project: &Project, outside_allowed: bool) -> Report {
     let mut problems = Vec::new();
     check_file(path, project, &mut problems);
     // For a bare `p.ron` the parent is empty, and joining it keeps article paths as
     // the user would write them (`a.txt`, not `./a.txt`).
-    let base = path.parent().map(Path::to_owned).unwrap_or_default();
+    // A symlinked project file's articles are beside the file it points to.
+    let real = store::resolve(path).unwrap_or_else(|_| path.to_owned());
+    let base = real.parent().map(Path::to_owned).unwrap_or_default();
     let mut seen: Option<&DocId> = None;
     for doc in &project.documents {
         // Duplicate documents were reported already; check each id's annotations once.
@@ -376,7 +406,7 @@ pub fn check_project(path: &Path, project: &Project) -> Report {
             continue;
         }
         seen = Some(&doc.id);
-        check_document(&base, project, doc, &mut problems);
+        check_document(&base, project, doc, outside_allowed, &mut problems);
     }
     Report {
         problems,
@@ -518,10 +548,26 @@ fn check_document(
     base: &Path,
     project: &Project,
     doc: &crate::model::Document,
+    outside_allowed: bool,
     out: &mut Vec<Problem>,
 ) {
     let file = base.join(&doc.path);
     let annotations = project.annotations_of(&doc.id);
+    if !outside_allowed {
+        let folder = if base.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            base
+        };
+        if let Some(real) = crate::workspace::outside_folder(folder, &file) {
+            out.push(Problem::OutsideFolder {
+                file,
+                doc: doc.id.clone(),
+                real,
+            });
+            return;
+        }
+    }
     let text = match text::read_article(&file) {
         Ok(t) => DocText::new(t),
         Err(TextError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
