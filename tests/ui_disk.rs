@@ -219,3 +219,38 @@ fn articles_outside_the_project_folder_are_read_only_once_the_person_agrees() {
     );
     assert!(h.state().session.as_ref().unwrap().current_text().is_some());
 }
+
+#[test]
+fn not_now_leaves_a_way_to_read_outside_articles_later() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("elsewhere")).unwrap();
+    std::fs::write(dir.path().join("elsewhere/a.txt"), "Kept elsewhere.").unwrap();
+    std::fs::create_dir_all(dir.path().join("project")).unwrap();
+    let path = dir.path().join("project/p.ron");
+    let mut ws = sourcemark::workspace::Workspace::create(&path, "p");
+    ws.add_article(&dir.path().join("elsewhere/a.txt")).unwrap();
+    ws.save().unwrap();
+    let config = dir.path().join("config");
+    let mut h = harness(options(Some(&path), &config));
+    h.get_by_label("Not now").click();
+    h.run();
+    assert!(h.state().session.as_ref().unwrap().current_text().is_none());
+    h.get_by_label_contains("outside the project folder and was not read");
+    h.get_by_label("Read files outside the project folder")
+        .click();
+    h.run();
+    let text = h.state().session.as_ref().unwrap().current_text().unwrap();
+    assert_eq!(text.as_str(), "Kept elsewhere.");
+}
+
+#[test]
+fn reload_from_disk_reads_a_clean_project_at_once() {
+    let (p, mut h) = open_sample();
+    change_on_disk(&p.path, |proj| proj.name = "Renamed on disk".into());
+    h.state_mut()
+        .push(sourcemark::ui::command::Command::ReloadFromDisk);
+    h.run();
+    let s = h.state().session.as_ref().unwrap();
+    assert_eq!(s.project().name, "Renamed on disk");
+    assert!(!s.is_dirty());
+}
