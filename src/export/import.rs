@@ -626,12 +626,17 @@ impl ImportPlan {
     /// The additions as one undoable transaction, for the window (write the article
     /// files first with [`ImportPlan::write_articles`]). Each edit inserts in order, so
     /// prefer [`ImportPlan::apply`] for very large imports.
-    pub fn transaction(&self) -> Transaction {
+    pub fn transaction(&self, project: &crate::model::Project) -> Transaction {
+        let first = project.labels.0.len();
         let edits = self
             .labels
             .iter()
             .cloned()
-            .map(Edit::AddLabel)
+            .enumerate()
+            .map(|(i, label)| Edit::AddLabel {
+                label,
+                at: first + i,
+            })
             .chain(self.documents.iter().cloned().map(Edit::InsertDocument))
             .chain(self.annotations.iter().cloned().map(Edit::InsertAnnotation))
             .collect();
