@@ -201,7 +201,10 @@ pub enum IdError {
 /// break a one-line message or disguise a name.
 fn is_forbidden_control(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        )
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
@@ -214,7 +217,9 @@ fn common_error(s: &str) -> Option<IdError> {
     if s.len() > MAX_ID_BYTES {
         return Some(IdError::TooLong { bytes: s.len() });
     }
-    s.chars().find(|&c| is_forbidden_control(c)).map(IdError::Control)
+    s.chars()
+        .find(|&c| is_forbidden_control(c))
+        .map(IdError::Control)
 }
 
 /// Why `name` cannot be used as one file name inside a folder on Linux, macOS and
@@ -291,7 +296,14 @@ mod tests {
         assert_eq!(bad(&"a".repeat(201)), IdError::TooLong { bytes: 201 });
         // 67 three-byte chars are 201 bytes: the limit counts bytes.
         assert_eq!(bad(&"€".repeat(67)), IdError::TooLong { bytes: 201 });
-        for ok in ["iran-news", "a..b", ".hidden", "Café 2020", "العراق", &"a".repeat(200)] {
+        for ok in [
+            "iran-news",
+            "a..b",
+            ".hidden",
+            "Café 2020",
+            "العراق",
+            &"a".repeat(200),
+        ] {
             assert_eq!(DocId::from(ok).validate(), Ok(()), "{ok}");
         }
     }

@@ -11,6 +11,7 @@ mod labels;
 mod link;
 pub mod quote;
 pub(crate) mod time;
+mod validate;
 
 pub use annotation::{
     Annotation, Attributes, CONTEXT_CHARS, CharRange, Precision, SpanError, check_span, now,
@@ -22,6 +23,7 @@ pub use ids::{
 };
 pub use labels::{Color, Label, LabelKind, LabelScheme};
 pub use link::{Link, LinkKind};
+pub use validate::BadDocumentId;
 
 use serde::{Deserialize, Serialize};
 

@@ -163,7 +163,10 @@ mod tests {
     #[test]
     fn short_values_are_quoted_whole_and_escaped() {
         assert_eq!(quote("a\nb\0").to_string(), r#""a\nb\0""#);
-        assert_eq!(quote(&"x".repeat(120)).to_string(), format!("\"{}\"", "x".repeat(120)));
+        assert_eq!(
+            quote(&"x".repeat(120)).to_string(),
+            format!("\"{}\"", "x".repeat(120))
+        );
     }
 
     #[test]
