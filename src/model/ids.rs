@@ -14,6 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::path::{Component, Path, PathBuf};
 
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -241,6 +242,21 @@ pub fn file_name_error(name: &str) -> Option<IdError> {
         .map(IdError::NotInFileNames)
 }
 
+/// `dir/name` when `name` is one file name that passes [`file_name_error`]; the result
+/// is then always directly inside `dir`. The component check repeats the rule's intent
+/// in the platform's own terms, so no writer can leave its folder even if the rule
+/// missed a case.
+pub fn join_file_name(dir: &Path, name: &str) -> Result<PathBuf, IdError> {
+    if let Some(e) = file_name_error(name) {
+        return Err(e);
+    }
+    let mut parts = Path::new(name).components();
+    match (parts.next(), parts.next()) {
+        (Some(Component::Normal(n)), None) if n == name => Ok(dir.join(name)),
+        _ => Err(IdError::Separator(std::path::MAIN_SEPARATOR)),
+    }
+}
+
 /// Checks an id of `kind`. A document id must be a file name (see [`file_name_error`]);
 /// the other kinds only appear inside files, so they need only be non-empty, at most
 /// [`MAX_ID_BYTES`] bytes and free of control characters.
@@ -305,6 +321,27 @@ mod tests {
             &"a".repeat(200),
         ] {
             assert_eq!(DocId::from(ok).validate(), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn joined_names_stay_in_their_folder() {
+        let dir = Path::new("/out");
+        assert_eq!(
+            join_file_name(dir, "a.txt"),
+            Ok(PathBuf::from("/out/a.txt"))
+        );
+        for bad in [
+            "../x.txt",
+            "/etc/passwd",
+            "..",
+            ".",
+            "",
+            "a/b",
+            "a\\b",
+            "c:x",
+        ] {
+            assert!(join_file_name(dir, bad).is_err(), "{bad}");
         }
     }
 

@@ -19,7 +19,7 @@ pub use annotation::{
 pub use document::{DocStatus, Document};
 pub use ids::{
     AnnotationId, DocId, IdError, IdKind, LinkId, MAX_ID_BYTES, NOT_IN_FILE_NAMES, SLUG_CHARS,
-    file_name_error, validate_id,
+    file_name_error, join_file_name, validate_id,
 };
 pub use labels::{Color, Label, LabelKind, LabelScheme};
 pub use link::{Link, LinkKind};
