@@ -344,8 +344,8 @@ impl Problem {
 fn hint(kind: IdKind) -> &'static str {
     match kind {
         IdKind::Document => {
-            " (a document id is a name that exports use as a file name; rename it in its \
-             document and in the `doc` of its annotations)"
+            " (a document id is a name, not a path: exports use it as a file name; rename \
+             it in its document and in the `doc` of its annotations)"
         }
         IdKind::Annotation | IdKind::Link | IdKind::Label => "",
     }

@@ -157,16 +157,19 @@ fn refused(path: &Path, message: String) -> ExportError {
 /// `dir/ID.EXT` for a document, or why that name would not be a plain file inside `dir`.
 fn doc_file(dir: &Path, v: &DocView<'_>, ext: &str) -> Result<PathBuf, ExportError> {
     let id = v.doc.id.as_str();
-    join_file_name(dir, &format!("{id}.{ext}")).map_err(|e| {
-        refused(
-            dir,
-            format!(
-                "document id {} cannot be a file name: {e}; nothing was written \
+    let checked = v.doc.id.validate();
+    checked
+        .and_then(|()| join_file_name(dir, &format!("{id}.{ext}")))
+        .map_err(|e| {
+            refused(
+                dir,
+                format!(
+                    "document id {} cannot be a file name: {e}; nothing was written \
                  (`sourcemark check` lists the ids to rename)",
-                quote(id)
-            ),
-        )
-    })
+                    quote(id)
+                ),
+            )
+        })
 }
 
 /// Refuses to write over a symbolic link: the file replaced must be the one in `dir`.
@@ -256,7 +259,9 @@ fn set_attr(attrs: &mut Attributes, name: &str, value: Option<&str>) -> Result<(
             let v = value.unwrap_or_default();
             attrs.value = Some(
                 v.parse::<f64>()
-                    .map_err(|_| format!("value {} is not a number", quote(v)))?,
+                    .ok()
+                    .filter(|x| x.is_finite())
+                    .ok_or_else(|| format!("value {} is not a finite number", quote(v)))?,
             );
         }
         "unit" => attrs.unit = text(),

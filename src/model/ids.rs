@@ -176,14 +176,15 @@ pub enum IdError {
     Empty,
     /// Longer than [`MAX_ID_BYTES`].
     #[error(
-        "it is {bytes} bytes long, and at most {MAX_ID_BYTES} fit in a file name with its extension"
+        "it is {} bytes long, and at most {MAX_ID_BYTES} are allowed",
+        super::quote::thousands(*bytes)
     )]
     TooLong {
         /// Its length in bytes.
         bytes: usize,
     },
     /// Holds `/` or `\`.
-    #[error("it contains {0:?}, a path separator: an id is a name, not a path")]
+    #[error("it contains {0:?}, a path separator")]
     Separator(char),
     /// Is `.`, `..` or only dots: a folder, not a file.
     #[error("it is only dots, which name a folder, not a file")]
@@ -365,7 +366,7 @@ mod tests {
         );
         assert_eq!(
             IdError::Separator('/').to_string(),
-            "it contains '/', a path separator: an id is a name, not a path"
+            "it contains '/', a path separator"
         );
     }
 

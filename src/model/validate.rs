@@ -43,9 +43,9 @@ impl BadDocumentId {
             ),
         };
         format!(
-            "document id {} is not valid: {}. A document id is a name that exports use as a \
-             file name; rename it, for example to {}, in its document and in the `doc` of \
-             its annotations{others}",
+            "document id {} is not valid: {}. A document id is a name, not a path: exports \
+             use it as a file name. Rename it, for example to {}, in its document and in the \
+             `doc` of its annotations{others}",
             quote(self.id.as_str()),
             self.error,
             quote(self.suggestion.as_str()),
@@ -109,7 +109,7 @@ mod tests {
             m.starts_with("document id \"../../PWNED\" is not valid: it contains '/'"),
             "{m}"
         );
-        assert!(m.contains("for example to \"pwned\""), "{m}");
+        assert!(m.contains("Rename it, for example to \"pwned\""), "{m}");
         assert!(m.contains("1 other document id(s)"), "{m}");
     }
 
