@@ -345,3 +345,16 @@ fn long_values_make_short_messages() {
         assert_eq!(tree(s.root.path()), before);
     }
 }
+
+#[test]
+fn a_text_that_still_starts_with_a_bom_reads_back_as_imported() {
+    // Reading an article drops one leading BOM: the second one is part of the text.
+    let s = Setup::new();
+    let input = s.input(
+        "in.jsonl",
+        "{\"text\":\"\\ufeff\\ufeffRally\",\"spans\":[{\"start\":1,\"end\":6,\"label\":\"claim\",\"text\":\"\\ufeffRall\"}]}\n",
+    );
+    let (code, _, err) = s.import("jsonl", &input);
+    assert_eq!(code, 0, "{err}");
+    s.assert_checks();
+}
