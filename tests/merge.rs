@@ -58,8 +58,14 @@ fn annotation(id: String, doc: DocId, start: usize, len: usize, label: &str) -> 
 fn project() -> impl Strategy<Value = Project> {
     (
         1usize..5,
-        prop::collection::vec((any::<prop::sample::Index>(), 0usize..400, 0usize..30), 0..8),
-        prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 0..4),
+        prop::collection::vec(
+            (any::<prop::sample::Index>(), 0usize..400, 0usize..30),
+            0..8,
+        ),
+        prop::collection::vec(
+            (any::<prop::sample::Index>(), any::<prop::sample::Index>()),
+            0..4,
+        ),
         prop::collection::vec(words(), 0..2),
         words(),
     )
@@ -190,7 +196,11 @@ impl Owner {
     }
 
     fn label(&self, l: &str) -> bool {
-        l.starts_with(self.tag) || self.labels.as_ref().is_none_or(|v| v.iter().any(|x| x == l))
+        l.starts_with(self.tag)
+            || self
+                .labels
+                .as_ref()
+                .is_none_or(|v| v.iter().any(|x| x == l))
     }
 }
 
@@ -210,9 +220,8 @@ fn edit(p: &Project, ops: &[Op], who: &Owner) -> Project {
         let docs: Vec<usize> = (0..p.documents.len())
             .filter(|&i| who.doc(&p.documents[i].id))
             .collect();
-        let owned_ann = |p: &Project, id: &AnnotationId| {
-            p.annotation(id).is_some_and(|a| who.doc(&a.doc))
-        };
+        let owned_ann =
+            |p: &Project, id: &AnnotationId| p.annotation(id).is_some_and(|a| who.doc(&a.doc));
         let links: Vec<usize> = (0..p.links.len())
             .filter(|&i| owned_ann(&p, &p.links[i].from) && owned_ann(&p, &p.links[i].to))
             .collect();
@@ -314,7 +323,11 @@ fn both<T: Clone + PartialEq + std::fmt::Debug, K: Ord + Clone>(
     theirs: &[T],
     key: impl Fn(&T) -> K,
 ) -> BTreeMap<K, T> {
-    let map = |v: &[T]| v.iter().map(|r| (key(r), r.clone())).collect::<BTreeMap<_, _>>();
+    let map = |v: &[T]| {
+        v.iter()
+            .map(|r| (key(r), r.clone()))
+            .collect::<BTreeMap<_, _>>()
+    };
     let mut out = map(base);
     for side in [map(ours), map(theirs)] {
         let b = map(base);

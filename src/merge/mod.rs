@@ -189,7 +189,10 @@ impl fmt::Display for Dropped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Dropped::Link { link, missing } => {
-                write!(f, "link {link} dropped: its end annotation {missing} is gone")
+                write!(
+                    f,
+                    "link {link} dropped: its end annotation {missing} is gone"
+                )
             }
             Dropped::Annotation { annotation, needed } => {
                 write!(f, "annotation {annotation} dropped: {needed} is deleted")
@@ -300,7 +303,8 @@ pub fn merge_with(
     let mut project = record::merge_scalars(base, ours, theirs, &mut run)?;
     let mut labels = run.collection(&base.labels.0, &ours.labels.0, &theirs.labels.0)?;
     let documents = run.collection(&base.documents, &ours.documents, &theirs.documents)?;
-    let mut annotations = run.collection(&base.annotations, &ours.annotations, &theirs.annotations)?;
+    let mut annotations =
+        run.collection(&base.annotations, &ours.annotations, &theirs.annotations)?;
     let mut links = run.collection(&base.links, &ours.links, &theirs.links)?;
 
     let mut documents = documents;
@@ -356,7 +360,8 @@ struct Run<'c> {
 
 impl Run<'_> {
     fn conflict(&mut self, c: Conflict) {
-        self.conflicts.insert((c.record.clone(), c.field.clone()), c);
+        self.conflicts
+            .insert((c.record.clone(), c.field.clone()), c);
     }
 
     /// Merges one collection record by record; the result is in ours' order, then
@@ -371,15 +376,11 @@ impl Run<'_> {
         let o = index(ours, Input::Ours)?;
         let t = index(theirs, Input::Theirs)?;
         let mut out = Vec::with_capacity(ours.len().max(theirs.len()));
+        // A record only the base has was deleted on both sides: nothing to visit.
         let keys = ours
             .iter()
             .map(T::key)
-            .chain(theirs.iter().map(T::key).filter(|k| !o.contains_key(k)))
-            .chain(
-                base.iter()
-                    .map(T::key)
-                    .filter(|k| !o.contains_key(k) && !t.contains_key(k)),
-            );
+            .chain(theirs.iter().map(T::key).filter(|k| !o.contains_key(k)));
         for key in keys {
             let [vb, vo, vt] = [&b, &o, &t].map(|m| m.get(key).copied());
             if let Some(r) = record::merge_one(vb, vo, vt, key, self)? {
@@ -440,7 +441,9 @@ impl Run<'_> {
                     let existing = self.conflicts.remove(&(record.clone(), None));
                     let mut c = match existing {
                         Some(c) => c,
-                        None => record::record_conflict(&key, versions.each_ref().map(Option::as_ref))?,
+                        None => {
+                            record::record_conflict(&key, versions.each_ref().map(Option::as_ref))?
+                        }
                     };
                     c.holds = holder;
                     c.needed_by = needed_by;
@@ -461,6 +464,9 @@ impl Run<'_> {
         annotations: &[crate::model::Annotation],
         links: &mut Vec<crate::model::Link>,
     ) {
+        if links.is_empty() {
+            return;
+        }
         let ids: HashSet<&AnnotationId> = annotations.iter().map(|a| &a.id).collect();
         links.retain(|l| {
             let missing = [&l.from, &l.to].into_iter().find(|end| !ids.contains(end));
@@ -490,7 +496,12 @@ fn index<T: Record>(records: &[T], input: Input) -> Result<HashMap<&T::Key, &T>,
 }
 
 /// Orders the merged labels: see the module docs.
-fn order_labels(base: &Project, ours: &Project, theirs: &Project, merged: Vec<Label>) -> Vec<Label> {
+fn order_labels(
+    base: &Project,
+    ours: &Project,
+    theirs: &Project,
+    merged: Vec<Label>,
+) -> Vec<Label> {
     fn ids(p: &Project) -> Vec<&str> {
         p.labels.0.iter().map(|l| l.id.as_str()).collect()
     }
@@ -516,6 +527,9 @@ fn kept_base_order(base: &[&str], side: &[&str]) -> bool {
     let in_side: HashSet<&str> = side.iter().copied().collect();
     let kept = base.iter().filter(|id| in_side.contains(*id));
     let old = side.iter().take_while(|id| in_base.contains(*id));
-    let rest_new = side.iter().skip_while(|id| in_base.contains(*id)).all(|id| !in_base.contains(id));
+    let rest_new = side
+        .iter()
+        .skip_while(|id| in_base.contains(*id))
+        .all(|id| !in_base.contains(id));
     rest_new && kept.eq(old)
 }

@@ -96,7 +96,11 @@ impl Record for Document {
         if self.title.is_empty() {
             format!("{} ({})", self.id, value::short(&self.path))
         } else {
-            format!("“{}” ({})", value::short(&self.title), value::short(&self.path))
+            format!(
+                "“{}” ({})",
+                value::short(&self.title),
+                value::short(&self.path)
+            )
         }
     }
 }
@@ -206,7 +210,14 @@ pub(super) fn merge_one<T: Record>(
     let om = to_map(o, &record)?;
     let tm = to_map(t, &record)?;
     let mut found = Vec::new();
-    let merged = value::merge_map(T::shape(), &record, "", [&bm, &om, &tm], run.choices, &mut found);
+    let merged = value::merge_map(
+        T::shape(),
+        &record,
+        "",
+        [&bm, &om, &tm],
+        run.choices,
+        &mut found,
+    );
     let result = if merged == om {
         Some(o.clone())
     } else if merged == tm {
@@ -288,10 +299,13 @@ pub(super) fn merge_scalars(
         run.conflict(c);
     }
     let field = |k: &str| -> Result<Value, MergeError> {
-        merged.get(k).cloned().ok_or_else(|| MergeError::Unreadable {
-            record: RecordRef::Project,
-            message: format!("no {k}"),
-        })
+        merged
+            .get(k)
+            .cloned()
+            .ok_or_else(|| MergeError::Unreadable {
+                record: RecordRef::Project,
+                message: format!("no {k}"),
+            })
     };
     let unreadable = |e: serde_json::Error| MergeError::Unreadable {
         record: RecordRef::Project,

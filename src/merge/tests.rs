@@ -263,9 +263,15 @@ fn attributes_merge_attribute_by_attribute() {
     let mut o = b.clone();
     let mut t = b.clone();
     a(&mut o, "b1").attrs.value = Some(2_500_000.0);
-    a(&mut o, "b1").attrs.custom.insert("source".into(), "wire".into());
+    a(&mut o, "b1")
+        .attrs
+        .custom
+        .insert("source".into(), "wire".into());
     a(&mut t, "b1").attrs.unit = Some("people".into());
-    a(&mut t, "b1").attrs.custom.insert("desk".into(), "world".into());
+    a(&mut t, "b1")
+        .attrs
+        .custom
+        .insert("desk".into(), "world".into());
 
     let m = clean(&b, &o, &t);
     let at = &get(&m, "b1").unwrap().attrs;
@@ -274,7 +280,10 @@ fn attributes_merge_attribute_by_attribute() {
     assert_eq!(at.custom.len(), 2);
 
     a(&mut o, "b1").attrs.unit = Some("protesters".into());
-    a(&mut t, "b1").attrs.custom.insert("source".into(), "own".into());
+    a(&mut t, "b1")
+        .attrs
+        .custom
+        .insert("source".into(), "own".into());
     let m = merge(&b, &o, &t).unwrap();
     assert_eq!(
         fields(&m),
@@ -314,9 +323,15 @@ fn a_document_s_article_and_a_link_s_ends_are_units() {
     assert_eq!(m.conflicts[1].ours.as_deref(), Some("b1 → a1"));
     let d = &m.project.documents[0];
     assert_eq!((d.path.as_str(), d.chars), ("moved/a.txt", 100));
-    assert_eq!((d.title.as_str(), d.outlet.as_str()), ("New title", "Press TV"));
+    assert_eq!(
+        (d.title.as_str(), d.outlet.as_str()),
+        ("New title", "Press TV")
+    );
     let l = &m.project.links[0];
-    assert_eq!((l.from.as_str(), l.to.as_str(), l.note.as_str()), ("b1", "a1", "theirs"));
+    assert_eq!(
+        (l.from.as_str(), l.to.as_str(), l.note.as_str()),
+        ("b1", "a1", "theirs")
+    );
 }
 
 #[test]
@@ -400,7 +415,10 @@ fn a_document_deleted_on_one_side_and_annotated_on_the_other_is_restored_and_ask
     assert_eq!(c.ours, None);
     assert!(m.project.document(&"b".into()).is_some(), "restored");
     assert!(get(&m.project, "n1").is_some());
-    assert!(get(&m.project, "b1").is_none(), "ours' deletion of b1 stands");
+    assert!(
+        get(&m.project, "b1").is_none(),
+        "ours' deletion of b1 stands"
+    );
 
     // Choosing the deletion deletes theirs' new annotation too, and says so.
     let mut choices = Choices::new();
@@ -556,7 +574,11 @@ fn a_field_added_to_a_struct_later_merges_without_code() {
         dropped: Vec::new(),
     };
     let merged = run
-        .collection(&[c("Crowd", "")], &[c("Crowd size", "")], &[c("Crowd", "How many?")])
+        .collection(
+            &[c("Crowd", "")],
+            &[c("Crowd size", "")],
+            &[c("Crowd", "How many?")],
+        )
         .unwrap();
     assert_eq!(merged, [c("Crowd size", "How many?")]);
     assert!(run.conflicts.is_empty());

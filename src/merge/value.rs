@@ -107,9 +107,7 @@ pub(super) fn merge_map(
         let v = match pick(&vb, &vo, &vt) {
             Pick::Ours => vo.cloned(),
             Pick::Theirs => vt.cloned(),
-            Pick::Both => {
-                both_changed(shape, record, &full, [vb, vo, vt], choices, found)
-            }
+            Pick::Both => both_changed(shape, record, &full, [vb, vo, vt], choices, found),
         };
         if let Some(v) = v {
             merged.insert(k.clone(), v);
@@ -137,7 +135,8 @@ fn both_changed(
         }
     }
     if shape.nested.contains(&full)
-        && let (Some(mb), Some(mo), Some(mt)) = (object(vb, &empty), object(vo, &empty), object(vt, &empty))
+        && let (Some(mb), Some(mo), Some(mt)) =
+            (object(vb, &empty), object(vo, &empty), object(vt, &empty))
     {
         let sub = merge_map(shape, record, full, [mb, mo, mt], choices, found);
         // An empty object is written only by a struct that writes it always.
@@ -213,7 +212,7 @@ pub(super) fn show_value(v: &Value) -> String {
     }
 }
 
-fn field<'m>(m: &'m Map, k: &str) -> String {
+fn field(m: &Map, k: &str) -> String {
     match m.get(k) {
         Some(Value::String(s)) => short(s),
         Some(v) => short(&v.to_string()),
