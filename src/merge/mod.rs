@@ -409,12 +409,17 @@ impl Run<'_> {
         let t = index(theirs, Input::Theirs)?;
         let mut out = Vec::with_capacity(ours.len().max(theirs.len()));
         // A record only the base has was deleted on both sides: nothing to visit.
-        let keys = ours
+        let visits = ours
             .iter()
-            .map(T::key)
-            .chain(theirs.iter().map(T::key).filter(|k| !o.contains_key(k)));
-        for key in keys {
-            let [vb, vo, vt] = [&b, &o, &t].map(|m| m.get(key).copied());
+            .map(|r| (r.key(), Some(r), t.get(r.key()).copied()))
+            .chain(
+                theirs
+                    .iter()
+                    .filter(|r| !o.contains_key(r.key()))
+                    .map(|r| (r.key(), None, Some(r))),
+            );
+        for (key, vo, vt) in visits {
+            let vb = b.get(key).copied();
             if let Some(r) = record::merge_one(vb, vo, vt, key, self)? {
                 out.push(r);
             }
