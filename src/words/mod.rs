@@ -5,8 +5,8 @@
 //! letter, a digit or an emoji, joined where a reader sees one word: "al-Hashemi",
 //! "Iran’s", "2.5", "5,200", "U.S.". Marks stay with their letter and emoji sequences
 //! stay whole; Chinese and Japanese text, which has no spaces, comes one ideograph (or
-//! one katakana run) a word. Only a small window around the offset is read; see
-//! [`units`] for its size and what happens to longer words.
+//! one katakana run) a word. Only a small window around the offset is read (see the
+//! `units` module for its size and what happens to longer words).
 
 mod units;
 
