@@ -47,7 +47,7 @@ fn pick_edit(p: &Project, kind: u8, r: u64) -> Option<Edit> {
             after.label = ["claim", "quote", "figure"][(r >> 4) as usize % 3].into();
             after.note = format!("note {r}");
             // A quote over several ranges: a second range after the first.
-            if after.end + 2 < t.char_len() && r % 2 == 0 {
+            if after.end + 2 < t.char_len() && r.is_multiple_of(2) {
                 after.more = vec![CharRange {
                     start: after.end + 1,
                     end: after.end + 2,

@@ -126,7 +126,7 @@ fn still_named(file: &File, path: &Path) -> bool {
 /// cost milliseconds.
 fn write_pid(file: &mut File) {
     let _ = file.rewind();
-    let _ = write!(file, "{:<20}\n", std::process::id());
+    let _ = writeln!(file, "{:<20}", std::process::id());
 }
 
 /// The pid the holder wrote, if it has yet.
