@@ -128,6 +128,18 @@ fn bench(c: &mut Criterion) {
     g.bench_function("save (store::save)", |b| {
         b.iter(|| store::save(&out, &project).expect("save"))
     });
+    // The window's save: the lock, the look at the file it replaces and the hash of
+    // what it wrote, on top of the save above.
+    let mut identity = store::FileIdentity::of(&out).expect("identity");
+    g.bench_function("save_checked (the window's save)", |b| {
+        b.iter(|| {
+            let lock = store::ProjectLock::acquire(&out).expect("lock");
+            identity = store::save_checked(&lock, &project, Some(&identity)).expect("save");
+        })
+    });
+    g.bench_function("lock and unlock", |b| {
+        b.iter(|| drop(store::ProjectLock::acquire(&out).expect("lock")))
+    });
     g.bench_function("check (load + articles + spans)", |b| {
         b.iter(|| black_box(check::check(&path).expect("check")))
     });

@@ -6,291 +6,22 @@
 //! It never writes anything; each problem is a typed [`Problem`] whose `Display` is one
 //! line naming the file concerned, so the command line prints it and the window can list it.
 
+mod faults;
+mod problem;
+
+pub use faults::{Fault, annotation_faults};
+pub use problem::{Problem, RangeFault, Remedy};
+
 use crate::anchor::{self, Placement};
-use crate::model::{Annotation, AnnotationId, CharRange, DocId, LinkId, Project};
+use crate::model::quote::{name, quote_at_most, shorten_quoted};
+use crate::model::{Annotation, BadDocumentId, DocId, FORMAT, IdKind, Project, validate_id};
 use crate::store::{self, StoreError};
 use crate::text::{self, DocText, TextError};
 use std::collections::HashSet;
-use std::fmt;
-use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// How many chars of an annotation's text a problem line quotes.
 const EXCERPT_CHARS: usize = 40;
-
-/// What re-anchoring would do with an annotation that is not on its text.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Remedy {
-    /// Its exact text was found elsewhere.
-    Moved(Range<usize>),
-    /// A close match was found; similarity in 0..1.
-    Fuzzy(Range<usize>, f64),
-    /// It cannot be found: opening the project would flag it orphaned (and keep it).
-    Orphaned,
-    /// The article text is not available, so nothing can be said.
-    Unknown,
-}
-
-impl From<Placement> for Remedy {
-    fn from(p: Placement) -> Self {
-        match p {
-            // `Unchanged` is not a problem, so it never reaches a remedy; treat it as a
-            // zero-distance move should it ever do so.
-            Placement::Unchanged => Remedy::Unknown,
-            Placement::Moved(r) => Remedy::Moved(r),
-            Placement::Fuzzy(r, s) => Remedy::Fuzzy(r, s),
-            Placement::Orphaned => Remedy::Orphaned,
-        }
-    }
-}
-
-impl fmt::Display for Remedy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Remedy::Moved(r) => write!(
-                f,
-                "; opening the project re-anchors it to {}..{}",
-                r.start, r.end
-            ),
-            Remedy::Fuzzy(r, s) => write!(
-                f,
-                "; opening the project re-anchors it approximately to {}..{} (similarity {:.2})",
-                r.start, r.end, s
-            ),
-            Remedy::Orphaned => f.write_str(
-                "; its text cannot be found, so opening the project flags it orphaned (it is kept)",
-            ),
-            Remedy::Unknown => Ok(()),
-        }
-    }
-}
-
-/// Why an extra range of a discontinuous annotation is wrong.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RangeFault {
-    /// Start at or after end.
-    Empty,
-    /// Starts before the end of the range before it.
-    OutOfOrder,
-    /// Runs past the end of the text.
-    PastEnd(usize),
-}
-
-impl fmt::Display for RangeFault {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RangeFault::Empty => f.write_str("is empty or reversed"),
-            RangeFault::OutOfOrder => f.write_str("overlaps or precedes the range before it"),
-            RangeFault::PastEnd(len) => write!(f, "runs past the end of the text ({len} chars)"),
-        }
-    }
-}
-
-/// One thing wrong with a project. `file` is the project file for problems in it and the
-/// article file for problems between an annotation and its text.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-pub enum Problem {
-    /// Two labels of the scheme share an id.
-    #[error("{}: label {label:?} is defined more than once", file.display())]
-    DuplicateLabel {
-        /// Project file.
-        file: PathBuf,
-        /// The repeated label id.
-        label: String,
-    },
-    /// Two documents share an id.
-    #[error("{}: document id {doc} is used more than once", file.display())]
-    DuplicateDocument {
-        /// Project file.
-        file: PathBuf,
-        /// The repeated id.
-        doc: DocId,
-    },
-    /// Two annotations share an id.
-    #[error("{}: annotation id {id} is used more than once", file.display())]
-    DuplicateAnnotation {
-        /// Project file.
-        file: PathBuf,
-        /// The repeated id.
-        id: AnnotationId,
-    },
-    /// Two links share an id.
-    #[error("{}: link id {id} is used more than once", file.display())]
-    DuplicateLink {
-        /// Project file.
-        file: PathBuf,
-        /// The repeated id.
-        id: LinkId,
-    },
-    /// An annotation points to a document that is not in the project.
-    #[error("{}: annotation {id}: document {doc} is not in the project", file.display())]
-    UnknownDocument {
-        /// Project file.
-        file: PathBuf,
-        /// Annotation.
-        id: AnnotationId,
-        /// The missing document id.
-        doc: DocId,
-    },
-    /// An annotation uses a label the scheme does not define.
-    #[error("{}: annotation {id}: label {label:?} is not in the label scheme (known: {known})", file.display())]
-    UnknownLabel {
-        /// Project file.
-        file: PathBuf,
-        /// Annotation.
-        id: AnnotationId,
-        /// The unknown label.
-        label: String,
-        /// The scheme's label ids, comma-separated.
-        known: String,
-    },
-    /// An annotation's primary span is empty or reversed.
-    #[error("{}: annotation {id}: span {start}..{end} is empty or reversed", file.display())]
-    EmptySpan {
-        /// Project file.
-        file: PathBuf,
-        /// Annotation.
-        id: AnnotationId,
-        /// Start stored.
-        start: usize,
-        /// End stored.
-        end: usize,
-    },
-    /// An extra range of a discontinuous annotation is wrong.
-    #[error("{}: annotation {id}: extra range {}..{} {fault}", file.display(), range.start, range.end)]
-    BadExtraRange {
-        /// Project file.
-        file: PathBuf,
-        /// Annotation.
-        id: AnnotationId,
-        /// The range.
-        range: CharRange,
-        /// What is wrong with it.
-        fault: RangeFault,
-    },
-    /// A figure value that is NaN or infinite: exports would write invalid numbers.
-    #[error("{}: annotation {id}: figure value {value} is not a finite number", file.display())]
-    NonFiniteValue {
-        /// Project file.
-        file: PathBuf,
-        /// Annotation.
-        id: AnnotationId,
-        /// The value.
-        value: f64,
-    },
-    /// An annotation is flagged orphaned: it waits for a person to place it again.
-    #[error("{}: annotation {id} {excerpt:?} is flagged orphaned (its text was not found after the article changed); place it again or delete it", file.display())]
-    Orphaned {
-        /// Project file.
-        file: PathBuf,
-        /// Annotation.
-        id: AnnotationId,
-        /// The start of its text.
-        excerpt: String,
-    },
-    /// A link end names an annotation that does not exist.
-    #[error("{}: link {link}: its `{side}` end, annotation {end}, is not in the project", file.display())]
-    DanglingLink {
-        /// Project file.
-        file: PathBuf,
-        /// Link.
-        link: LinkId,
-        /// `from` or `to`.
-        side: &'static str,
-        /// The missing annotation id.
-        end: AnnotationId,
-    },
-    /// The article file does not exist.
-    #[error("{}: article of document {doc} is missing; its {annotations} annotation(s) cannot be checked", file.display())]
-    MissingArticle {
-        /// Article file looked for.
-        file: PathBuf,
-        /// Document.
-        doc: DocId,
-        /// How many annotations it has.
-        annotations: usize,
-    },
-    /// The article file is not UTF-8.
-    #[error("{}: article of document {doc} is not UTF-8 text (invalid byte at offset {offset})", file.display())]
-    NotUtf8 {
-        /// Article file.
-        file: PathBuf,
-        /// Document.
-        doc: DocId,
-        /// Byte offset of the first invalid byte.
-        offset: usize,
-    },
-    /// The article file could not be read.
-    #[error("{}: article of document {doc} cannot be read: {message}", file.display())]
-    Unreadable {
-        /// Article file.
-        file: PathBuf,
-        /// Document.
-        doc: DocId,
-        /// What the OS said.
-        message: String,
-    },
-    /// The article's text differs from the one the annotations were made on.
-    #[error("{}: article of document {doc} changed since it was annotated (SHA-256 differs; {stored_chars} chars recorded, {actual_chars} now)", file.display())]
-    ArticleChanged {
-        /// Article file.
-        file: PathBuf,
-        /// Document.
-        doc: DocId,
-        /// `chars` in the project.
-        stored_chars: usize,
-        /// Length of the text now.
-        actual_chars: usize,
-    },
-    /// The hash matches but the recorded length does not.
-    #[error("{}: document {doc} records {stored} chars but its article has {actual}", file.display())]
-    CharsMismatch {
-        /// Article file.
-        file: PathBuf,
-        /// Document.
-        doc: DocId,
-        /// `chars` in the project.
-        stored: usize,
-        /// Length of the text.
-        actual: usize,
-    },
-    /// An annotation's span runs past the end of its article.
-    #[error("{}: annotation {id} {excerpt:?}: span {start}..{end} runs past the end of the text ({len} chars){remedy}", file.display())]
-    SpanPastEnd {
-        /// Article file.
-        file: PathBuf,
-        /// Annotation.
-        id: AnnotationId,
-        /// The start of its text.
-        excerpt: String,
-        /// Start stored.
-        start: usize,
-        /// End stored.
-        end: usize,
-        /// Length of the text in chars.
-        len: usize,
-        /// What re-anchoring would do.
-        remedy: Remedy,
-    },
-    /// The text under an annotation's span is not the text it claims.
-    #[error("{}: annotation {id}: span {start}..{end} reads {found:?}, not {expected:?}{remedy}", file.display())]
-    TextMismatch {
-        /// Article file.
-        file: PathBuf,
-        /// Annotation.
-        id: AnnotationId,
-        /// Start stored.
-        start: usize,
-        /// End stored.
-        end: usize,
-        /// The start of the text the annotation claims.
-        expected: String,
-        /// The start of the text actually under the span.
-        found: String,
-        /// What re-anchoring would do.
-        remedy: Remedy,
-    },
-}
 
 /// The result of a check.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -305,49 +36,6 @@ pub struct Report {
     pub links: usize,
 }
 
-impl Problem {
-    /// The file the problem is in (project or article), for grouping in a list.
-    pub fn file(&self) -> &Path {
-        match self {
-            Problem::DuplicateLabel { file, .. }
-            | Problem::DuplicateDocument { file, .. }
-            | Problem::DuplicateAnnotation { file, .. }
-            | Problem::DuplicateLink { file, .. }
-            | Problem::UnknownDocument { file, .. }
-            | Problem::UnknownLabel { file, .. }
-            | Problem::EmptySpan { file, .. }
-            | Problem::BadExtraRange { file, .. }
-            | Problem::NonFiniteValue { file, .. }
-            | Problem::Orphaned { file, .. }
-            | Problem::DanglingLink { file, .. }
-            | Problem::MissingArticle { file, .. }
-            | Problem::NotUtf8 { file, .. }
-            | Problem::Unreadable { file, .. }
-            | Problem::ArticleChanged { file, .. }
-            | Problem::CharsMismatch { file, .. }
-            | Problem::SpanPastEnd { file, .. }
-            | Problem::TextMismatch { file, .. } => file,
-        }
-    }
-
-    /// The annotation concerned, if any: the window selects it when the problem is
-    /// clicked.
-    pub fn annotation(&self) -> Option<&AnnotationId> {
-        match self {
-            Problem::DuplicateAnnotation { id, .. }
-            | Problem::UnknownDocument { id, .. }
-            | Problem::UnknownLabel { id, .. }
-            | Problem::EmptySpan { id, .. }
-            | Problem::BadExtraRange { id, .. }
-            | Problem::NonFiniteValue { id, .. }
-            | Problem::Orphaned { id, .. }
-            | Problem::SpanPastEnd { id, .. }
-            | Problem::TextMismatch { id, .. } => Some(id),
-            _ => None,
-        }
-    }
-}
-
 impl Report {
     /// True when nothing is wrong.
     pub fn is_clean(&self) -> bool {
@@ -357,18 +45,53 @@ impl Report {
 
 /// Loads the project file and checks it with its articles. Only a project file that
 /// cannot be read or parsed is an error; everything else is a [`Problem`].
+///
+/// The loader refuses a project with a bad document id, naming the first; `check`
+/// reads such a project anyway and lists every bad id as a problem.
 pub fn check(path: &Path) -> Result<Report, StoreError> {
-    let project = store::load(path)?;
-    Ok(check_project(path, &project))
+    check_with(path, false)
+}
+
+/// [`check`], reading article files outside the project's folder when
+/// `outside_allowed` (otherwise each is a problem, and is not read).
+pub fn check_with(path: &Path, outside_allowed: bool) -> Result<Report, StoreError> {
+    let project = match store::load(path) {
+        Ok(p) => p,
+        Err(e @ StoreError::Parse { .. }) => refused_for_ids(path).ok_or(e)?,
+        Err(e) => return Err(e),
+    };
+    Ok(check_project_with(path, &project, outside_allowed))
+}
+
+/// The project in `path` parsed without the loader's id rule, when that rule is the
+/// only reason the loader refused it: the file parses, its format is one this build
+/// reads, and a document id is bad. Only a refused load pays for this second parse.
+fn refused_for_ids(path: &Path) -> Option<Project> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut project: Project = ron::Options::default().from_str(&text).ok()?;
+    let readable = (1..=FORMAT).contains(&project.format);
+    if !readable || BadDocumentId::find(&project).is_none() {
+        return None;
+    }
+    project.normalize();
+    Some(project)
 }
 
 /// Checks a project loaded from `path` (article paths are relative to its folder).
+/// Article files outside the folder are problems, and are not read.
 pub fn check_project(path: &Path, project: &Project) -> Report {
+    check_project_with(path, project, false)
+}
+
+/// [`check_project`], reading article files outside the folder when `outside_allowed`.
+pub fn check_project_with(path: &Path, project: &Project, outside_allowed: bool) -> Report {
     let mut problems = Vec::new();
     check_file(path, project, &mut problems);
     // For a bare `p.ron` the parent is empty, and joining it keeps article paths as
     // the user would write them (`a.txt`, not `./a.txt`).
-    let base = path.parent().map(Path::to_owned).unwrap_or_default();
+    // A symlinked project file's articles are beside the file it points to.
+    let real = store::resolve(path).unwrap_or_else(|_| path.to_owned());
+    let base = real.parent().map(Path::to_owned).unwrap_or_default();
     let mut seen: Option<&DocId> = None;
     for doc in &project.documents {
         // Duplicate documents were reported already; check each id's annotations once.
@@ -376,7 +99,7 @@ pub fn check_project(path: &Path, project: &Project) -> Report {
             continue;
         }
         seen = Some(&doc.id);
-        check_document(&base, project, doc, &mut problems);
+        check_document(&base, project, doc, outside_allowed, &mut problems);
     }
     Report {
         problems,
@@ -386,19 +109,27 @@ pub fn check_project(path: &Path, project: &Project) -> Report {
     }
 }
 
+/// The start of a span's text as a problem quotes it.
 fn excerpt(s: &str) -> String {
-    match s.char_indices().nth(EXCERPT_CHARS) {
-        Some((b, _)) => format!("{}…", &s[..b]),
-        None => s.to_owned(),
-    }
+    quote_at_most(s, EXCERPT_CHARS).to_string()
 }
 
 /// Everything that can be checked without the articles.
 fn check_file(path: &Path, project: &Project, out: &mut Vec<Problem>) {
     let file = || path.to_owned();
 
+    let bad_id = |kind, id: &str| {
+        validate_id(kind, id).err().map(|error| Problem::BadId {
+            file: path.to_owned(),
+            kind,
+            id: id.to_owned(),
+            error,
+        })
+    };
+
     let mut labels = HashSet::new();
     for l in project.labels.iter() {
+        out.extend(bad_id(IdKind::Label, &l.id));
         if !labels.insert(l.id.as_str()) {
             out.push(Problem::DuplicateLabel {
                 file: file(),
@@ -409,10 +140,14 @@ fn check_file(path: &Path, project: &Project, out: &mut Vec<Problem>) {
     let known = project
         .labels
         .iter()
-        .map(|l| l.id.as_str())
+        .map(|l| name(&l.id).to_string())
         .collect::<Vec<_>>()
         .join(", ");
+    let known = shorten_quoted(&known).into_owned();
 
+    for d in &project.documents {
+        out.extend(bad_id(IdKind::Document, d.id.as_str()));
+    }
     // Documents are sorted by id, so a repeated id sits next to its twin.
     for pair in project.documents.windows(2) {
         if pair[0].id == pair[1].id {
@@ -447,42 +182,31 @@ fn check_file(path: &Path, project: &Project, out: &mut Vec<Problem>) {
                 known: known.clone(),
             });
         }
-        if a.start >= a.end {
-            out.push(Problem::EmptySpan {
-                file: file(),
-                id: a.id.clone(),
-                start: a.start,
-                end: a.end,
-            });
-        }
-        let mut prev_end = a.end;
-        for r in &a.more {
-            let fault = if r.start >= r.end {
-                Some(RangeFault::Empty)
-            } else if r.start < prev_end {
-                Some(RangeFault::OutOfOrder)
-            } else {
-                None
-            };
-            if let Some(fault) = fault {
-                out.push(Problem::BadExtraRange {
-                    file: file(),
-                    id: a.id.clone(),
-                    range: *r,
+        annotation_faults(a, |fault| {
+            let file = file();
+            let id = a.id.clone();
+            out.push(match fault {
+                Fault::BadId(error) => Problem::BadId {
+                    file,
+                    kind: IdKind::Annotation,
+                    id: id.0,
+                    error,
+                },
+                Fault::EmptySpan => Problem::EmptySpan {
+                    file,
+                    id,
+                    start: a.start,
+                    end: a.end,
+                },
+                Fault::BadExtraRange { range, fault, .. } => Problem::BadExtraRange {
+                    file,
+                    id,
+                    range,
                     fault,
-                });
-            }
-            prev_end = prev_end.max(r.end);
-        }
-        if let Some(v) = a.attrs.value
-            && !v.is_finite()
-        {
-            out.push(Problem::NonFiniteValue {
-                file: file(),
-                id: a.id.clone(),
-                value: v,
-            });
-        }
+                },
+                Fault::NonFiniteValue(value) => Problem::NonFiniteValue { file, id, value },
+            })
+        });
         if a.orphaned {
             out.push(Problem::Orphaned {
                 file: file(),
@@ -494,6 +218,7 @@ fn check_file(path: &Path, project: &Project, out: &mut Vec<Problem>) {
 
     let mut link_ids = HashSet::with_capacity(project.links.len());
     for l in &project.links {
+        out.extend(bad_id(IdKind::Link, l.id.as_str()));
         if !link_ids.insert(l.id.as_str()) {
             out.push(Problem::DuplicateLink {
                 file: file(),
@@ -518,10 +243,26 @@ fn check_document(
     base: &Path,
     project: &Project,
     doc: &crate::model::Document,
+    outside_allowed: bool,
     out: &mut Vec<Problem>,
 ) {
     let file = base.join(&doc.path);
     let annotations = project.annotations_of(&doc.id);
+    if !outside_allowed {
+        let folder = if base.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            base
+        };
+        if let Some(real) = crate::workspace::outside_folder(folder, &file) {
+            out.push(Problem::OutsideFolder {
+                file,
+                doc: doc.id.clone(),
+                real,
+            });
+            return;
+        }
+    }
     let text = match text::read_article(&file) {
         Ok(t) => DocText::new(t),
         Err(TextError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
@@ -624,7 +365,8 @@ fn past_end(file: &Path, a: &Annotation, len: usize, remedy: Remedy) -> Problem 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Link, LinkKind};
+    use crate::model::{AnnotationId, Document, Link, LinkId, LinkKind};
+    use std::path::PathBuf;
 
     fn setup(article: &str) -> (tempfile::TempDir, PathBuf, Project, DocText) {
         let dir = tempfile::tempdir().unwrap();
@@ -760,7 +502,77 @@ mod tests {
     fn excerpt_cuts_on_chars() {
         let long = "é".repeat(50);
         let e = excerpt(&long);
-        assert_eq!(e.chars().count(), EXCERPT_CHARS + 1);
-        assert!(e.ends_with('…'));
+        assert_eq!(e, format!("\"{}…\" (50 chars)", "é".repeat(EXCERPT_CHARS)));
+    }
+
+    #[test]
+    fn bad_ids_of_every_kind_are_listed() {
+        let (_d, path, mut p, t) = setup(ARTICLE);
+        p.documents[0].id = DocId::from("../../PWNED");
+        let mut a = span(&t, "rally", "claim");
+        a.doc = p.documents[0].id.clone();
+        a.id = AnnotationId::from("a\nb");
+        p.labels.add("x\u{0}y");
+        p.links.push(Link {
+            id: LinkId::from(""),
+            from: a.id.clone(),
+            to: a.id.clone(),
+            kind: LinkKind::SameAs,
+            note: String::new(),
+        });
+        p.annotations.push(a);
+        p.normalize();
+        let r = check_project(&path, &p);
+        let bad: Vec<String> = r
+            .problems
+            .iter()
+            .filter(|p| matches!(p, Problem::BadId { .. }))
+            .map(|p| p.to_string())
+            .collect();
+        let file = path.display().to_string();
+        assert_eq!(bad.len(), 4, "{:?}", r.problems);
+        assert!(
+            bad[0].starts_with(&format!(
+                "{file}: label \"x\\0y\" is not valid: it contains the control character"
+            )),
+            "{}",
+            bad[0]
+        );
+        assert!(
+            bad[1].starts_with(&format!(
+                "{file}: document id \"../../PWNED\" is not valid: it contains '/'"
+            )),
+            "{}",
+            bad[1]
+        );
+        assert!(
+            bad[2].starts_with(&format!("{file}: annotation id \"a\\nb\" is not valid")),
+            "{}",
+            bad[2]
+        );
+        assert!(
+            bad[3].starts_with(&format!("{file}: link id \"\" is not valid: it is empty")),
+            "{}",
+            bad[3]
+        );
+        for line in &bad {
+            assert!(!line.contains('\n') && !line.contains('\0'), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn long_values_are_cut_in_problems() {
+        let (_d, path, mut p, t) = setup(ARTICLE);
+        let mut a = span(&t, "rally", "claim");
+        a.label = "L".repeat(1_000_000);
+        a.doc = DocId("d".repeat(1_000_000));
+        p.annotations.push(a);
+        let r = check_project(&path, &p);
+        for prob in &r.problems {
+            let line = prob.to_string();
+            assert!(line.len() < 600, "{} bytes: {}", line.len(), &line[..200]);
+        }
+        let all: String = r.problems.iter().map(|p| p.to_string()).collect();
+        assert!(all.contains("(1,000,000 chars)"), "{all}");
     }
 }

@@ -2,8 +2,10 @@
 //!
 //! The window never mutates a [`Project`] directly: it builds a [`Transaction`] and hands
 //! it to [`History::apply`]. Each edit carries the state before and after, so its inverse
-//! is exact and undo/redo are unlimited. The history remembers which revision was saved,
-//! so "unsaved" is derived, never tracked by hand.
+//! is exact and undo/redo are unlimited. An edit that removes or replaces a record checks
+//! that the record is still what the edit says it was, and refuses otherwise
+//! ([`EditError::Changed`]): an edit never lies about what it undoes. The history
+//! remembers which revision was saved, so "unsaved" is derived, never tracked by hand.
 
 use crate::model::{Annotation, AnnotationId, DocId, Document, Link, Project};
 
@@ -17,7 +19,8 @@ pub enum Edit {
     InsertAnnotation(Annotation),
     /// Removes an annotation (the value is what gets restored on undo).
     RemoveAnnotation(Annotation),
-    /// Replaces an annotation with the same id: relabel, move, note, attributes.
+    /// Replaces an annotation with the same id: relabel, move, note, attributes, and the
+    /// extra ranges of a quote interrupted by its attribution (`more`).
     UpdateAnnotation {
         /// The annotation before.
         before: Annotation,
@@ -39,10 +42,28 @@ pub enum Edit {
     InsertLink(Link),
     /// Removes a link.
     RemoveLink(Link),
-    /// Adds a label to the end of the scheme.
-    AddLabel(crate::model::Label),
-    /// Removes a label from the scheme.
-    RemoveLabel(crate::model::Label),
+    /// Replaces a link with the same id: its kind, note or ends.
+    UpdateLink {
+        /// The link before.
+        before: Link,
+        /// The link after.
+        after: Link,
+    },
+    /// Adds a label to the scheme at position `at` (the scheme's order is the order of
+    /// the keys and menus).
+    AddLabel {
+        /// The label.
+        label: crate::model::Label,
+        /// Its position, at most the scheme's length.
+        at: usize,
+    },
+    /// Removes the label at position `at` of the scheme.
+    RemoveLabel {
+        /// The label, as it is there.
+        label: crate::model::Label,
+        /// Its position, so that undo puts it back there.
+        at: usize,
+    },
     /// Replaces the whole project: what a merge with the file on disk does, as one step
     /// that undo can take back. Refused unless the project is `before`.
     ReplaceProject {
@@ -77,6 +98,9 @@ pub enum EditError {
     /// The project is not the one the edit was made for.
     #[error("the project changed since this edit was made")]
     Stale,
+    /// The record to remove or replace is not what the edit says it was.
+    #[error("{0} changed since this edit was made; nothing was changed")]
+    Changed(String),
 }
 
 impl Edit {
@@ -97,8 +121,18 @@ impl Edit {
             },
             Edit::InsertLink(l) => Edit::RemoveLink(l.clone()),
             Edit::RemoveLink(l) => Edit::InsertLink(l.clone()),
-            Edit::AddLabel(l) => Edit::RemoveLabel(l.clone()),
-            Edit::RemoveLabel(l) => Edit::AddLabel(l.clone()),
+            Edit::UpdateLink { before, after } => Edit::UpdateLink {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Edit::AddLabel { label, at } => Edit::RemoveLabel {
+                label: label.clone(),
+                at: *at,
+            },
+            Edit::RemoveLabel { label, at } => Edit::AddLabel {
+                label: label.clone(),
+                at: *at,
+            },
             Edit::ReplaceProject { before, after } => Edit::ReplaceProject {
                 before: after.clone(),
                 after: before.clone(),
@@ -120,6 +154,7 @@ impl Edit {
                 let i = p
                     .annotation_index(&a.id)
                     .ok_or_else(|| EditError::NoAnnotation(a.id.clone()))?;
+                same(&p.annotations[i], a, || format!("annotation {}", a.id))?;
                 p.annotations.remove(i);
             }
             Edit::UpdateAnnotation { before, after } => {
@@ -129,6 +164,9 @@ impl Edit {
                 if before.id != after.id {
                     return Err(EditError::NoAnnotation(after.id.clone()));
                 }
+                same(&p.annotations[i], before, || {
+                    format!("annotation {}", before.id)
+                })?;
                 p.annotations.remove(i);
                 let at = p.insertion_point(after);
                 p.annotations.insert(at, after.clone());
@@ -141,6 +179,7 @@ impl Edit {
                 let i = p
                     .document_index(&d.id)
                     .ok_or_else(|| EditError::NoDocument(d.id.clone()))?;
+                same(&p.documents[i], d, || format!("document {}", d.id))?;
                 p.documents.remove(i);
             }
             Edit::UpdateDocument { before, after } => {
@@ -150,6 +189,9 @@ impl Edit {
                 let i = p
                     .document_index(&before.id)
                     .ok_or_else(|| EditError::NoDocument(before.id.clone()))?;
+                same(&p.documents[i], before, || {
+                    format!("document {}", before.id)
+                })?;
                 p.documents[i] = after.clone();
             }
             Edit::InsertLink(l) => match p.links.binary_search_by(|x| x.id.cmp(&l.id)) {
@@ -157,26 +199,32 @@ impl Edit {
                 Err(at) => p.links.insert(at, l.clone()),
             },
             Edit::RemoveLink(l) => {
-                let i = p
-                    .links
-                    .binary_search_by(|x| x.id.cmp(&l.id))
-                    .map_err(|_| EditError::Link(l.id.to_string()))?;
+                let i = link_index(p, l)?;
+                same(&p.links[i], l, || format!("link {}", l.id))?;
                 p.links.remove(i);
             }
-            Edit::AddLabel(l) => {
-                if p.labels.get(&l.id).is_some() {
-                    return Err(EditError::Label(l.id.clone()));
+            Edit::UpdateLink { before, after } => {
+                if before.id != after.id {
+                    return Err(EditError::Link(after.id.to_string()));
                 }
-                p.labels.0.push(l.clone());
+                let i = link_index(p, before)?;
+                same(&p.links[i], before, || format!("link {}", before.id))?;
+                p.links[i] = after.clone();
             }
-            Edit::RemoveLabel(l) => {
-                let i = p
-                    .labels
-                    .0
-                    .iter()
-                    .position(|x| x.id == l.id)
-                    .ok_or_else(|| EditError::Label(l.id.clone()))?;
-                p.labels.0.remove(i);
+            Edit::AddLabel { label, at } => {
+                if p.labels.get(&label.id).is_some() || *at > p.labels.0.len() {
+                    return Err(EditError::Label(label.id.clone()));
+                }
+                p.labels.0.insert(*at, label.clone());
+            }
+            Edit::RemoveLabel { label, at } => {
+                match p.labels.0.get(*at) {
+                    Some(l) if l.id == label.id => {
+                        same(l, label, || format!("label {}", label.id))?
+                    }
+                    _ => return Err(EditError::Label(label.id.clone())),
+                }
+                p.labels.0.remove(*at);
             }
             Edit::ReplaceProject { before, after } => {
                 if **before != *p {
@@ -186,6 +234,45 @@ impl Edit {
             }
         }
         Ok(())
+    }
+}
+
+/// Refuses an edit whose record is not what it says it was.
+fn same<T: PartialEq>(
+    current: &T,
+    expected: &T,
+    what: impl FnOnce() -> String,
+) -> Result<(), EditError> {
+    if current == expected {
+        Ok(())
+    } else {
+        Err(EditError::Changed(what()))
+    }
+}
+
+fn link_index(p: &Project, l: &Link) -> Result<usize, EditError> {
+    p.links
+        .binary_search_by(|x| x.id.cmp(&l.id))
+        .map_err(|_| EditError::Link(l.id.to_string()))
+}
+
+impl Edit {
+    /// Adds `label` at the end of the scheme of `p`.
+    pub fn append_label(p: &Project, label: crate::model::Label) -> Edit {
+        Edit::AddLabel {
+            label,
+            at: p.labels.0.len(),
+        }
+    }
+
+    /// Removes the label `id` of `p`, remembering where it was; `None` when there is
+    /// no such label.
+    pub fn remove_label(p: &Project, id: &str) -> Option<Edit> {
+        let at = p.labels.0.iter().position(|l| l.id == id)?;
+        Some(Edit::RemoveLabel {
+            label: p.labels.0[at].clone(),
+            at,
+        })
     }
 }
 

@@ -211,9 +211,11 @@ impl Workspace {
         (ws, notices)
     }
 
-    /// The folder the project's relative paths start from.
+    /// The folder the project's relative paths start from: that of the project file,
+    /// or of the file a symlinked project file points to (where its articles are).
     pub fn base_dir(&self) -> PathBuf {
-        match self.path.parent() {
+        let real = store::resolve(&self.path).unwrap_or_else(|_| self.path.clone());
+        match real.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
             _ => PathBuf::from("."),
         }

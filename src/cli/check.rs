@@ -13,8 +13,8 @@ pub struct CheckArgs {
 
 /// Checks the project and its articles without writing anything: one line per problem
 /// on stdout and exit 1, or a one-line summary and exit 0.
-pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let report = check::check(&args.project)?;
+pub fn run(args: CheckArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
+    let report = check::check_with(&args.project, allow_outside)?;
     if report.is_clean() {
         super::outln!(
             "{}: ok ({} document(s), {} annotation(s), {} link(s))",

@@ -68,7 +68,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::New(a)) => new::run(a),
         Some(Command::Add(a)) => add::run(a, cli.allow_outside),
-        Some(Command::Check(a)) => check::run(a),
+        Some(Command::Check(a)) => check::run(a, cli.allow_outside),
         Some(Command::Stats(a)) => stats::run(a),
         Some(Command::Export(a)) => export::run(a, cli.allow_outside),
         Some(Command::Import(a)) => import::run(a, cli.allow_outside),

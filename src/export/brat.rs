@@ -10,23 +10,37 @@
 //!   as separators) become `_`; import turns `_` back into spaces. Custom attributes are
 //!   named `custom.NAME`. `check_worthy` is `yes` or `no`.
 //!
-//! Labels become entity types, with whitespace as `_`. Metadata (title, outlet, …) has no
-//! place in brat and is not exported; links are not exported as relations yet.
+//! Labels become entity types, with whitespace and control characters as `_` (and a
+//! leading `!`, `#`, `[` or `<`, which the config file reads as syntax). Metadata (title,
+//! outlet, …) has no place in brat and is not exported; links are not exported as
+//! relations yet.
+//!
+//! File names come from document ids. Each is checked with
+//! [`crate::model::join_file_name`] before anything is written, and a file that is a
+//! symbolic link is never written through, so an export creates or replaces files only
+//! directly inside its folder. Import reads only regular files in its folder (a link is
+//! followed only when it stays inside the folder).
 
 use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
 use super::select::{DocView, each_view};
 use super::{ExportError, ExportSummary, Progress, write_file};
-use crate::model::{Annotation, Attributes, Precision};
+use crate::model::quote::quote;
+use crate::model::{Annotation, Attributes, Precision, join_file_name};
 use crate::workspace::Workspace;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::Path;
+use std::io;
+use std::path::{Path, PathBuf};
 
-/// A brat-safe token: no whitespace, no config separators.
-fn token(s: &str) -> String {
+/// A brat-safe token: no whitespace or control characters, no config separators, and
+/// no leading character the config reads as syntax (`!` abstract type, `#` comment, `[`
+/// section, `<` macro). Import maps a label back through this same function.
+pub(crate) fn token(s: &str) -> String {
     s.chars()
-        .map(|c| {
-            if c.is_whitespace() || matches!(c, '|' | ',') {
+        .enumerate()
+        .map(|(i, c)| {
+            let syntax = i == 0 && matches!(c, '!' | '#' | '[' | '<');
+            if c.is_whitespace() || c.is_control() || matches!(c, '|' | ',') || syntax {
                 '_'
             } else {
                 c
@@ -132,7 +146,48 @@ fn conf(
     s
 }
 
-/// Writes the folder; every file is replaced atomically.
+/// An error about the output folder that is not the OS's.
+fn refused(path: &Path, message: String) -> ExportError {
+    ExportError::Io {
+        path: path.to_owned(),
+        source: io::Error::new(io::ErrorKind::InvalidInput, message),
+    }
+}
+
+/// `dir/ID.EXT` for a document, or why that name would not be a plain file inside `dir`.
+fn doc_file(dir: &Path, v: &DocView<'_>, ext: &str) -> Result<PathBuf, ExportError> {
+    let id = v.doc.id.as_str();
+    let checked = v.doc.id.validate();
+    checked
+        .and_then(|()| join_file_name(dir, &format!("{id}.{ext}")))
+        .map_err(|e| {
+            refused(
+                dir,
+                format!(
+                    "document id {} cannot be a file name: {e}; nothing was written \
+                 (`sourcemark check` lists the ids to rename)",
+                    quote(id)
+                ),
+            )
+        })
+}
+
+/// Refuses to write over a symbolic link: the file replaced must be the one in `dir`.
+fn not_a_link(path: &Path) -> Result<(), ExportError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => Err(refused(
+            path,
+            "is a symbolic link; brat export writes only plain files in its folder, \
+             never where a link points (remove the link, or export to another folder); \
+             nothing was written"
+                .to_owned(),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Writes the folder; every file is replaced atomically. Every file name is checked
+/// before the first file is written.
 pub(crate) fn write_folder(
     ws: &Workspace,
     views: &[DocView<'_>],
@@ -140,22 +195,31 @@ pub(crate) fn write_folder(
     summary: &mut ExportSummary,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
+    let conf_path = dir.join("annotation.conf");
+    let mut paths = Vec::with_capacity(views.len());
+    for v in views {
+        let (txt, ann) = (doc_file(dir, v, "txt")?, doc_file(dir, v, "ann")?);
+        not_a_link(&txt)?;
+        not_a_link(&ann)?;
+        paths.push((txt, ann));
+    }
+    not_a_link(&conf_path)?;
     std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
         path: dir.to_owned(),
         source,
     })?;
     let mut attrs = BTreeMap::new();
+    let mut paths = paths.into_iter();
     each_view(views, progress, |v| {
-        let stem = v.doc.id.as_str();
-        let txt = dir.join(format!("{stem}.txt"));
+        let Some((txt, ann)) = paths.next() else {
+            return Ok(());
+        };
         write_file(&txt, v.text.as_str().as_bytes())?;
-        let ann = dir.join(format!("{stem}.ann"));
         write_file(&ann, ann_file(v, &mut attrs).as_bytes())?;
         summary.files.push(txt);
         summary.files.push(ann);
         Ok(())
     })?;
-    let conf_path = dir.join("annotation.conf");
     write_file(&conf_path, conf(ws, views, &attrs).as_bytes())?;
     summary.files.push(conf_path);
     // Files of an earlier export are not ours to delete, but they would be read back by
@@ -195,7 +259,9 @@ fn set_attr(attrs: &mut Attributes, name: &str, value: Option<&str>) -> Result<(
             let v = value.unwrap_or_default();
             attrs.value = Some(
                 v.parse::<f64>()
-                    .map_err(|_| format!("value {v:?} is not a number"))?,
+                    .ok()
+                    .filter(|x| x.is_finite())
+                    .ok_or_else(|| format!("value {} is not a finite number", quote(v)))?,
             );
         }
         "unit" => attrs.unit = text(),
@@ -205,14 +271,17 @@ fn set_attr(attrs: &mut Attributes, name: &str, value: Option<&str>) -> Result<(
         "precision" => {
             let v = value.unwrap_or_default();
             attrs.precision = Some(Precision::parse(v).ok_or_else(|| {
-                format!("precision {v:?} is not exact, approximate, at-least or at-most")
+                format!(
+                    "precision {} is not exact, approximate, at-least or at-most",
+                    quote(v)
+                )
             })?);
         }
         "check_worthy" => {
             attrs.check_worthy = Some(match value {
                 None | Some("yes" | "true") => true,
                 Some("no" | "false") => false,
-                Some(v) => return Err(format!("check_worthy {v:?} is not yes or no")),
+                Some(v) => return Err(format!("check_worthy {} is not yes or no", quote(v))),
             })
         }
         other => {
@@ -255,12 +324,15 @@ fn read_ann(name: &str, ann: &str, text: String, stem: &str) -> Result<Record, I
             .ok_or_else(|| err(n, "expected ID<TAB>… (no tab)".into()))?;
         match id.chars().next() {
             Some('T') => {
-                let (label, ranges) = body
-                    .split_once(' ')
-                    .ok_or_else(|| err(n, format!("expected \"TYPE START END\", got {body:?}")))?;
+                let (label, ranges) = body.split_once(' ').ok_or_else(|| {
+                    err(
+                        n,
+                        format!("expected \"TYPE START END\", got {}", quote(body)),
+                    )
+                })?;
                 let ranges = parse_ranges(ranges)
                     .filter(|r| !r.is_empty())
-                    .ok_or_else(|| err(n, format!("bad offsets {ranges:?}")))?;
+                    .ok_or_else(|| err(n, format!("bad offsets {}", quote(ranges))))?;
                 let stated = cols.next().map(str::to_owned);
                 ids.insert(id.to_owned(), spans.len());
                 spans.push(SpanRecord {
@@ -281,7 +353,7 @@ fn read_ann(name: &str, ann: &str, text: String, stem: &str) -> Result<Record, I
             Some('A' | 'M' | '#') => later.push((n, line)),
             // Relations, events, equivalences and normalisations have no place yet.
             Some('R' | 'E' | '*' | 'N') => {}
-            _ => return Err(err(n, format!("unknown annotation id {id:?}"))),
+            _ => return Err(err(n, format!("unknown annotation id {}", quote(id)))),
         }
     }
     for (n, line) in later {
@@ -291,9 +363,12 @@ fn read_ann(name: &str, ann: &str, text: String, stem: &str) -> Result<Record, I
         let mut words = body.split(' ');
         let kind = words.next().unwrap_or_default();
         let target = words.next().unwrap_or_default();
-        let &k = ids
-            .get(target)
-            .ok_or_else(|| err(n, format!("refers to {target:?}, which is not a T line")))?;
+        let &k = ids.get(target).ok_or_else(|| {
+            err(
+                n,
+                format!("refers to {}, which is not a T line", quote(target)),
+            )
+        })?;
         if id.starts_with('#') {
             if kind == "AnnotatorNotes" {
                 spans[k].note = cols.next().unwrap_or_default().to_owned();
@@ -335,6 +410,7 @@ pub(crate) fn read_folder(dir: &Path) -> Result<Vec<Record>, ImportError> {
                     .into(),
         });
     }
+    let inside = std::fs::canonicalize(dir).map_err(io(dir))?;
     let mut records = Vec::with_capacity(anns.len());
     for ann_path in anns {
         let name = ann_path.display().to_string();
@@ -352,9 +428,42 @@ pub(crate) fn read_folder(dir: &Path) -> Result<Vec<Record>, ImportError> {
                 ),
             })
         };
-        let ann = utf8(&ann_path, std::fs::read(&ann_path).map_err(io(&ann_path))?)?;
-        let text = utf8(&txt_path, std::fs::read(&txt_path).map_err(io(&txt_path))?)?;
+        let ann = utf8(&ann_path, read_regular(&inside, &ann_path)?)?;
+        let text = utf8(&txt_path, read_regular(&inside, &txt_path)?)?;
         records.push(read_ann(&name, &ann, text, &stem)?);
     }
     Ok(records)
+}
+
+/// Reads a file of the input folder (canonical path `inside`) when it is a regular file
+/// there: a link out of the folder, a folder, a device or a FIFO is refused before it is
+/// opened, so a hostile folder can neither pull another file into the project nor make
+/// the import block or read forever.
+fn read_regular(inside: &Path, path: &Path) -> Result<Vec<u8>, ImportError> {
+    let io = |source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let refuse = |message: String| ImportError::Record {
+        at: path.display().to_string(),
+        message,
+    };
+    if std::fs::symlink_metadata(path).map_err(io)?.is_symlink() {
+        let target = std::fs::canonicalize(path).map_err(io)?;
+        if !target.starts_with(inside) {
+            return Err(refuse(format!(
+                "is a symbolic link to {}, outside the folder; brat import reads only \
+                 files inside the folder it is given",
+                target.display()
+            )));
+        }
+    }
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(refuse(
+            "is not a regular file (a folder, device or FIFO); brat import reads only \
+             regular files"
+                .to_owned(),
+        ));
+    }
+    std::fs::read(path).map_err(io)
 }

@@ -11,12 +11,22 @@
 //! (an existing file is never overwritten) and a new document. Labels the scheme lacks
 //! are added. A span identical to one already in the project (same document, ranges and
 //! label) is skipped.
+//!
+//! A record that `sourcemark check` would reject is rejected here, with its place:
+//! the per-annotation rules are [`crate::check::annotation_faults`] itself, and ids and
+//! labels go through [`crate::model::validate_id`]. New article files are named with
+//! [`crate::model::join_file_name`], so they land directly in `articles/`, and that
+//! folder must resolve inside the project's folder. Messages quote values through
+//! [`crate::model::quote`].
 
 use super::offsets::{OffsetMap, OffsetUnit};
 use super::{Format, brat, doccano, jsonl, label_studio};
+use crate::check::{Fault, annotation_faults};
 use crate::edit::{Edit, Transaction};
+use crate::model::quote::{name as show_name, quote, shorten_quoted};
 use crate::model::{
-    Annotation, AnnotationId, Attributes, CharRange, DocId, DocStatus, Document, Label, LabelScheme,
+    Annotation, AnnotationId, Attributes, CharRange, DocId, DocStatus, Document, IdKind, Label,
+    LabelScheme, join_file_name, validate_id,
 };
 use crate::text::{self, DocText};
 use crate::workspace::{Article, Workspace, guess_title};
@@ -194,7 +204,19 @@ fn record_err(at: &str, message: impl Into<String>) -> ImportError {
 }
 
 /// Reads a whole input in `format`: a file for the JSON formats, a folder for brat.
+///
+/// Messages that quote the input in full (serde_json's do) are cut to a readable length.
 pub fn parse_input(format: Format, input: &Path) -> Result<Vec<Record>, ImportError> {
+    parse_input_whole(format, input).map_err(|e| match e {
+        ImportError::Record { at, message } => ImportError::Record {
+            at: shorten_quoted(&at).into_owned(),
+            message: shorten_quoted(&message).into_owned(),
+        },
+        e => e,
+    })
+}
+
+fn parse_input_whole(format: Format, input: &Path) -> Result<Vec<Record>, ImportError> {
     let io_err = |source| ImportError::Io {
         path: input.to_owned(),
         source,
@@ -254,13 +276,14 @@ fn decode_map(raw: &str) -> Option<Vec<usize>> {
 }
 
 /// A file name for a new article: the source's file name when it is a plain `.txt` or
-/// `.md` name, else the document id.
+/// `.md` name short enough to take a numbered suffix, else the document id.
 fn article_name(meta: &RecordMeta, id: &DocId) -> (String, String) {
     let from_path = meta.path.as_deref().and_then(|p| {
         let name = p.rsplit(['/', '\\']).next()?;
         let (stem, ext) = name.rsplit_once('.')?;
         let plain = !stem.is_empty()
             && !stem.starts_with('.')
+            && stem.len() <= crate::model::SLUG_CHARS
             && stem
                 .chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ' '));
@@ -277,6 +300,11 @@ struct Planner<'a> {
     by_sha: HashMap<String, DocId>,
     doc_ids: HashSet<DocId>,
     file_names: HashSet<String>,
+    /// The project's `articles/` folder, where new article files go.
+    articles: PathBuf,
+    /// Set when `articles/` resolves outside the project's folder (a symbolic link):
+    /// then no new article may be written.
+    articles_outside: Option<PathBuf>,
     ann_ids: HashSet<String>,
     /// Spans present or planned, by (document, start, end, more, label), with documents
     /// and labels as numbers so the check allocates nothing.
@@ -315,6 +343,8 @@ pub fn plan_import(
             .collect(),
         doc_ids: p.documents.iter().map(|d| d.id.clone()).collect(),
         file_names: HashSet::new(),
+        articles: ws.base_dir().join("articles"),
+        articles_outside: resolves_outside(&ws.base_dir(), &ws.base_dir().join("articles")),
         ann_ids: p.annotations.iter().map(|a| a.id.0.clone()).collect(),
         seen: HashSet::with_capacity(p.annotations.len()),
         doc_nums: HashMap::new(),
@@ -378,7 +408,7 @@ impl Planner<'_> {
                 .push(format!("{}: skipped, its text is empty", r.at));
             return Ok(());
         }
-        let (doc, is_new) = self.document(&r.meta, &text);
+        let (doc, is_new) = self.document(&r.at, &r.meta, &text)?;
         for (s, ranges) in r.spans.into_iter().zip(spans) {
             let ranges: Vec<(usize, usize)> =
                 ranges.iter().map(|&(a, b)| (conv(a), conv(b))).collect();
@@ -430,6 +460,12 @@ impl Planner<'_> {
         if s.label.trim().is_empty() {
             return Err(record_err(&s.at, "span has an empty label"));
         }
+        if let Err(e) = validate_id(IdKind::Label, &s.label) {
+            return Err(record_err(
+                &s.at,
+                format!("label {} is not valid: {e}", quote(&s.label)),
+            ));
+        }
         if let Some((stated, how)) = &s.check {
             let (found, ok) = match how {
                 TextCheck::Primary => {
@@ -458,9 +494,12 @@ impl Planner<'_> {
                 return Err(record_err(
                     &s.at,
                     format!(
-                        "span {}..{} says {stated:?} but the text there is {found:?} \
+                        "span {}..{} says {} but the text there is {} \
                          (offsets counted in {unit}; try --offsets {other}?)",
-                        s.start, s.end
+                        s.start,
+                        s.end,
+                        quote(stated),
+                        quote(&found)
                     ),
                 ));
             }
@@ -469,14 +508,30 @@ impl Planner<'_> {
     }
 
     /// The document for a record's text: an existing one with the same text, or a new
-    /// one (then `true`).
-    fn document(&mut self, meta: &RecordMeta, text: &DocText) -> (DocId, bool) {
+    /// one (then `true`), with a valid id and an article file name inside `articles/`.
+    fn document(
+        &mut self,
+        at: &str,
+        meta: &RecordMeta,
+        text: &DocText,
+    ) -> Result<(DocId, bool), ImportError> {
         let sha = text.sha256();
         if let Some(id) = self.by_sha.get(&sha) {
             if self.attached.insert(id.clone()) && self.ws.project.document(id).is_some() {
                 self.plan.report.attached.push(id.clone());
             }
-            return (id.clone(), false);
+            return Ok((id.clone(), false));
+        }
+        if let Some(target) = &self.articles_outside {
+            return Err(record_err(
+                at,
+                format!(
+                    "{} resolves to {}, outside the project's folder; import writes new \
+                     articles only inside it (make `articles` a real folder)",
+                    self.articles.display(),
+                    target.display()
+                ),
+            ));
         }
         let stem = meta
             .id
@@ -493,12 +548,30 @@ impl Planner<'_> {
             .chain((2..).map(|n| DocId(format!("{}-{n}", base.0))))
             .find(|id| !self.doc_ids.contains(id))
             .unwrap_or(base);
+        // A slug always passes; this keeps it so should the slug rule ever change.
+        id.validate().map_err(|e| {
+            record_err(
+                at,
+                format!("document id {} is not valid: {e}", quote(id.as_str())),
+            )
+        })?;
         let (fstem, ext) = article_name(meta, &id);
-        let dir = self.ws.base_dir().join("articles");
+        let dir = self.articles.clone();
+        // A name already on disk (a file, a folder, even a dangling link) is never used.
+        let taken = |n: &str| std::fs::symlink_metadata(dir.join(n)).is_ok();
         let name = std::iter::once(format!("{fstem}.{ext}"))
             .chain((2..).map(|n| format!("{fstem}-{n}.{ext}")))
-            .find(|n| !self.file_names.contains(n) && !dir.join(n).exists())
+            .find(|n| !self.file_names.contains(n) && !taken(n))
             .unwrap_or_default();
+        let path = join_file_name(&dir, &name).map_err(|e| {
+            record_err(
+                at,
+                format!(
+                    "the new article's file name {} is not valid: {e}",
+                    quote(&name)
+                ),
+            )
+        })?;
         self.file_names.insert(name.clone());
         let rel = format!("articles/{name}");
         let doc = Document {
@@ -519,12 +592,19 @@ impl Planner<'_> {
         self.doc_ids.insert(id.clone());
         self.by_sha.insert(sha, id.clone());
         self.plan.documents.push(doc);
+        // Reading an article drops one leading BOM: a text that still starts with one
+        // is written after another, so the file reads back as exactly this text.
+        let bom = if text.as_str().starts_with('\u{feff}') {
+            "\u{feff}"
+        } else {
+            ""
+        };
         self.plan
             .files
-            .push((dir.join(&name), text.as_str().to_owned()));
+            .push((path, format!("{bom}{}", text.as_str())));
         self.plan.report.new_documents.push(id.clone());
         self.plan.report.new_files.push(rel);
-        (id, true)
+        Ok((id, true))
     }
 
     fn span(
@@ -541,10 +621,7 @@ impl Planner<'_> {
             .collect();
         // brat writes spaces in labels as `_`: map such a label back to the scheme's.
         let label = if self.scheme.get(&s.label).is_none()
-            && let Some(l) = self
-                .scheme
-                .iter()
-                .find(|l| l.id.replace(char::is_whitespace, "_") == s.label)
+            && let Some(l) = self.scheme.iter().find(|l| brat::token(&l.id) == s.label)
         {
             l.id.clone()
         } else {
@@ -577,6 +654,25 @@ impl Planner<'_> {
                 }
             }
         }
+        // What `check` would reject is rejected here, naming the input's own offsets.
+        let mut fault = None;
+        annotation_faults(&a, |f| {
+            fault.get_or_insert(f);
+        });
+        if let Some(f) = fault {
+            let message = match f {
+                Fault::BadId(e) => format!(
+                    "annotation id {} is not valid: {e}",
+                    show_name(a.id.as_str())
+                ),
+                Fault::BadExtraRange { index, fault, .. } => {
+                    let (x, y) = s.more.get(index).copied().unwrap_or_default();
+                    format!("extra range {x}..{y} {fault}")
+                }
+                other => other.to_string(),
+            };
+            return Err(record_err(&s.at, message));
+        }
         self.ann_ids.insert(a.id.0.clone());
         if self.scheme.add(&label) {
             if let Some(l) = self.scheme.get(&label) {
@@ -588,6 +684,14 @@ impl Planner<'_> {
         self.plan.report.annotations_added += 1;
         Ok(())
     }
+}
+
+/// The canonical `dir` when it exists and resolves outside the canonical `base` (it is
+/// or passes through a symbolic link), else `None`.
+fn resolves_outside(base: &Path, dir: &Path) -> Option<PathBuf> {
+    let target = std::fs::canonicalize(dir).ok()?;
+    let base = std::fs::canonicalize(base).ok()?;
+    (!target.starts_with(&base)).then_some(target)
 }
 
 impl ImportPlan {
@@ -626,12 +730,17 @@ impl ImportPlan {
     /// The additions as one undoable transaction, for the window (write the article
     /// files first with [`ImportPlan::write_articles`]). Each edit inserts in order, so
     /// prefer [`ImportPlan::apply`] for very large imports.
-    pub fn transaction(&self) -> Transaction {
+    pub fn transaction(&self, project: &crate::model::Project) -> Transaction {
+        let first = project.labels.0.len();
         let edits = self
             .labels
             .iter()
             .cloned()
-            .map(Edit::AddLabel)
+            .enumerate()
+            .map(|(i, label)| Edit::AddLabel {
+                label,
+                at: first + i,
+            })
             .chain(self.documents.iter().cloned().map(Edit::InsertDocument))
             .chain(self.annotations.iter().cloned().map(Edit::InsertAnnotation))
             .collect();

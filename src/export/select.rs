@@ -2,6 +2,7 @@
 //! that keep wrong text out of a dataset.
 
 use super::{ExportError, ExportOptions, ExportSummary, Format, OffsetMap, Progress};
+use crate::model::quote::{name, quote};
 use crate::model::{Annotation, Document};
 use crate::text::DocText;
 use crate::workspace::Workspace;
@@ -113,7 +114,8 @@ pub(crate) fn select<'a>(
         let Some(text) = ws.text(&doc.id) else {
             summary.warnings.push(format!(
                 "{}: skipped, its article {} is unavailable",
-                doc.id, doc.path
+                name(doc.id.as_str()),
+                quote(&doc.path)
             ));
             summary.skipped_documents.push(doc.id.clone());
             continue;
@@ -126,7 +128,9 @@ pub(crate) fn select<'a>(
             if !span_is_sound(text, a) {
                 summary.warnings.push(format!(
                     "{}: annotation {} ({}) skipped: it no longer matches the article text",
-                    doc.id, a.id, a.label
+                    name(doc.id.as_str()),
+                    name(a.id.as_str()),
+                    name(&a.label)
                 ));
                 continue;
             }

@@ -10,6 +10,34 @@
 //! merge again with them; a decision can reveal a new conflict (restoring an annotation
 //! whose document is gone), so a dialog repeats until [`Merge::conflicts`] is empty.
 //!
+//! ```
+//! use sourcemark::merge::{Choices, Side, merge_with};
+//! use sourcemark::model::Project;
+//!
+//! let base = Project::new("Rally");
+//! let mut ours = base.clone();
+//! ours.name = "Rally, ours".into();
+//! let mut theirs = base.clone();
+//! theirs.name = "Rally, theirs".into();
+//!
+//! let mut choices = Choices::new();
+//! let merged = loop {
+//!     let m = merge_with(&base, &ours, &theirs, &choices)?;
+//!     if m.conflicts.is_empty() {
+//!         break m;
+//!     }
+//!     for c in &m.conflicts {
+//!         // A dialog shows c.record, c.field, c.ours and c.theirs, and asks.
+//!         choices.choose(c, Side::Theirs);
+//!     }
+//! };
+//! assert_eq!(merged.project.name, "Rally, theirs");
+//! # Ok::<(), sourcemark::merge::MergeError>(())
+//! ```
+//!
+//! The window then holds `merged.project`, unsaved, and theirs becomes its base: it is
+//! what the file now holds.
+//!
 //! # Rules
 //!
 //! Records are matched by id: labels, documents, annotations and links, and the project's
@@ -24,7 +52,8 @@
 //!   project holds ours for it.
 //!
 //! Fields are compared as `serde_json` values, so a field added to these structs later
-//! merges without a change here. Some fields only make sense together and merge as one
+//! merges without a change here (a field added to [`Project`] itself stops the build
+//! until it is listed as a scalar or merged by ids). Some fields only make sense together and merge as one
 //! unit, named in the conflict's `field`:
 //!
 //! - an annotation's `span`: `doc`, `start`, `end`, `more`, `text`, `prefix`, `suffix`
@@ -59,6 +88,10 @@
 //!   [`Merge::dropped`]. Restoring is the default because the other choice loses work.
 //! - No dangling link: a link whose end annotation is gone after the merge is dropped
 //!   and reported in [`Merge::dropped`], never silently.
+//!
+//! The merge reads no article. When one side changed a document's article (a new
+//! `sha256`) and the other placed spans on the old text, those spans keep their offsets;
+//! the caller re-anchors them against the article, as opening a project does.
 
 mod record;
 mod value;
@@ -66,7 +99,7 @@ mod value;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{AnnotationId, DocId, Label, LinkId, Project};
+use crate::model::{Annotation, AnnotationId, DocId, Label, Link, LinkId, Project};
 use record::Record;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -302,12 +335,11 @@ pub fn merge_with(
     };
     let mut project = record::merge_scalars(base, ours, theirs, &mut run)?;
     let mut labels = run.collection(&base.labels.0, &ours.labels.0, &theirs.labels.0)?;
-    let documents = run.collection(&base.documents, &ours.documents, &theirs.documents)?;
+    let mut documents = run.collection(&base.documents, &ours.documents, &theirs.documents)?;
     let mut annotations =
         run.collection(&base.annotations, &ours.annotations, &theirs.annotations)?;
     let mut links = run.collection(&base.links, &ours.links, &theirs.links)?;
 
-    let mut documents = documents;
     run.keep_needed(
         [base, ours, theirs].map(|p| p.documents.as_slice()),
         &mut documents,
@@ -376,17 +408,18 @@ impl Run<'_> {
         let o = index(ours, Input::Ours)?;
         let t = index(theirs, Input::Theirs)?;
         let mut out = Vec::with_capacity(ours.len().max(theirs.len()));
-        let keys = ours
+        // A record only the base has was deleted on both sides: nothing to visit.
+        let visits = ours
             .iter()
-            .map(T::key)
-            .chain(theirs.iter().map(T::key).filter(|k| !o.contains_key(k)))
+            .map(|r| (r.key(), Some(r), t.get(r.key()).copied()))
             .chain(
-                base.iter()
-                    .map(T::key)
-                    .filter(|k| !o.contains_key(k) && !t.contains_key(k)),
+                theirs
+                    .iter()
+                    .filter(|r| !o.contains_key(r.key()))
+                    .map(|r| (r.key(), None, Some(r))),
             );
-        for key in keys {
-            let [vb, vo, vt] = [&b, &o, &t].map(|m| m.get(key).copied());
+        for (key, vo, vt) in visits {
+            let vb = b.get(key).copied();
             if let Some(r) = record::merge_one(vb, vo, vt, key, self)? {
                 out.push(r);
             }
@@ -400,8 +433,8 @@ impl Run<'_> {
         &mut self,
         [base, ours, theirs]: [&[T]; 3],
         records: &mut Vec<T>,
-        annotations: &mut Vec<crate::model::Annotation>,
-        needs: impl Fn(&crate::model::Annotation) -> &T::Key,
+        annotations: &mut Vec<Annotation>,
+        needs: impl Fn(&Annotation) -> &T::Key,
     ) -> Result<(), MergeError> {
         let have: HashSet<&T::Key> = records.iter().map(T::key).collect();
         let mut missing: BTreeMap<T::Key, Vec<AnnotationId>> = BTreeMap::new();
@@ -451,6 +484,7 @@ impl Run<'_> {
                     };
                     c.holds = holder;
                     c.needed_by = needed_by;
+                    c.needed_by.sort();
                     self.conflict(c);
                     records.extend(restored);
                 }
@@ -463,11 +497,10 @@ impl Run<'_> {
     }
 
     /// Drops and reports the links whose end annotation is gone.
-    fn drop_dangling_links(
-        &mut self,
-        annotations: &[crate::model::Annotation],
-        links: &mut Vec<crate::model::Link>,
-    ) {
+    fn drop_dangling_links(&mut self, annotations: &[Annotation], links: &mut Vec<Link>) {
+        if links.is_empty() {
+            return;
+        }
         let ids: HashSet<&AnnotationId> = annotations.iter().map(|a| &a.id).collect();
         links.retain(|l| {
             let missing = [&l.from, &l.to].into_iter().find(|end| !ids.contains(end));

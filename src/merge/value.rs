@@ -212,7 +212,7 @@ pub(super) fn show_value(v: &Value) -> String {
     }
 }
 
-fn field<'m>(m: &'m Map, k: &str) -> String {
+fn field(m: &Map, k: &str) -> String {
     match m.get(k) {
         Some(Value::String(s)) => short(s),
         Some(v) => short(&v.to_string()),

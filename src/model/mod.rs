@@ -9,15 +9,21 @@ mod document;
 mod ids;
 mod labels;
 mod link;
+pub mod quote;
 pub(crate) mod time;
+mod validate;
 
 pub use annotation::{
     Annotation, Attributes, CONTEXT_CHARS, CharRange, Precision, SpanError, check_span, now,
 };
 pub use document::{DocStatus, Document};
-pub use ids::{AnnotationId, DocId, LinkId};
+pub use ids::{
+    AnnotationId, DocId, IdError, IdKind, LinkId, MAX_ID_BYTES, NOT_IN_FILE_NAMES, SLUG_CHARS,
+    file_name_error, join_file_name, validate_id,
+};
 pub use labels::{Color, Label, LabelKind, LabelScheme};
 pub use link::{Link, LinkKind};
+pub use validate::BadDocumentId;
 
 use serde::{Deserialize, Serialize};
 

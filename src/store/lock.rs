@@ -120,10 +120,13 @@ fn still_named(file: &File, path: &Path) -> bool {
     }
 }
 
+/// Writes the pid over the start of the file, padded to a fixed width so that a longer
+/// one left by a crashed holder is covered. No truncation: on ext4 a file truncated and
+/// rewritten is flushed on close (its `auto_da_alloc` heuristic), which made each lock
+/// cost milliseconds.
 fn write_pid(file: &mut File) {
-    let _ = file.set_len(0);
     let _ = file.rewind();
-    let _ = writeln!(file, "{}", std::process::id());
+    let _ = writeln!(file, "{:<20}", std::process::id());
 }
 
 /// The pid the holder wrote, if it has yet.

@@ -206,11 +206,37 @@ pub fn from_ron_on(
             message: "the file is empty".to_owned(),
         });
     }
-    let mut project = match split::from_str(text, threads, min) {
-        Some(p) => p,
-        None => parse_whole(path, text)?,
+    let parsed = match split::from_str(text, threads, min) {
+        Some(p) => Ok(p),
+        None => parse_whole(path, text),
     };
+    // ron quotes the offending value in full; a message stays short and on one line.
+    let mut project = parsed.map_err(|e| match e {
+        StoreError::Parse {
+            path,
+            line,
+            col,
+            message,
+        } => StoreError::Parse {
+            path,
+            line,
+            col,
+            message: crate::model::quote::shorten_quoted(&message).into_owned(),
+        },
+        e => e,
+    })?;
     check_format(path, project.format)?;
+    // A document id becomes a file name in exports: one that is a path is refused here,
+    // before anything can write with it (`check` lists every bad id).
+    if let Some(bad) = crate::model::BadDocumentId::find(&project) {
+        let (line, col) = bad.locate(text);
+        return Err(StoreError::Parse {
+            path: path.to_owned(),
+            line,
+            col,
+            message: bad.message(),
+        });
+    }
     project.normalize();
     Ok(project)
 }

@@ -100,6 +100,25 @@ pub fn article_panel_ui(
             );
             ui.add_space(8.0);
             ui.label(why);
+            let outside = matches!(
+                session.ws.articles.get(&doc.id),
+                Some(crate::workspace::Article::Outside(_))
+            );
+            if outside {
+                ui.label(format!(
+                    "The project names it as {}. Its {n} annotation(s) are kept.",
+                    doc.path
+                ));
+                ui.add_space(8.0);
+                if ui
+                    .button(Command::ReadOutsideArticles.label())
+                    .on_hover_text("Only if you expect this project to use files from elsewhere")
+                    .clicked()
+                {
+                    out.push(Command::ReadOutsideArticles);
+                }
+                return;
+            }
             ui.label(format!(
                 "Expected at {} (relative to the project file).",
                 doc.path

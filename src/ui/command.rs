@@ -82,6 +82,11 @@ pub enum Command {
     SetTheme(ThemeChoice),
     /// Show the keyboard map.
     ShowKeys,
+    /// Read the project file again from disk (asks first when there are unsaved
+    /// changes, offering a merge).
+    ReloadFromDisk,
+    /// Read the article files outside the project's folder, which the project names.
+    ReadOutsideArticles,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -163,6 +168,8 @@ impl Command {
             Command::UpdateAnnotation(_, name) => name.clone(),
             Command::SetTheme(t) => format!("Theme {t:?}"),
             Command::ShowKeys => "Keyboard shortcuts".into(),
+            Command::ReloadFromDisk => "Reload from disk".into(),
+            Command::ReadOutsideArticles => "Read files outside the project folder".into(),
         }
     }
 

@@ -71,9 +71,15 @@ impl ConflictChoice {
                     .enumerate()
                 {
                     ui.push_id(i, |ui| {
-                        let what = match &c.field {
-                            Some(f) => format!("{} of {}", f, c.record),
-                            None => c.record.to_string(),
+                        let what = match (&c.field, &c.ours, &c.theirs) {
+                            (Some(f), ..) => format!("{} of {}", f, c.record),
+                            (None, _, None) => {
+                                format!("{}: deleted in the file, changed or used by you", c.record)
+                            }
+                            (None, None, _) => {
+                                format!("{}: deleted by you, changed in the file", c.record)
+                            }
+                            (None, ..) => format!("{}: added both ways", c.record),
                         };
                         ui.label(RichText::new(what).strong());
                         let show = |v: &Option<String>| {

@@ -63,7 +63,18 @@ fn doc_row_ui(ui: &mut Ui, session: &Session, d: &Document, commands: &mut Vec<C
         n => format!("{n} annotations"),
     });
     if missing {
-        meta.push("file missing".to_owned());
+        let outside = matches!(
+            session.ws.articles.get(&d.id),
+            Some(crate::workspace::Article::Outside(_))
+        );
+        meta.push(
+            if outside {
+                "outside folder, not read"
+            } else {
+                "file missing"
+            }
+            .to_owned(),
+        );
     }
     let meta = meta.join(" · ");
     let resp = two_line_row_ui(ui, selected, &title, &meta, missing).on_hover_text(format!(

@@ -78,11 +78,14 @@ impl Field {
                     None
                 } else {
                     let cleaned: String = t.chars().filter(|c| *c != ',' && *c != '_').collect();
-                    Some(
-                        cleaned
-                            .parse::<f64>()
-                            .map_err(|_| format!("“{t}” is not a number"))?,
-                    )
+                    // "NaN" and "inf" parse as f64 but are no figure, and `check`
+                    // rejects them.
+                    let v = cleaned
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|v| v.is_finite())
+                        .ok_or_else(|| format!("“{t}” is not a number"))?;
+                    Some(v)
                 }
             }
             Field::Unit => a.attrs.unit = opt(),
@@ -318,4 +321,22 @@ fn check_worthy_ui(ui: &mut Ui, a: &Annotation, commands: &mut Vec<Command>) {
         })
         .response
         .on_hover_text("Is the claim worth checking?");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DocText;
+
+    #[test]
+    fn a_figure_value_must_be_a_finite_number() {
+        let t = DocText::new("5,200 US troops".into());
+        let mut a = Annotation::new("d".into(), &t, 0, 5, "figure", "me").unwrap();
+        Field::Value.set(&mut a, "5,200").unwrap();
+        assert_eq!(a.attrs.value, Some(5200.0));
+        for bad in ["NaN", "inf", "-infinity", "many"] {
+            assert!(Field::Value.set(&mut a, bad).is_err(), "{bad}");
+            assert_eq!(a.attrs.value, Some(5200.0), "{bad} changed nothing");
+        }
+    }
 }

@@ -45,6 +45,7 @@ pub fn menu_bar_ui(
             ui.separator();
             item(ui, Command::Save, None, open, out);
             item(ui, Command::SaveAs, None, open, out);
+            item(ui, Command::ReloadFromDisk, None, open, out);
             ui.separator();
             item(ui, Command::Export, None, open, out);
             ui.separator();

@@ -276,6 +276,15 @@ impl SourcemarkApp {
                 self.save_config();
             }
             Command::ShowKeys => self.show_keys = true,
+            Command::ReloadFromDisk => {
+                if self.session.as_ref().is_some_and(Session::is_dirty) {
+                    self.dialog =
+                        Some(crate::ui::dialogs::Dialog::DiskChanged { then_save: false });
+                } else {
+                    self.reload();
+                }
+            }
+            Command::ReadOutsideArticles => self.read_outside(),
         }
     }
 
