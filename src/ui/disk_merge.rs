@@ -2,6 +2,7 @@
 //! merging its new content with the window's unsaved changes. No egui here; the window's
 //! dialogs call these and the tests drive them directly.
 
+use crate::anchor;
 use crate::edit::{Edit, EditError, Transaction};
 use crate::merge::{self, Choices, Merge, MergeError};
 use crate::model::Project;
@@ -135,7 +136,26 @@ impl Session {
         if self.ws.project != ours {
             return Err(EditError::Stale.into());
         }
-        let merged = merge.project;
+        let mut merged = merge.project;
+        // A document whose article the file changed: spans the window placed on the old
+        // text are found again on the new one, as opening the project would.
+        let mut moved = false;
+        for d in &theirs.project.documents {
+            let changed = ours
+                .document(&d.id)
+                .is_some_and(|o| o.sha256 != d.sha256 || o.path != d.path);
+            if changed
+                && merged.document(&d.id).is_some_and(|m| m.sha256 == d.sha256)
+                && let Some(text) = theirs.text(&d.id)
+            {
+                let range = merged.annotation_range(&d.id);
+                let report = anchor::reanchor(text, merged.annotations[range].iter_mut());
+                moved |= !report.is_clean();
+            }
+        }
+        if moved {
+            merged.normalize();
+        }
         let same_as_file = merged == theirs.project;
         if merged != ours {
             self.apply(Transaction::single(
@@ -182,5 +202,44 @@ impl Session {
         }
         self.fix_selection();
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::Workspace;
+
+    #[test]
+    fn spans_made_on_the_old_text_follow_an_article_changed_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let art = dir.path().join("a.txt");
+        std::fs::write(&art, "They chanted “Get out” in Baghdad.").unwrap();
+        let path = dir.path().join("p.ron");
+        let mut s = Session::create(&path).unwrap();
+        s.add_article(&art).unwrap();
+        s.save().unwrap();
+        let text = s.current_text().unwrap();
+        let b = text.as_str().find("“Get out”").unwrap();
+        let start = text.char_of(b);
+        let id = s.tag(start..start + 9, "quote", "me").unwrap();
+
+        // Someone else edits the article and the project follows it (as opening and
+        // saving it does), while the window still has its new quote unsaved.
+        std::fs::write(&art, "Update: they chanted “Get out” in Baghdad.").unwrap();
+        let (ws, _) = Workspace::open(&path).unwrap();
+        ws.save().unwrap();
+
+        let pending = s.start_merge().unwrap();
+        assert!(pending.merge.conflicts.is_empty());
+        s.finish_merge(pending).unwrap();
+        let a = s.project().annotation(&id).unwrap();
+        assert_eq!(a.text, "“Get out”");
+        assert_eq!(a.start, start + "Update: ".len());
+        let now = s.current_text().unwrap();
+        assert_eq!(now.slice(a.range()), "“Get out”");
+        // The next save writes the merge without asking again.
+        s.save().unwrap();
+        assert!(crate::store::load(&path).unwrap().annotation(&id).is_some());
     }
 }
