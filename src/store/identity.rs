@@ -45,12 +45,14 @@ impl FileIdentity {
 
     /// The identity of the file just written at `path` from `parts`.
     pub fn of_parts(path: &Path, parts: &[impl AsRef<[u8]>]) -> io::Result<Self> {
-        let mut h = Sha256::new();
-        for p in parts {
-            h.update(p.as_ref());
-        }
+        Self::of_digest(path, digest(parts))
+    }
+
+    /// The identity of the file at `path`, whose content hashes to `sha256` (see
+    /// [`digest`]).
+    pub(crate) fn of_digest(path: &Path, sha256: [u8; 32]) -> io::Result<Self> {
         let m = fs::metadata(path)?;
-        Ok(Self::from_parts(&m, h.finalize().into()))
+        Ok(Self::from_parts(&m, sha256))
     }
 
     /// Reads `path` and takes its identity.
@@ -94,6 +96,15 @@ impl FileIdentity {
     }
 }
 
+/// SHA-256 of the concatenation of `parts`.
+pub(crate) fn digest(parts: &[impl AsRef<[u8]>]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_ref());
+    }
+    h.finalize().into()
+}
+
 #[cfg(unix)]
 fn file_id(m: &fs::Metadata) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
@@ -108,6 +119,27 @@ fn file_id(_: &fs::Metadata) -> Option<(u64, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_checked_save_knows_what_it_wrote_and_refuses_a_change_it_has_not_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("p.ron");
+        let project = crate::model::Project::new("one");
+        let lock = crate::store::ProjectLock::acquire(&p).unwrap();
+        let id = crate::store::save_checked(&lock, &project, None).unwrap();
+        assert_eq!(id, FileIdentity::of(&p).unwrap());
+        let id = crate::store::save_checked(&lock, &project, Some(&id)).unwrap();
+        fs::write(&p, fs::read_to_string(&p).unwrap().replace("one", "two")).unwrap();
+        let err = crate::store::save_checked(&lock, &project, Some(&id)).unwrap_err();
+        assert!(matches!(
+            err,
+            crate::store::StoreError::ChangedOnDisk { .. }
+        ));
+        assert!(
+            fs::read_to_string(&p).unwrap().contains("two"),
+            "nothing written"
+        );
+    }
 
     #[test]
     fn a_touch_is_told_from_a_change() {
