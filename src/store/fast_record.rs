@@ -27,9 +27,6 @@ use std::fmt::Write as _;
 /// or appends nothing and returns `false` when `a` has ranges or attributes (or string
 /// escaping is not this module's to do), which ron then writes.
 pub fn write(out: &mut String, a: &Annotation) -> bool {
-    if !a.more.is_empty() || !a.attrs.is_empty() {
-        return false;
-    }
     let mark = out.len();
     let done = write_fields(out, a).is_some();
     if !done {
@@ -72,29 +69,52 @@ pub fn probes() -> Vec<Annotation> {
 }
 
 fn write_fields(out: &mut String, a: &Annotation) -> Option<()> {
+    // Every field by name, no `..`: a field added to the model fails to compile here
+    // until this writer (and `annotation` below, which builds the struct whole) handles
+    // it, so the fast path can never drop one silently.
+    let Annotation {
+        id,
+        doc,
+        start,
+        end,
+        more,
+        label,
+        text,
+        prefix,
+        suffix,
+        note,
+        attrs,
+        annotator,
+        created,
+        modified,
+        orphaned,
+    } = a;
+    if !more.is_empty() || !attrs.is_empty() {
+        return None;
+    }
     out.push_str("(id: ");
-    push_escaped(out, a.id.as_str())?;
+    push_escaped(out, id.as_str())?;
     out.push_str(", doc: ");
-    push_escaped(out, a.doc.as_str())?;
-    write!(out, ", start: {}, end: {}, label: ", a.start, a.end).ok()?;
-    push_escaped(out, &a.label)?;
+    push_escaped(out, doc.as_str())?;
+    write!(out, ", start: {start}, end: {end}, label: ").ok()?;
+    push_escaped(out, label)?;
     out.push_str(", text: ");
-    push_escaped(out, &a.text)?;
+    push_escaped(out, text)?;
     out.push_str(", prefix: ");
-    push_escaped(out, &a.prefix)?;
+    push_escaped(out, prefix)?;
     out.push_str(", suffix: ");
-    push_escaped(out, &a.suffix)?;
-    if !a.note.is_empty() {
+    push_escaped(out, suffix)?;
+    if !note.is_empty() {
         out.push_str(", note: ");
-        push_escaped(out, &a.note)?;
+        push_escaped(out, note)?;
     }
     out.push_str(", annotator: ");
-    push_escaped(out, &a.annotator)?;
+    push_escaped(out, annotator)?;
     out.push_str(", created: ");
-    push_time(out, &a.created);
+    push_time(out, created);
     out.push_str(", modified: ");
-    push_time(out, &a.modified);
-    if a.orphaned {
+    push_time(out, modified);
+    if *orphaned {
         out.push_str(", orphaned: true");
     }
     out.push(')');
