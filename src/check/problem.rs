@@ -25,8 +25,8 @@ pub enum Remedy {
 impl From<Placement> for Remedy {
     fn from(p: Placement) -> Self {
         match p {
-            // `Unchanged` is not a problem, so it never reaches a remedy; treat it as a
-            // zero-distance move should it ever do so.
+            // `Unchanged` is not a problem, so it never reaches a remedy; should it ever
+            // do so, no remedy is claimed.
             Placement::Unchanged => Remedy::Unknown,
             Placement::Moved(r) => Remedy::Moved(r),
             Placement::Fuzzy(r, s) => Remedy::Fuzzy(r, s),

@@ -3,7 +3,7 @@
 //! Studio, brat).
 //!
 //! Every exported offset counts chars, end-exclusive, over the document text as
-//! `DESIGN.md` defines it, unless [`OffsetUnit::Utf16`] is asked for. Output is
+//! the README's offset convention defines it, unless [`OffsetUnit::Utf16`] is asked for. Output is
 //! deterministic: documents in id order, spans by (start, end, label, id). A document
 //! whose article is unavailable is skipped with a warning, never exported with wrong
 //! text.

@@ -87,11 +87,6 @@ impl Autosave {
         Some(Duration::from_millis(200))
     }
 
-    /// Writes now, whatever the timer says (used by tests and before risky steps).
-    pub fn write_now(&mut self, path: &Path, project: &Project, revision: u64) {
-        self.start(path.to_owned(), project.clone(), revision);
-    }
-
     fn start(&mut self, path: PathBuf, project: Project, revision: u64) {
         let (tx, rx) = channel();
         self.last = Instant::now();

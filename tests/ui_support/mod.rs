@@ -7,7 +7,6 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sourcemark::ui::{AppOptions, SourcemarkApp};
-use sourcemark::workspace::Workspace;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -34,35 +33,15 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The sample project (`projects/rally-coverage`) when the repository has it, else a
-/// project built from the seed articles in `/work/shared/seeds`.
+/// The sample project (`projects/rally-coverage`), copied.
 pub fn sample_project() -> TestProject {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sample = repo.join("projects/rally-coverage/project.ron");
-    if sample.is_file() {
-        let to = dir.path().join("rally-coverage");
-        copy_dir(sample.parent().unwrap(), &to);
-        let path = to.join("project.ron");
-        return TestProject { dir, path, config };
-    }
-    let seeds = Path::new("/work/shared/seeds");
-    let articles = dir.path().join("articles");
-    std::fs::create_dir_all(&articles).unwrap();
-    let path = dir.path().join("project.ron");
-    let mut ws = Workspace::create(&path, "rally");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(seeds)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    for n in names {
-        let to = articles.join(n.file_name().unwrap());
-        std::fs::copy(&n, &to).unwrap();
-        ws.add_article(&to).unwrap();
-    }
-    ws.save().unwrap();
+    let sample = repo.join("projects/rally-coverage");
+    let to = dir.path().join("rally-coverage");
+    copy_dir(&sample, &to);
+    let path = to.join("project.ron");
     TestProject { dir, path, config }
 }
 

@@ -21,15 +21,10 @@ pub struct Painted {
     pub hovered: bool,
 }
 
-/// Colour of an annotation's label; grey when the scheme lacks the label.
+/// Colour of an annotation's label; the list's grey when the scheme lacks the label, so
+/// the article and the list agree.
 pub fn label_color(labels: &LabelScheme, a: &Annotation) -> Color32 {
-    match labels.get(&a.label) {
-        Some(l) => {
-            let [r, g, b] = l.color.0;
-            Color32::from_rgb(r, g, b)
-        }
-        None => Color32::from_gray(140),
-    }
+    crate::ui::annotation_list::label_color(labels, &a.label)
 }
 
 fn with_alpha(c: Color32, a: u8) -> Color32 {
