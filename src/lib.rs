@@ -1,8 +1,11 @@
 //! sourcemark: annotate claims, quotes and figures in news articles, keep the work in a
 //! RON project file, and export it as a dataset.
 //!
-//! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`edit`]) knows
-//! nothing of the window and is tested without one; [`ui`] draws it and sends edits.
+//! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`edit`],
+//! [`merge`], [`check`], [`export`]) knows nothing of the window and is tested without
+//! one; [`ui`] draws it and sends edits. `ARCHITECTURE.md` has the map.
+
+#![warn(missing_docs)]
 
 pub mod anchor;
 pub mod check;
