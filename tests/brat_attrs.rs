@@ -133,6 +133,7 @@ fn awkward() -> Vec<String> {
         "yes",
         "\u{1}\u{1f}control",
         "\u{2028}separator\u{2029}",
+        "\u{85}next line\u{b}vertical tab\u{c}form feed\u{1c}",
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -191,6 +192,13 @@ fn awkward_values_survive_brat_byte_for_byte() {
         .count();
     assert_eq!(notes, values.len().div_ceil(3));
     assert!(!ann.contains("\tAnnotatorNotes T1\t{"));
+    // One line per annotation even as brat's server splits lines (Python's splitlines).
+    assert!(
+        !ann.contains([
+            '\r', '\u{b}', '\u{c}', '\u{1c}', '\u{85}', '\u{2028}', '\u{2029}'
+        ]),
+        "a line break brat would see inside a line"
+    );
 }
 
 #[test]

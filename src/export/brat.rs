@@ -107,11 +107,20 @@ fn attr_pairs(a: &Attributes) -> Vec<(String, String)> {
 }
 
 /// The tail of a carrier line: `{"NAME":"VALUE"}`, JSON so that any string (tabs, line
-/// breaks, quotes) stays on one line and reads back the same.
+/// breaks, quotes) stays on one line and reads back the same. JSON leaves NEL, U+2028
+/// and U+2029 raw, but brat's server reads lines the way Python's `splitlines` cuts
+/// them, so those are escaped too (they can only be inside the JSON strings).
 fn carrier_json(name: &str, value: &str) -> String {
     let mut m = serde_json::Map::new();
     m.insert(name.to_owned(), serde_json::Value::String(value.to_owned()));
-    serde_json::Value::Object(m).to_string()
+    let json = serde_json::Value::Object(m).to_string();
+    if json.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        json.replace('\u{85}', "\\u0085")
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+    } else {
+        json
+    }
 }
 
 fn ann_file(v: &DocView<'_>, attrs_seen: &mut BTreeMap<String, BTreeSet<String>>) -> String {
