@@ -115,6 +115,19 @@ fn utf16_offsets_read_as_chars_are_caught_by_the_span_text() {
     let input = write(dir.path(), "in.jsonl", line);
     let e = import_err(&mut ws, Format::Jsonl, &input, &ImportOptions::default());
     assert!(e.contains("try --offsets utf16"), "{e}");
+    // The hint names the tools that count UTF-16, and not Label Studio, which counts chars.
+    assert!(e.contains("doccano's editor, WebAnno TSV, UIMA"), "{e}");
+    assert!(e.contains("Label Studio counts chars"), "{e}");
+    // Offsets past the end of an emoji text get the same hint.
+    let past = write(
+        dir.path(),
+        "past.jsonl",
+        r#"{"text":"👍 Rally","spans":[{"start":2,"end":8,"label":"claim"}]}"#,
+    );
+    let e = import_err(&mut ws, Format::Jsonl, &past, &ImportOptions::default());
+    assert!(e.contains("runs past the end"), "{e}");
+    assert!(e.contains("use --offsets utf16"), "{e}");
+    assert!(e.contains("not Label Studio, which counts chars"), "{e}");
     // Half an emoji is an error in UTF-16 mode.
     let utf16 = ImportOptions {
         offsets: OffsetUnit::Utf16,

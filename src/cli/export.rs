@@ -42,8 +42,8 @@ pub struct ExportArgs {
     /// Only documents with this status: todo, in-progress or done.
     #[arg(long, value_parser = parse_status)]
     pub status: Option<DocStatus>,
-    /// What offsets count: chars (Unicode scalar values, as Python) or utf16 (as
-    /// JavaScript: doccano's and Label Studio's editors).
+    /// What offsets count: chars (code points, as Python and Label Studio's editor) or
+    /// utf16 (UTF-16 code units, for doccano's editor, WebAnno TSV and UIMA).
     #[arg(long, value_parser = parse_offsets, default_value = "chars")]
     pub offsets: OffsetUnit,
 }

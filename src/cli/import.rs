@@ -16,7 +16,8 @@ pub struct ImportArgs {
     /// jsonl, doccano or label-studio (a file), or brat (a folder).
     #[arg(long, short, value_parser = parse_format)]
     pub format: Format,
-    /// What the input's offsets count: chars or utf16.
+    /// What the input's offsets count: chars (code points: Python, Label Studio) or
+    /// utf16 (UTF-16 code units: doccano's editor, WebAnno TSV, UIMA).
     #[arg(long, value_parser = parse_offsets, default_value = "chars")]
     pub offsets: OffsetUnit,
     /// Annotator recorded on spans whose format does not name one.

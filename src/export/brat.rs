@@ -4,11 +4,23 @@
 //! - `T` lines: `T1<TAB>label START END[;START END…]<TAB>text`, offsets in chars (brat
 //!   counts Python `str` positions); the text column joins the fragments with a space
 //!   and shows line breaks (and tabs, the column separator) as spaces.
-//! - `#` lines: the note, as brat's `AnnotatorNotes`.
-//! - `A` lines: attributes as multi-valued brat attributes, `A1<TAB>speaker T1 VALUE`.
-//!   brat values cannot hold spaces, so whitespace (and `|`, `,`, which the config uses
-//!   as separators) become `_`; import turns `_` back into spaces. Custom attributes are
-//!   named `custom.NAME`. `check_worthy` is `yes` or `no`.
+//! - `A` lines: an attribute whose value (and, for a custom attribute, name) is one token
+//!   of the safe alphabet ([`is_safe`]: ASCII letters, digits, `-`, `.`, `+`, `%`) is a
+//!   multi-valued brat attribute, `A1<TAB>precision T1 at-least`, which brat's attribute
+//!   panel shows. Custom attributes are named `custom.NAME`. `check_worthy` is `yes` or
+//!   `no`; numbers are written as Rust prints them, which reads back to the same value.
+//! - `#` lines of type `SourcemarkAttribute`: every other attribute (a value with a
+//!   space, comma, underscore, quote, tab, line break, non-ASCII letter, or empty), as a
+//!   one-member JSON object, `#1<TAB>SourcemarkAttribute T1<TAB>{"counted":"…, per …"}`:
+//!   exact, one line whatever the value holds, and brat shows it in the span's tooltip
+//!   next to the note. A distinct type, not `AnnotatorNotes`, so brat's note editor never
+//!   takes it for the note and a note can never be read as an attribute.
+//! - `#` lines of type `AnnotatorNotes`: the note, written last for the span (brat's note
+//!   field edits that line), with line breaks and tabs shown as spaces.
+//!
+//! Import reads both forms, and `A` lines as earlier versions wrote them: there `_`
+//! stood for a space, so an `A` value (or custom name) has its `_` read back as spaces,
+//! which is why a value with `_` is written as a `#` line now.
 //!
 //! Labels become entity types, with whitespace and control characters as `_` (and a
 //! leading `!`, `#`, `[` or `<`, which the config file reads as syntax). Metadata (title,
@@ -54,11 +66,26 @@ fn one_line(s: &str) -> String {
     s.replace(['\r', '\n', '\t'], " ")
 }
 
-/// The attributes of a span as (brat name, value) pairs, in a fixed order.
+/// True when `s` can be an `A` line's name or value as it is: one non-empty token of
+/// ASCII letters, digits, `-`, `.`, `+` and `%`. That leaves out whitespace and the
+/// config's separators (`,`, `|`, `:`), `_` (which import reads as a space, as earlier
+/// versions wrote spaces), and whatever brat or a reader of its config might treat as
+/// syntax or re-encode.
+pub(crate) fn is_safe(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '+' | '%'))
+}
+
+/// The `#` line type that carries an attribute exactly.
+const CARRIER: &str = "SourcemarkAttribute";
+
+/// The attributes of a span as (brat name, exact value) pairs, in a fixed order.
+/// Custom names are `custom.` and the exact key.
 fn attr_pairs(a: &Attributes) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut push = |name: &str, value: Option<String>| {
-        if let Some(v) = value.map(|v| token(&v)).filter(|v| !v.is_empty()) {
+        if let Some(v) = value {
             out.push((name.to_owned(), v));
         }
     };
@@ -74,9 +101,26 @@ fn attr_pairs(a: &Attributes) -> Vec<(String, String)> {
     );
     push("verdict", a.verdict.clone());
     for (k, v) in &a.custom {
-        push(&format!("custom.{}", token(k)), Some(v.clone()));
+        push(&format!("custom.{k}"), Some(v.clone()));
     }
     out
+}
+
+/// The tail of a carrier line: `{"NAME":"VALUE"}`, JSON so that any string (tabs, line
+/// breaks, quotes) stays on one line and reads back the same. JSON leaves NEL, U+2028
+/// and U+2029 raw, but brat's server reads lines the way Python's `splitlines` cuts
+/// them, so those are escaped too (they can only be inside the JSON strings).
+fn carrier_json(name: &str, value: &str) -> String {
+    let mut m = serde_json::Map::new();
+    m.insert(name.to_owned(), serde_json::Value::String(value.to_owned()));
+    let json = serde_json::Value::Object(m).to_string();
+    if json.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        json.replace('\u{85}', "\\u0085")
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+    } else {
+        json
+    }
 }
 
 fn ann_file(v: &DocView<'_>, attrs_seen: &mut BTreeMap<String, BTreeSet<String>>) -> String {
@@ -96,9 +140,15 @@ fn ann_file(v: &DocView<'_>, attrs_seen: &mut BTreeMap<String, BTreeSet<String>>
             one_line(&fragments(v, a))
         );
         for (name, value) in attr_pairs(&a.attrs) {
-            na += 1;
-            let _ = writeln!(s, "A{na}\t{name} T{t} {value}");
-            attrs_seen.entry(name).or_default().insert(value);
+            let name_ok = name.strip_prefix("custom.").is_none_or(is_safe);
+            if name_ok && is_safe(&value) {
+                na += 1;
+                let _ = writeln!(s, "A{na}\t{name} T{t} {value}");
+                attrs_seen.entry(name).or_default().insert(value);
+            } else {
+                nn += 1;
+                let _ = writeln!(s, "#{nn}\t{CARRIER} T{t}\t{}", carrier_json(&name, &value));
+            }
         }
         if !a.note.is_empty() {
             nn += 1;
@@ -247,13 +297,20 @@ pub(crate) fn write_folder(
     Ok(())
 }
 
+/// An `A` line's value or custom name as earlier versions wrote it, `_` for a space.
 fn untoken(s: &str) -> String {
     s.replace('_', " ")
 }
 
-/// Sets one imported attribute.
-fn set_attr(attrs: &mut Attributes, name: &str, value: Option<&str>) -> Result<(), String> {
-    let text = || value.map(untoken);
+/// Sets one imported attribute; `decode` turns the written value (and a custom name)
+/// into the stored one: [`untoken`] for `A` lines, the identity for carrier lines.
+fn set_attr(
+    attrs: &mut Attributes,
+    name: &str,
+    value: Option<&str>,
+    decode: fn(&str) -> String,
+) -> Result<(), String> {
+    let text = || value.map(decode);
     match name {
         "value" => {
             let v = value.unwrap_or_default();
@@ -288,10 +345,28 @@ fn set_attr(attrs: &mut Attributes, name: &str, value: Option<&str>) -> Result<(
             let key = other.strip_prefix("custom.").unwrap_or(other);
             attrs
                 .custom
-                .insert(untoken(key), text().unwrap_or_else(|| "true".to_owned()));
+                .insert(decode(key), text().unwrap_or_else(|| "true".to_owned()));
         }
     }
     Ok(())
+}
+
+/// Reads a carrier line's tail, `{"NAME":"VALUE"}`, into its (name, value) pairs.
+fn carried(tail: &str) -> Result<Vec<(String, String)>, String> {
+    let bad = || {
+        format!(
+            "{CARRIER} expects a JSON object of strings such as {{\"counted\":\"…\"}}, got {}",
+            quote(tail)
+        )
+    };
+    let map: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(tail).map_err(|_| bad())?;
+    map.into_iter()
+        .map(|(k, v)| match v {
+            serde_json::Value::String(v) => Ok((k, v)),
+            _ => Err(bad()),
+        })
+        .collect()
 }
 
 fn parse_ranges(s: &str) -> Option<Vec<(usize, usize)>> {
@@ -370,12 +445,18 @@ fn read_ann(name: &str, ann: &str, text: String, stem: &str) -> Result<Record, I
             )
         })?;
         if id.starts_with('#') {
+            let tail = cols.next().unwrap_or_default();
             if kind == "AnnotatorNotes" {
-                spans[k].note = cols.next().unwrap_or_default().to_owned();
+                spans[k].note = tail.to_owned();
+            } else if kind == CARRIER {
+                for (name, value) in carried(tail).map_err(|m| err(n, m))? {
+                    set_attr(&mut spans[k].attrs, &name, Some(&value), str::to_owned)
+                        .map_err(|m| err(n, m))?;
+                }
             }
         } else {
             let value = words.next();
-            set_attr(&mut spans[k].attrs, kind, value).map_err(|m| err(n, m))?;
+            set_attr(&mut spans[k].attrs, kind, value, untoken).map_err(|m| err(n, m))?;
         }
     }
     Ok(Record {

@@ -443,7 +443,8 @@ impl Planner<'_> {
                 let hint = if self.opts.offsets == OffsetUnit::Chars
                     && raw.as_str().chars().any(|c| c.len_utf16() == 2)
                 {
-                    "; if the offsets count UTF-16 units, use --offsets utf16"
+                    "; if they count UTF-16 code units (doccano's editor, WebAnno TSV, \
+                     UIMA; not Label Studio, which counts chars), use --offsets utf16"
                 } else {
                     ""
                 };
@@ -488,7 +489,10 @@ impl Planner<'_> {
             };
             if !ok {
                 let other = match self.opts.offsets {
-                    OffsetUnit::Chars => "utf16",
+                    OffsetUnit::Chars => {
+                        "utf16, if they come from a tool that counts UTF-16 code units \
+                         (doccano's editor, WebAnno TSV, UIMA; Label Studio counts chars)"
+                    }
                     OffsetUnit::Utf16 => "chars",
                 };
                 return Err(record_err(

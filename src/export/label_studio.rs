@@ -4,8 +4,11 @@
 //! that makes the tasks importable.
 //!
 //! Notes travel as region meta (`"meta": {"text": [note]}`), which Label Studio shows in
-//! the region's info panel. Label Studio's editor counts offsets in UTF-16 units (it is
-//! JavaScript); use `--offsets utf16` for texts with emoji.
+//! the region's info panel. Label Studio's editor counts offsets in code points, as
+//! sourcemark's chars do (checked in Label Studio 1.23: the default export draws every
+//! region on its text, a `--offsets utf16` one draws one char off per emoji before it),
+//! so the default is right for Label Studio; `--offsets utf16` is for tools that count
+//! UTF-16 code units.
 
 use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
 use super::select::{DocMeta, DocView};

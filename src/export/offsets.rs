@@ -1,5 +1,6 @@
-//! Offsets in UTF-16 code units, for tools whose offsets are JavaScript string indices
-//! (doccano's web UI, Label Studio, WebAnno TSV, UIMA).
+//! Offsets in UTF-16 code units, for tools that count them: doccano's editor (JavaScript
+//! string indices), WebAnno TSV and UIMA (Java string indices). Label Studio is not one
+//! of them: its editor counts code points, as chars do.
 //!
 //! The conversion goes through [`DocText`]: astral chars (those UTF-16 writes as a
 //! surrogate pair, such as most emoji) are found by their byte offsets and turned into
@@ -14,7 +15,8 @@ pub enum OffsetUnit {
     /// Unicode scalar values, as Python's `str` counts (the default everywhere).
     #[default]
     Chars,
-    /// UTF-16 code units, as JavaScript counts: an emoji counts 2.
+    /// UTF-16 code units, as JavaScript and Java strings count: an emoji counts 2
+    /// (doccano's editor, WebAnno TSV, UIMA).
     Utf16,
 }
 

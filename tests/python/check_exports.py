@@ -7,7 +7,8 @@ For jsonl, doccano and Label Studio: text[start:end] == span text for every span
 (doccano has no span text; its spans are checked against the jsonl export of the same
 project when both are given, and for bounds otherwise). For brat: every T line's offsets
 lie inside the .txt, and its text column equals the fragments joined by a space, line
-breaks and tabs read as spaces; A and # lines refer to T lines. Standard library only. Exit 1 on
+breaks and tabs read as spaces; A and # lines refer to T lines, A values are one token,
+SourcemarkAttribute lines hold one JSON name: string. Standard library only. Exit 1 on
 the first failure, with a message.
 """
 
@@ -120,12 +121,24 @@ def check_brat(folder):
                 count += 1
             elif kind == "A":
                 words = cols[1].split(" ")
+                if len(cols) != 2 or len(words) not in (2, 3):
+                    fail(f"{ann_path}:{n}: A line value is not one token")
                 if words[1] not in ids:
                     fail(f"{ann_path}:{n}: attribute of unknown {words[1]}")
             elif kind == "#":
                 words = cols[1].split(" ")
-                if words[0] != "AnnotatorNotes" or words[1] not in ids or len(cols) != 3:
-                    fail(f"{ann_path}:{n}: malformed note line")
+                if len(cols) != 3 or len(words) != 2 or words[1] not in ids:
+                    fail(f"{ann_path}:{n}: malformed # line")
+                if words[0] == "SourcemarkAttribute":
+                    try:
+                        carried = json.loads(cols[2])
+                    except ValueError:
+                        fail(f"{ann_path}:{n}: SourcemarkAttribute is not JSON")
+                    if not (isinstance(carried, dict) and len(carried) == 1
+                            and all(isinstance(v, str) for v in carried.values())):
+                        fail(f"{ann_path}:{n}: SourcemarkAttribute is not one name: string")
+                elif words[0] != "AnnotatorNotes":
+                    fail(f"{ann_path}:{n}: unexpected # line type {words[0]!r}")
             else:
                 fail(f"{ann_path}:{n}: unexpected line {line!r}")
     return count
