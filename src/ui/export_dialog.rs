@@ -256,7 +256,10 @@ impl ExportDialog {
 
                 ui.label("Offsets");
                 ui.add_enabled_ui(self.format != Format::W3c, |ui| {
-                    ui.checkbox(&mut self.utf16, "Count UTF-16 units (for JavaScript tools)");
+                    ui.checkbox(
+                        &mut self.utf16,
+                        "Count UTF-16 units (doccano's editor, WebAnno TSV, UIMA)",
+                    );
                 });
                 ui.end_row();
 
