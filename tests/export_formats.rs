@@ -114,7 +114,7 @@ fn jsonl_has_one_line_per_document_with_every_field() {
 #[test]
 fn output_is_deterministic() {
     let f = tricky();
-    for format in Format::ALL {
+    for &format in Format::ALL {
         if format.is_folder() {
             continue;
         }

@@ -8,21 +8,45 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Parses a value by its name, or says which names there are: one place for every
+/// enum the command line takes, with the names the enums themselves derive.
+fn parse_named<T: Copy>(
+    s: &str,
+    what: &str,
+    all: &[T],
+    parse: fn(&str) -> Option<T>,
+    name: fn(T) -> &'static str,
+) -> Result<T, String> {
+    parse(s).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+        format!("unknown {what} {s:?}; one of: {}", names.join(", "))
+    })
+}
+
 /// Parses `--format`.
 pub(crate) fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s).ok_or_else(|| {
-        let all: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
-        format!("unknown format {s:?}; one of: {}", all.join(", "))
-    })
+    parse_named(s, "format", Format::ALL, Format::parse, Format::as_str)
 }
 
 /// Parses `--offsets`.
 pub(crate) fn parse_offsets(s: &str) -> Result<OffsetUnit, String> {
-    OffsetUnit::parse(s).ok_or_else(|| format!("unknown offset unit {s:?}; chars or utf16"))
+    parse_named(
+        s,
+        "offset unit",
+        OffsetUnit::ALL,
+        OffsetUnit::parse,
+        OffsetUnit::as_str,
+    )
 }
 
 fn parse_status(s: &str) -> Result<DocStatus, String> {
-    DocStatus::parse(s).ok_or_else(|| format!("unknown status {s:?}; todo, in-progress or done"))
+    parse_named(
+        s,
+        "status",
+        DocStatus::ALL,
+        DocStatus::parse,
+        DocStatus::as_str,
+    )
 }
 
 /// Arguments of `sourcemark export`.

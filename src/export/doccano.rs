@@ -116,7 +116,7 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
             None | Some("") => None,
             Some(s) => Some(DocStatus::parse(s).ok_or_else(|| ImportError::Record {
                 at: at.clone(),
-                message: format!("unknown status {s:?} in meta (todo, in-progress or done)"),
+                message: format!("unknown status {s:?} in meta ({})", DocStatus::choices()),
             })?),
         };
         let spans = triples

@@ -143,7 +143,7 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
             None | Some("") => None,
             Some(s) => Some(DocStatus::parse(s).ok_or_else(|| ImportError::Record {
                 at: at.clone(),
-                message: format!("unknown status {s:?} (todo, in-progress or done)"),
+                message: format!("unknown status {s:?} ({})", DocStatus::choices()),
             })?),
         };
         let mut spans = Vec::with_capacity(d.spans.len());

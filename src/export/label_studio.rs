@@ -191,7 +191,7 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
             Some(s) => Some(DocStatus::parse(s).ok_or_else(|| {
                 err(
                     at.clone(),
-                    format!("unknown status {s:?} (todo, in-progress or done)"),
+                    format!("unknown status {s:?} ({})", DocStatus::choices()),
                 )
             })?),
         };

@@ -37,8 +37,20 @@ use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// A dataset format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A dataset format. Its command-line name (`jsonl`, `label-studio`, …) comes from the
+/// derive.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Format {
     /// One JSON object per document with all span fields: sourcemark's own dataset.
     Jsonl,
@@ -58,32 +70,16 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order the command line lists them.
-    pub const ALL: [Format; 7] = [
-        Format::Jsonl,
-        Format::Doccano,
-        Format::LabelStudio,
-        Format::Brat,
-        Format::W3c,
-        Format::Csv,
-        Format::Conll,
-    ];
+    pub const ALL: &[Format] = <Self as strum::VariantArray>::VARIANTS;
 
     /// The command-line name.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Jsonl => "jsonl",
-            Format::Doccano => "doccano",
-            Format::LabelStudio => "label-studio",
-            Format::Brat => "brat",
-            Format::W3c => "w3c",
-            Format::Csv => "csv",
-            Format::Conll => "conll",
-        }
+        self.into()
     }
 
     /// Parses the command-line name.
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.as_str() == s)
+        s.parse().ok()
     }
 
     /// True for formats that can be read back with [`import`].
@@ -355,7 +351,7 @@ mod tests {
     fn an_export_that_fails_midway_leaves_the_old_file_and_no_temporary() {
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace(dir.path());
-        for format in Format::ALL.into_iter().filter(|f| !f.is_folder()) {
+        for &format in Format::ALL.iter().filter(|f| !f.is_folder()) {
             let out = dir.path().join(format!("out.{format}"));
             std::fs::write(&out, "the old export").unwrap();
             let before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();

@@ -9,33 +9,43 @@
 
 use crate::text::DocText;
 
-/// Which unit exported and imported offsets count.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// Which unit exported and imported offsets count; its names (`chars`, `utf16`, also
+/// read as `utf-16`) come from the derive.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 pub enum OffsetUnit {
     /// Unicode scalar values, as Python's `str` counts (the default everywhere).
     #[default]
+    #[strum(serialize = "chars")]
     Chars,
     /// UTF-16 code units, as JavaScript and Java strings count: an emoji counts 2
     /// (doccano's editor, WebAnno TSV, UIMA).
+    #[strum(to_string = "utf16", serialize = "utf-16")]
     Utf16,
 }
 
 impl OffsetUnit {
+    /// Every unit, for the command line's help and error messages.
+    pub const ALL: &[OffsetUnit] = <Self as strum::VariantArray>::VARIANTS;
+
     /// The command-line name.
     pub fn as_str(self) -> &'static str {
-        match self {
-            OffsetUnit::Chars => "chars",
-            OffsetUnit::Utf16 => "utf16",
-        }
+        self.into()
     }
 
     /// Parses the command-line name.
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "chars" => Some(OffsetUnit::Chars),
-            "utf16" | "utf-16" => Some(OffsetUnit::Utf16),
-            _ => None,
-        }
+        s.parse().ok()
     }
 }
 
@@ -175,5 +185,39 @@ mod tests {
         let m = OffsetMap::new(&t, OffsetUnit::Chars);
         assert_eq!(m.to_unit(2), 2);
         assert_eq!(m.to_char(1), Ok(1));
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn unit_and_format_names_come_from_one_place_and_parse_back() {
+        assert_eq!(OffsetUnit::parse("utf-16"), Some(OffsetUnit::Utf16));
+        for &u in OffsetUnit::ALL {
+            assert_eq!(OffsetUnit::parse(u.as_str()), Some(u));
+        }
+        let names: Vec<&str> = crate::export::Format::ALL
+            .iter()
+            .map(|f| f.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "jsonl",
+                "doccano",
+                "label-studio",
+                "brat",
+                "w3c",
+                "csv",
+                "conll"
+            ]
+        );
+        let precisions: Vec<&str> = crate::model::Precision::ALL
+            .iter()
+            .map(|p| p.as_str())
+            .collect();
+        assert_eq!(precisions, ["exact", "approximate", "at-least", "at-most"]);
     }
 }

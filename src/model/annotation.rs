@@ -29,7 +29,20 @@ impl CharRange {
 }
 
 /// How a figure relates to the number it states ("more than 2.5 million" is `AtLeast`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Precision {
     /// Stated as an exact count.
     Exact,
@@ -43,26 +56,16 @@ pub enum Precision {
 
 impl Precision {
     /// All values, for menus.
-    pub const ALL: [Precision; 4] = [
-        Precision::Exact,
-        Precision::Approximate,
-        Precision::AtLeast,
-        Precision::AtMost,
-    ];
+    pub const ALL: &[Precision] = <Self as strum::VariantArray>::VARIANTS;
 
-    /// The name used in exports.
+    /// The name used in exports (`exact`, `approximate`, `at-least`, `at-most`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Exact => "exact",
-            Precision::Approximate => "approximate",
-            Precision::AtLeast => "at-least",
-            Precision::AtMost => "at-most",
-        }
+        self.into()
     }
 
     /// Parses the export name.
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.as_str() == s)
+        s.parse().ok()
     }
 }
 

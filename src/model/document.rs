@@ -6,8 +6,23 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// How far the annotation of a document has got.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// How far the annotation of a document has got. Its command-line and export names
+/// (`todo`, `in-progress`, `done`) come from the derive.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum DocStatus {
     /// Not started.
     #[default]
@@ -20,20 +35,25 @@ pub enum DocStatus {
 
 impl DocStatus {
     /// All statuses in workflow order.
-    pub const ALL: [DocStatus; 3] = [DocStatus::Todo, DocStatus::InProgress, DocStatus::Done];
+    pub const ALL: &[DocStatus] = <Self as strum::VariantArray>::VARIANTS;
 
     /// The name used on the command line and in exports.
     pub fn as_str(self) -> &'static str {
-        match self {
-            DocStatus::Todo => "todo",
-            DocStatus::InProgress => "in-progress",
-            DocStatus::Done => "done",
-        }
+        self.into()
     }
 
     /// Parses the command-line name.
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|st| st.as_str() == s)
+        s.parse().ok()
+    }
+
+    /// The names, for a message: "todo, in-progress or done".
+    pub fn choices() -> String {
+        let names: Vec<&str> = Self::ALL.iter().map(|s| s.as_str()).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => names.join(""),
+        }
     }
 }
 
@@ -95,5 +115,21 @@ impl Document {
             sha256: text.sha256(),
             chars: text.char_len(),
         }
+    }
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_back_and_are_listed_in_workflow_order() {
+        let names: Vec<&str> = DocStatus::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(names, ["todo", "in-progress", "done"]);
+        for &s in DocStatus::ALL {
+            assert_eq!(DocStatus::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(DocStatus::parse("Done"), None, "names are exact");
+        assert_eq!(DocStatus::choices(), "todo, in-progress or done");
     }
 }

@@ -163,7 +163,7 @@ fn header_ui(ui: &mut Ui, session: &Session, doc: &crate::model::Document, out: 
                         .color(crate::ui::doc_list::status_color(ui, status)),
                 )
                 .show_ui(ui, |ui| {
-                    for s in DocStatus::ALL {
+                    for &s in DocStatus::ALL {
                         ui.selectable_value(&mut status, s, s.to_string());
                     }
                 })

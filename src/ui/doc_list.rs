@@ -86,7 +86,7 @@ fn doc_row_ui(ui: &mut Ui, session: &Session, d: &Document, commands: &mut Vec<C
     }
     resp.context_menu(|ui| {
         ui.label(RichText::new("Status").weak());
-        for s in DocStatus::ALL {
+        for &s in DocStatus::ALL {
             if ui.radio(d.status == s, s.to_string()).clicked() {
                 commands.push(Command::SetStatus(d.id.clone(), s));
                 ui.close();

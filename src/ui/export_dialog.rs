@@ -219,7 +219,7 @@ impl ExportDialog {
                 egui::ComboBox::from_id_salt("export_format")
                     .selected_text(format_name(self.format))
                     .show_ui(ui, |ui| {
-                        for f in Format::ALL {
+                        for &f in Format::ALL {
                             ui.selectable_value(&mut self.format, f, format_name(f));
                         }
                     })
@@ -246,7 +246,7 @@ impl ExportDialog {
                     })
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut self.status, None, "All");
-                        for s in DocStatus::ALL {
+                        for &s in DocStatus::ALL {
                             ui.selectable_value(&mut self.status, Some(s), format!("Only “{s}”"));
                         }
                     })

@@ -276,7 +276,7 @@ fn precision_ui(ui: &mut Ui, a: &Annotation, commands: &mut Vec<Command>) {
     egui::ComboBox::from_id_salt("inspector-precision")
         .selected_text(name(a.attrs.precision))
         .show_ui(ui, |ui| {
-            for p in std::iter::once(None).chain(Precision::ALL.into_iter().map(Some)) {
+            for p in std::iter::once(None).chain(Precision::ALL.iter().copied().map(Some)) {
                 if ui
                     .selectable_label(a.attrs.precision == p, name(p))
                     .clicked()
