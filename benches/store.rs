@@ -121,6 +121,17 @@ fn bench(c: &mut Criterion) {
     g.bench_function("to_ron", |b| {
         b.iter(|| black_box(store::to_ron(&project).expect("to_ron")))
     });
+    // Figures and quotes carry attributes, and their lines go through ron rather than
+    // the fast annotation writer: the worst case for the store's string escaping.
+    let mut with_attrs = project.clone();
+    for (i, a) in with_attrs.annotations.iter_mut().enumerate() {
+        a.attrs.speaker = Some(format!("Sayed Sadiq al-Hashemi {i}"));
+        a.attrs.counted = Some("participants in the “million-man” march".into());
+        a.attrs.value = Some(2_500_000.0 + i as f64);
+    }
+    g.bench_function("to_ron, every annotation with attributes", |b| {
+        b.iter(|| black_box(store::to_ron(&with_attrs).expect("to_ron")))
+    });
     g.bench_function("to_ron, one thread", |b| {
         b.iter(|| black_box(store::to_ron_on(&project, 1, 0).expect("to_ron")))
     });
