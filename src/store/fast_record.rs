@@ -12,10 +12,11 @@
 //! check, on arbitrary annotations and on lines broken at random, that whatever this
 //! reads, ron reads to the same annotation.
 //!
-//! Writing is the same form the other way: an annotation without ranges or attributes
-//! is written here, with strings escaped by [`super::fast_str`], and the rest by ron.
-//! The bytes are ron's; the tests compare them on arbitrary annotations, and the store
-//! checks them once at first use and writes through ron alone if they ever differ.
+//! Writing is the same form the other way: every annotation whose attribute values are
+//! finite is written here, ranges and attributes included, with strings escaped by
+//! [`super::fast_str`]; the rest by ron. The bytes are ron's; the tests compare them on
+//! arbitrary annotations, and the store checks them once at first use and writes
+//! through ron alone if they ever differ.
 
 use super::fast_str::push_escaped;
 use crate::model::{Annotation, AnnotationId, Attributes, DocId, time};
@@ -24,7 +25,7 @@ use memchr::memchr2;
 use std::fmt::Write as _;
 
 /// Appends `a` in ron's form, on one line without indent or comma, and returns `true`;
-/// or appends nothing and returns `false` when `a` has ranges or attributes (or string
+/// or appends nothing and returns `false` when a figure value is not finite (or string
 /// escaping is not this module's to do), which ron then writes.
 pub fn write(out: &mut String, a: &Annotation) -> bool {
     let mark = out.len();
@@ -62,10 +63,29 @@ pub fn probes() -> Vec<Annotation> {
         ..a.clone()
     };
     let mut with_attrs = plain.clone();
-    with_attrs.attrs.speaker = Some("al-Sadr".into());
+    with_attrs.attrs = Attributes {
+        value: Some(2_500_000.0),
+        unit: Some("people".into()),
+        counted: Some("“protesters”, per the organisers".into()),
+        precision: Some(crate::model::Precision::AtLeast),
+        speaker: Some("al-Sadr".into()),
+        check_worthy: Some(true),
+        verdict: Some("misleading\n".into()),
+        custom: [
+            ("source type".into(), "agency".into()),
+            ("z".into(), "\"".into()),
+        ]
+        .into_iter()
+        .collect(),
+    };
+    let mut small = plain.clone();
+    small.attrs.value = Some(1.5e-7);
     let mut with_more = plain.clone();
-    with_more.more = vec![crate::model::CharRange { start: 20, end: 30 }];
-    vec![a, plain, with_attrs, with_more]
+    with_more.more = vec![
+        crate::model::CharRange { start: 20, end: 30 },
+        crate::model::CharRange { start: 40, end: 41 },
+    ];
+    vec![a, plain, with_attrs, small, with_more]
 }
 
 fn write_fields(out: &mut String, a: &Annotation) -> Option<()> {
@@ -89,14 +109,20 @@ fn write_fields(out: &mut String, a: &Annotation) -> Option<()> {
         modified,
         orphaned,
     } = a;
-    if !more.is_empty() || !attrs.is_empty() {
-        return None;
-    }
     out.push_str("(id: ");
     push_escaped(out, id.as_str())?;
     out.push_str(", doc: ");
     push_escaped(out, doc.as_str())?;
-    write!(out, ", start: {start}, end: {end}, label: ").ok()?;
+    write!(out, ", start: {start}, end: {end}").ok()?;
+    if !more.is_empty() {
+        out.push_str(", more: [");
+        for (i, r) in more.iter().enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            write!(out, "{sep}(start: {}, end: {})", r.start, r.end).ok()?;
+        }
+        out.push(']');
+    }
+    out.push_str(", label: ");
     push_escaped(out, label)?;
     out.push_str(", text: ");
     push_escaped(out, text)?;
@@ -108,6 +134,10 @@ fn write_fields(out: &mut String, a: &Annotation) -> Option<()> {
         out.push_str(", note: ");
         push_escaped(out, note)?;
     }
+    if !attrs.is_empty() {
+        out.push_str(", attrs: ");
+        write_attrs(out, attrs)?;
+    }
     out.push_str(", annotator: ");
     push_escaped(out, annotator)?;
     out.push_str(", created: ");
@@ -117,6 +147,82 @@ fn write_fields(out: &mut String, a: &Annotation) -> Option<()> {
     if *orphaned {
         out.push_str(", orphaned: true");
     }
+    out.push(')');
+    Some(())
+}
+
+/// The attributes as ron writes the struct on one line: set fields only, in field order.
+fn write_attrs(out: &mut String, attrs: &Attributes) -> Option<()> {
+    // By name, no `..`, for the same reason as the annotation's fields.
+    let Attributes {
+        value,
+        unit,
+        counted,
+        precision,
+        speaker,
+        check_worthy,
+        verdict,
+        custom,
+    } = attrs;
+    let mut sep = "(";
+    let mut field = |out: &mut String, name: &str| {
+        out.push_str(sep);
+        out.push_str(name);
+        out.push_str(": ");
+        sep = ", ";
+    };
+    if let Some(v) = value {
+        // ron writes a float with `{:?}`; NaN and infinities are left to it.
+        if !v.is_finite() {
+            return None;
+        }
+        field(out, "value");
+        write!(out, "Some({v:?})").ok()?;
+    }
+    for (name, v) in [("unit", unit), ("counted", counted)] {
+        if let Some(v) = v {
+            field(out, name);
+            some_str(out, v)?;
+        }
+    }
+    if let Some(p) = precision {
+        field(out, "precision");
+        write!(out, "Some({p:?})").ok()?;
+    }
+    if let Some(v) = speaker {
+        field(out, "speaker");
+        some_str(out, v)?;
+    }
+    if let Some(b) = check_worthy {
+        field(out, "check_worthy");
+        write!(out, "Some({b})").ok()?;
+    }
+    if let Some(v) = verdict {
+        field(out, "verdict");
+        some_str(out, v)?;
+    }
+    if !custom.is_empty() {
+        field(out, "custom");
+        let mut first = true;
+        out.push('{');
+        for (k, v) in custom {
+            if !first {
+                out.push_str(", ");
+            }
+            first = false;
+            push_escaped(out, k)?;
+            out.push_str(": ");
+            push_escaped(out, v)?;
+        }
+        out.push('}');
+    }
+    out.push(')');
+    Some(())
+}
+
+fn some_str(out: &mut String, s: &str) -> Option<()> {
+    out.push_str("Some(");
+    push_escaped(out, s)?;
     out.push(')');
     Some(())
 }
@@ -340,8 +446,64 @@ mod tests {
         }
     }
 
+    fn any_attrs() -> impl Strategy<Value = Attributes> {
+        let finite = prop_oneof![
+            prop::num::f64::NORMAL,
+            prop::num::f64::SUBNORMAL,
+            prop::num::f64::ZERO,
+            Just(2_500_000.0),
+            Just(1e300),
+            Just(-0.5),
+        ];
+        (
+            prop::option::of(finite),
+            prop::option::of(any_text()),
+            prop::option::of(any_text()),
+            prop::option::of(prop::sample::select(crate::model::Precision::ALL.to_vec())),
+            prop::option::of(any_text()),
+            prop::option::of(any::<bool>()),
+            prop::option::of(any_text()),
+            prop::collection::btree_map(any_text(), any_text(), 0..3),
+        )
+            .prop_map(
+                |(value, unit, counted, precision, speaker, check_worthy, verdict, custom)| {
+                    Attributes {
+                        value,
+                        unit,
+                        counted,
+                        precision,
+                        speaker,
+                        check_worthy,
+                        verdict,
+                        custom,
+                    }
+                },
+            )
+    }
+
+    fn any_ranges() -> impl Strategy<Value = Vec<crate::model::CharRange>> {
+        prop::collection::vec(
+            (0usize..usize::MAX, 0usize..usize::MAX)
+                .prop_map(|(start, end)| crate::model::CharRange { start, end }),
+            0..4,
+        )
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// With ranges and attributes too, the line written here is ron's, byte for byte.
+        #[test]
+        fn writes_ranges_and_attributes_as_ron_does(
+            a in any_annotation(),
+            attrs in any_attrs(),
+            more in any_ranges(),
+        ) {
+            let a = Annotation { attrs, more, ..a };
+            let mut ours = String::new();
+            prop_assert!(write(&mut ours, &a));
+            prop_assert_eq!(ours, line(&a));
+        }
 
         /// The line written here is the one ron writes, byte for byte.
         #[test]
@@ -394,7 +556,7 @@ mod tests {
     }
 
     #[test]
-    fn ranges_attributes_and_other_spacing_are_left_to_ron() {
+    fn ranges_and_attributes_are_read_by_ron_and_written_here() {
         let text = crate::text::DocText::new("The crowd was 2.5 million strong.".into());
         let mut a = Annotation::new(DocId::from("d"), &text, 14, 25, "figure", "me")
             .expect("span in range");
@@ -416,9 +578,19 @@ mod tests {
         let mut with_more = a;
         with_more.more = vec![crate::model::CharRange { start: 0, end: 3 }];
         assert_eq!(annotation(&line(&with_more)), None);
-        // Nor are they written here.
+        // They are written here, as ron writes them; a value JSON and ron spell in
+        // their own ways (NaN, infinities) is left to ron.
+        let mut out = String::new();
+        assert!(write(&mut out, &with_attrs));
+        assert_eq!(out, line(&with_attrs));
+        assert!(out.contains("attrs: (value: Some(2500000.0))"), "{out}");
+        let mut out = String::new();
+        assert!(write(&mut out, &with_more));
+        assert_eq!(out, line(&with_more));
+        let mut nan = with_attrs;
+        nan.attrs.value = Some(f64::NAN);
         let mut out = String::from("kept");
-        assert!(!write(&mut out, &with_attrs) && !write(&mut out, &with_more));
+        assert!(!write(&mut out, &nan));
         assert_eq!(out, "kept");
     }
 }

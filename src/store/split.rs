@@ -12,7 +12,6 @@
 //! strings are escaped, so a raw newline only ever separates lines of the layout.
 
 use super::fast_record;
-use super::fast_str::Fast;
 use crate::model::{Annotation, Project};
 use crate::par;
 use memchr::memmem;
@@ -180,20 +179,14 @@ fn write_lines(list: &[Annotation], config: &PrettyConfig) -> Result<String, ron
     Ok(out)
 }
 
-/// One ron call into a string of about `size` bytes, with strings escaped by
-/// [`Fast`] when `config` escapes strings (the same bytes, sooner).
+/// One ron call into a string of about `size` bytes.
 fn write<T: serde::Serialize + ?Sized>(
     value: &T,
     config: &PrettyConfig,
     size: usize,
 ) -> Result<String, ron::Error> {
     let mut out = String::with_capacity(size);
-    let options = ron::Options::default();
-    if config.escape_strings {
-        options.to_writer_pretty(&mut out, &Fast(value), config.clone())?;
-    } else {
-        options.to_writer_pretty(&mut out, value, config.clone())?;
-    }
+    ron::Options::default().to_writer_pretty(&mut out, value, config.clone())?;
     Ok(out)
 }
 
