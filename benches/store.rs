@@ -135,6 +135,10 @@ fn bench(c: &mut Criterion) {
     g.bench_function("to_ron, one thread", |b| {
         b.iter(|| black_box(store::to_ron_on(&project, 1, 0).expect("to_ron")))
     });
+    // What the fast paths gain: the same bytes from ron alone.
+    g.bench_function("to_ron by ron alone", |b| {
+        b.iter(|| black_box(store::to_ron_by_ron_alone(&project).expect("ron")))
+    });
     let out = dir.path().join("saved.ron");
     g.bench_function("save (store::save)", |b| {
         b.iter(|| store::save(&out, &project).expect("save"))

@@ -249,12 +249,16 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
-    /// Large projects are written and read in pieces on several threads: the bytes and
-    /// the project must be exactly those of the one-thread path.
+    /// Large projects are written and read in pieces on several threads, and by the
+    /// fast line writer on one: the bytes must be exactly ron's own, and the project
+    /// that of the one-thread path.
     #[test]
     fn parallel_paths_match_the_single_thread_path(p in project(), threads in 2usize..5) {
+        let by_ron = store::to_ron_by_ron_alone(&p).unwrap();
         let single = store::to_ron_on(&p, 1, 0).unwrap();
-        prop_assert_eq!(&store::to_ron_on(&p, threads, 0).unwrap(), &single);
+        prop_assert_eq!(&single, &by_ron);
+        prop_assert_eq!(&store::to_ron_on(&p, threads, 0).unwrap(), &by_ron);
+        prop_assert_eq!(&store::to_ron(&p).unwrap(), &by_ron);
         let path = Path::new("p.ron");
         let one = store::from_ron_on(path, &single, 1, 0).unwrap();
         prop_assert_eq!(&store::from_ron_on(path, &single, threads, 0).unwrap(), &one);

@@ -128,6 +128,19 @@ pub fn to_ron_on(project: &Project, threads: usize, min: usize) -> Result<String
     Ok(to_ron_text(project, threads, min)?.into_string())
 }
 
+/// The project file's text as ron alone writes it, with none of the fast paths: the
+/// reference they must equal byte for byte (tests and benches compare with it).
+pub fn to_ron_by_ron_alone(project: &Project) -> Result<String, ron::Error> {
+    let mut sorted;
+    let mut p = project;
+    if !is_in_order(p) {
+        sorted = project.clone();
+        sorted.normalize();
+        p = &sorted;
+    }
+    split::by_ron_alone(p, &pretty())
+}
+
 /// [`to_ron_on`] as the parts the threads wrote.
 fn to_ron_text(
     project: &Project,
@@ -136,16 +149,20 @@ fn to_ron_text(
 ) -> Result<split::RonText, ron::Error> {
     let mut sorted;
     let mut p = project;
-    let in_order = p.documents.is_sorted_by(|a, b| a.id <= b.id)
-        && p.annotations
-            .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
-        && p.links.is_sorted_by(|a, b| a.id <= b.id);
-    if !in_order {
+    if !is_in_order(p) {
         sorted = project.clone();
         sorted.normalize();
         p = &sorted;
     }
     split::to_text(p, &pretty(), threads, min)
+}
+
+/// True when the project is in its stable order already.
+fn is_in_order(p: &Project) -> bool {
+    p.documents.is_sorted_by(|a, b| a.id <= b.id)
+        && p.annotations
+            .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
+        && p.links.is_sorted_by(|a, b| a.id <= b.id)
 }
 
 /// Just enough of a project file to read its version before parsing the rest.
