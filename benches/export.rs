@@ -4,7 +4,7 @@
 //! w3c export in about the time of the jsonl one.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use sourcemark::export::{self, ExportOptions, Format, ImportOptions, Output};
+use sourcemark::dataset::{self, ExportOptions, Format, ImportOptions, Output};
 use sourcemark::model::{Annotation, DocStatus, Document, LabelScheme};
 use sourcemark::text::DocText;
 use sourcemark::workspace::{Article, Workspace};
@@ -81,7 +81,7 @@ fn export_jsonl(ws: &Workspace) -> Vec<u8> {
 
 fn export_as(ws: &Workspace, format: Format) -> Vec<u8> {
     let mut buf = Vec::new();
-    export::export(
+    dataset::export(
         ws,
         format,
         &ExportOptions::default(),
@@ -117,7 +117,7 @@ fn benches(c: &mut Criterion) {
         b.iter_batched(
             || bare.clone(),
             |mut w| {
-                let r = export::import(&mut w, Format::Jsonl, &input, &ImportOptions::default())
+                let r = dataset::import(&mut w, Format::Jsonl, &input, &ImportOptions::default())
                     .unwrap();
                 assert_eq!(r.annotations_added, DOCS * SPANS_PER_DOC);
                 w
@@ -135,7 +135,7 @@ fn benches(c: &mut Criterion) {
                 (d, w)
             },
             |(d, mut w)| {
-                let r = export::import(&mut w, Format::Jsonl, &input, &ImportOptions::default())
+                let r = dataset::import(&mut w, Format::Jsonl, &input, &ImportOptions::default())
                     .unwrap();
                 assert_eq!(r.new_documents.len(), DOCS);
                 (d, w)

@@ -2,15 +2,15 @@
 //! RON project file, and export it as a dataset.
 //!
 //! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`edit`],
-//! [`merge`], [`check`], [`export`]) knows nothing of the window and is tested without
+//! [`merge`], [`check`], [`dataset`]) knows nothing of the window and is tested without
 //! one; [`ui`] draws it and sends edits. `ARCHITECTURE.md` has the map.
 
 #![warn(missing_docs)]
 
 pub mod anchor;
 pub mod check;
+pub mod dataset;
 pub mod edit;
-pub mod export;
 pub mod merge;
 pub mod model;
 pub mod par;

@@ -3,7 +3,7 @@
 //! non-ASCII, empty, very long); notes still round-trip next to them; files written by
 //! earlier versions (`_` for a space) import as before.
 
-use sourcemark::export::{self, ExportOptions, Format, ImportOptions, Output};
+use sourcemark::dataset::{self, ExportOptions, Format, ImportOptions, Output};
 use sourcemark::model::{Annotation, Attributes};
 use sourcemark::workspace::{AddOutcome, Workspace};
 use std::path::{Path, PathBuf};
@@ -34,7 +34,7 @@ fn carried(ws: &Workspace) -> Vec<Carried> {
 /// Exports `ws` as brat into `dir/brat` and imports that folder into a new project.
 fn through_brat(ws: &Workspace, dir: &Path) -> (PathBuf, Workspace) {
     let out = dir.join("brat");
-    export::export(
+    dataset::export(
         ws,
         Format::Brat,
         &ExportOptions::default(),
@@ -45,7 +45,7 @@ fn through_brat(ws: &Workspace, dir: &Path) -> (PathBuf, Workspace) {
     let dst = dir.join("dst");
     std::fs::create_dir_all(&dst).unwrap();
     let mut ws2 = Workspace::create(&dst.join("project.ron"), "Imported");
-    let report = export::import(&mut ws2, Format::Brat, &out, &ImportOptions::default()).unwrap();
+    let report = dataset::import(&mut ws2, Format::Brat, &out, &ImportOptions::default()).unwrap();
     assert_eq!(report.annotations_added, ws.project.annotations.len());
     (out, ws2)
 }
@@ -220,7 +220,7 @@ fn files_of_earlier_versions_import_as_before() {
     let dst = dir.path().join("dst");
     std::fs::create_dir_all(&dst).unwrap();
     let mut ws = Workspace::create(&dst.join("project.ron"), "Old");
-    export::import(&mut ws, Format::Brat, &brat, &ImportOptions::default()).unwrap();
+    dataset::import(&mut ws, Format::Brat, &brat, &ImportOptions::default()).unwrap();
     let a = &ws.project.annotations[0];
     assert_eq!(a.attrs.speaker.as_deref(), Some("Sayed Sadiq al-Hashemi"));
     assert_eq!(
@@ -245,7 +245,7 @@ fn a_bad_carrier_line_is_reported_with_its_line() {
     let dst = dir.path().join("dst");
     std::fs::create_dir_all(&dst).unwrap();
     let mut ws = Workspace::create(&dst.join("project.ron"), "Bad");
-    let e = export::import(&mut ws, Format::Brat, &brat, &ImportOptions::default())
+    let e = dataset::import(&mut ws, Format::Brat, &brat, &ImportOptions::default())
         .unwrap_err()
         .to_string();
     assert!(

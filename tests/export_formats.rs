@@ -3,7 +3,7 @@
 mod common;
 
 use serde_json::Value;
-use sourcemark::export::{
+use sourcemark::dataset::{
     self, ExportError, ExportOptions, ExportSummary, Format, OffsetUnit, Output,
 };
 use sourcemark::model::DocStatus;
@@ -25,7 +25,7 @@ fn tricky() -> Fixture {
 
 fn run(ws: &Workspace, format: Format, opts: &ExportOptions) -> (String, ExportSummary) {
     let mut buf = Vec::new();
-    let s = export::export(ws, format, opts, Output::Writer(&mut buf), &mut |_, _| {}).unwrap();
+    let s = dataset::export(ws, format, opts, Output::Writer(&mut buf), &mut |_, _| {}).unwrap();
     (String::from_utf8(buf).unwrap(), s)
 }
 
@@ -150,7 +150,7 @@ fn label_studio_tasks_and_config() {
     let f = tricky();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("tasks.json");
-    let s = export::export(
+    let s = dataset::export(
         &f.ws,
         Format::LabelStudio,
         &ExportOptions::default(),
@@ -199,7 +199,7 @@ fn label_studio_tasks_and_config() {
         labels: Some(vec!["quote".into()]),
         ..ExportOptions::default()
     };
-    let c = export::label_config(&f.ws, &opts);
+    let c = dataset::label_config(&f.ws, &opts);
     assert!(c.contains("\"quote\"") && !c.contains("\"claim\""));
 }
 
@@ -208,7 +208,7 @@ fn brat_folder_has_txt_ann_and_conf() {
     let f = tricky();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("brat");
-    export::export(
+    dataset::export(
         &f.ws,
         Format::Brat,
         &ExportOptions::default(),
@@ -262,7 +262,7 @@ fn brat_folder_has_txt_ann_and_conf() {
     assert!(conf.contains("[attributes]"));
     // Exporting again over the folder is fine; a stranger's .ann is kept and reported.
     std::fs::write(out.join("old.ann"), "T1\tclaim 0 1\tx\n").unwrap();
-    let s = export::export(
+    let s = dataset::export(
         &f.ws,
         Format::Brat,
         &ExportOptions::default(),
@@ -282,7 +282,7 @@ fn brat_folder_has_txt_ann_and_conf() {
 fn brat_needs_a_folder_and_w3c_refuses_utf16() {
     let f = tricky();
     let mut buf = Vec::new();
-    let e = export::export(
+    let e = dataset::export(
         &f.ws,
         Format::Brat,
         &ExportOptions::default(),
@@ -295,7 +295,7 @@ fn brat_needs_a_folder_and_w3c_refuses_utf16() {
         offsets: OffsetUnit::Utf16,
         ..ExportOptions::default()
     };
-    let e = export::export(
+    let e = dataset::export(
         &f.ws,
         Format::W3c,
         &opts,
@@ -490,7 +490,7 @@ fn labels_and_status_filter_what_is_exported() {
         ..ExportOptions::default()
     };
     let mut buf = Vec::new();
-    let e = export::export(
+    let e = dataset::export(
         &f.ws,
         Format::Jsonl,
         &bad,
@@ -586,7 +586,7 @@ fn progress_runs_from_zero_to_total() {
     for format in [Format::Jsonl, Format::Csv, Format::Conll, Format::W3c] {
         let mut calls = Vec::new();
         let mut buf = Vec::new();
-        export::export(
+        dataset::export(
             &ws,
             format,
             &ExportOptions::default(),
@@ -610,7 +610,7 @@ fn export_to_a_file_replaces_it_whole() {
         "old contents that are much longer than nothing".repeat(1000),
     )
     .unwrap();
-    let s = export::export(
+    let s = dataset::export(
         &f.ws,
         Format::Jsonl,
         &ExportOptions::default(),
@@ -624,7 +624,7 @@ fn export_to_a_file_replaces_it_whole() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
     assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
     // A missing folder is an error naming it, not a stray temporary file.
-    let e = export::export(
+    let e = dataset::export(
         &f.ws,
         Format::Jsonl,
         &ExportOptions::default(),

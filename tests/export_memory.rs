@@ -7,7 +7,7 @@
 //! the peak of generating it is not in the figures.
 #![cfg(target_os = "linux")]
 
-use sourcemark::export::{self, ExportOptions, Format, Output};
+use sourcemark::dataset::{self, ExportOptions, Format, Output};
 use sourcemark::model::{Annotation, Document};
 use sourcemark::text::DocText;
 use sourcemark::workspace::Workspace;
@@ -131,7 +131,7 @@ fn exports_stay_within_the_memory_budget() {
 
     let opts = ExportOptions::default();
     for format in [Format::W3c, Format::Conll] {
-        let summary = export::export(
+        let summary = dataset::export(
             &ws,
             format,
             &opts,
@@ -147,7 +147,7 @@ fn exports_stay_within_the_memory_budget() {
         );
 
         let file = dir.path().join(format!("export.{}", format.extension()));
-        export::export(
+        dataset::export(
             &ws,
             format,
             &opts,

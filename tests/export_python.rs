@@ -4,7 +4,7 @@
 
 mod common;
 
-use sourcemark::export::{self, ExportOptions, Format, Output};
+use sourcemark::dataset::{self, ExportOptions, Format, Output};
 use std::process::Command;
 
 #[test]
@@ -22,7 +22,7 @@ fn python_reads_every_span_back() {
         (Format::LabelStudio, "tasks.json"),
         (Format::Brat, "brat"),
     ] {
-        let s = export::export(
+        let s = dataset::export(
             &ws,
             format,
             &opts,
@@ -70,7 +70,7 @@ fn python_check_catches_a_wrong_offset() {
     let path = common::build(&dir.path().join("project"), false);
     let ws = common::open(&path);
     let mut buf = Vec::new();
-    export::export(
+    dataset::export(
         &ws,
         Format::Jsonl,
         &ExportOptions::default(),

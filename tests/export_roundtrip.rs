@@ -2,14 +2,14 @@
 
 mod common;
 
-use sourcemark::export::{self, ExportOptions, Format, ImportOptions, OffsetUnit, Output};
+use sourcemark::dataset::{self, ExportOptions, Format, ImportOptions, OffsetUnit, Output};
 use sourcemark::workspace::Workspace;
 use std::path::Path;
 
 fn export_bytes(ws: &Workspace, format: Format, opts: &ExportOptions, dir: &Path) -> Vec<u8> {
     if format.is_folder() {
         let out = dir.join(format!("out-{}", fastrand::u32(..)));
-        export::export(ws, format, opts, Output::Path(out.clone()), &mut |_, _| {}).unwrap();
+        dataset::export(ws, format, opts, Output::Path(out.clone()), &mut |_, _| {}).unwrap();
         let mut names: Vec<_> = std::fs::read_dir(&out)
             .unwrap()
             .flatten()
@@ -26,7 +26,7 @@ fn export_bytes(ws: &Workspace, format: Format, opts: &ExportOptions, dir: &Path
         all
     } else {
         let mut buf = Vec::new();
-        export::export(ws, format, opts, Output::Writer(&mut buf), &mut |_, _| {}).unwrap();
+        dataset::export(ws, format, opts, Output::Writer(&mut buf), &mut |_, _| {}).unwrap();
         buf
     }
 }
@@ -44,7 +44,7 @@ fn round_trip(format: Format, offsets: OffsetUnit, with_seeds: bool) {
     // The input file as the other tool would get it.
     let input = dir.path().join(format!("input.{}", format.extension()));
     if format.is_folder() {
-        export::export(
+        dataset::export(
             &ws,
             format,
             &opts,
@@ -63,7 +63,7 @@ fn round_trip(format: Format, offsets: OffsetUnit, with_seeds: bool) {
         offsets,
         ..ImportOptions::default()
     };
-    let report = export::import(&mut ws2, format, &input, &iopts).unwrap();
+    let report = dataset::import(&mut ws2, format, &input, &iopts).unwrap();
     assert_eq!(report.new_documents.len(), ws.project.documents.len());
     ws2.save().unwrap();
     let ws2 = common::open(&dst.join("project.ron"));
@@ -76,7 +76,7 @@ fn round_trip(format: Format, offsets: OffsetUnit, with_seeds: bool) {
     );
     // Importing the same input again adds nothing.
     let mut ws3 = common::open(&dst.join("project.ron"));
-    let again = export::import(&mut ws3, format, &input, &iopts).unwrap();
+    let again = dataset::import(&mut ws3, format, &input, &iopts).unwrap();
     assert_eq!(again.annotations_added, 0);
     assert!(again.new_documents.is_empty());
     assert_eq!(again.duplicates_skipped, report.annotations_added);

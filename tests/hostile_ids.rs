@@ -6,7 +6,7 @@
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use sourcemark::check::{self, Problem};
-use sourcemark::export::{self, ExportOptions, Format, Output};
+use sourcemark::dataset::{self, ExportOptions, Format, Output};
 use sourcemark::model::{Annotation, DocId, Document, IdKind, Project};
 use sourcemark::store::{self, StoreError};
 use sourcemark::text::DocText;
@@ -256,7 +256,7 @@ fn brat_export_of_a_hostile_project_writes_nothing_anywhere() {
         let (ws, _) = Workspace::from_project(&s.project_file(), s.project(&id));
         assert!(ws.text(&DocId::from(id.as_str())).is_some(), "{kind}");
         let before = tree(s.root.path());
-        let e = export::export(
+        let e = dataset::export(
             &ws,
             Format::Brat,
             &ExportOptions::default(),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use sourcemark::export::{self, Format, ImportError, ImportOptions, OffsetUnit};
+use sourcemark::dataset::{self, Format, ImportError, ImportOptions, OffsetUnit};
 use sourcemark::workspace::Workspace;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +22,7 @@ fn write(dir: &Path, name: &str, contents: &str) -> PathBuf {
 
 fn import_err(ws: &mut Workspace, format: Format, input: &Path, opts: &ImportOptions) -> String {
     let before = ws.project.clone();
-    let e = export::import(ws, format, input, opts).unwrap_err();
+    let e = dataset::import(ws, format, input, opts).unwrap_err();
     assert_eq!(ws.project, before, "a failed import changes nothing");
     assert!(
         !ws.base_dir().join("articles").exists(),
@@ -59,7 +59,7 @@ fn large_jsonl_inputs_keep_their_order_and_first_error() {
         std::fs::metadata(&good).unwrap().len() > 2 << 20,
         "big enough to split"
     );
-    let records = export::parse_input(Format::Jsonl, &good).unwrap();
+    let records = dataset::parse_input(Format::Jsonl, &good).unwrap();
     assert_eq!(records.len(), 12_000);
     for (i, r) in records.iter().enumerate() {
         assert!(r.text.starts_with(&format!("{i} ")), "record {i} in order");
@@ -141,7 +141,7 @@ fn utf16_offsets_read_as_chars_are_caught_by_the_span_text() {
     let e = import_err(&mut ws, Format::Jsonl, &half, &utf16);
     assert!(e.contains("surrogate pair"), "{e}");
     // Read as UTF-16, it lands on "Rally".
-    let r = export::import(&mut ws, Format::Jsonl, &input, &utf16).unwrap();
+    let r = dataset::import(&mut ws, Format::Jsonl, &input, &utf16).unwrap();
     assert_eq!(r.annotations_added, 1);
     let a = &ws.project.annotations[0];
     assert_eq!((a.start, a.end, a.text.as_str()), (2, 7, "Rally"));
@@ -159,7 +159,7 @@ fn doccano_crlf_text_becomes_an_lf_article_with_shifted_offsets() {
         "meta": {"id": "crlf doc", "title": "A title"},
     });
     let input = write(dir.path(), "in.jsonl", &format!("{line}\n"));
-    let r = export::import(&mut ws, Format::Doccano, &input, &ImportOptions::default()).unwrap();
+    let r = dataset::import(&mut ws, Format::Doccano, &input, &ImportOptions::default()).unwrap();
     assert_eq!(r.new_documents, vec!["crlf-doc".into()]);
     assert_eq!(r.new_files, vec!["articles/crlf-doc.txt".to_owned()]);
     let file = std::fs::read_to_string(dir.path().join("articles/crlf-doc.txt")).unwrap();
@@ -188,7 +188,7 @@ fn a_known_text_attaches_and_new_labels_are_added() {
     let before = ws.project.annotations.len();
     let line = serde_json::json!({"text": text, "label": [[0, 5, "event"], [6, 8, "figure"]]});
     let input = write(dir.path(), "in.jsonl", &format!("{line}\n"));
-    let r = export::import(&mut ws, Format::Doccano, &input, &ImportOptions::default()).unwrap();
+    let r = dataset::import(&mut ws, Format::Doccano, &input, &ImportOptions::default()).unwrap();
     assert_eq!(r.attached, vec!["tricky".into()]);
     assert!(r.new_documents.is_empty() && r.new_files.is_empty());
     assert_eq!(r.labels_added, vec!["event".to_owned()]);
@@ -218,7 +218,7 @@ fn an_existing_article_file_is_never_overwritten() {
     let line =
         serde_json::json!({"id": "rally", "path": "x/rally.txt", "text": "Rally day", "spans": []});
     let input = write(dir.path(), "in.jsonl", &format!("{line}\n{line}\n"));
-    let r = export::import(&mut ws, Format::Jsonl, &input, &ImportOptions::default()).unwrap();
+    let r = dataset::import(&mut ws, Format::Jsonl, &input, &ImportOptions::default()).unwrap();
     // The same text twice is one document.
     assert_eq!(r.records, 2);
     assert_eq!(r.new_files, vec!["articles/rally-2.txt".to_owned()]);
@@ -238,7 +238,7 @@ fn jsonl_keeps_ids_notes_attributes_and_times() {
     let mut ws = empty_project(dir.path());
     let line = r#"{"id":"d1","text":"He said 2.5 million.","spans":[{"id":"abc123","start":8,"end":19,"label":"figure","text":"2.5 million","note":"n","attrs":{"value":2500000.0,"precision":"approximate"},"annotator":"ana","created":"2020-01-24T10:00:00Z","modified":"2020-01-25T10:00:00Z"}]}"#;
     let input = write(dir.path(), "in.jsonl", line);
-    export::import(&mut ws, Format::Jsonl, &input, &ImportOptions::default()).unwrap();
+    dataset::import(&mut ws, Format::Jsonl, &input, &ImportOptions::default()).unwrap();
     let a = &ws.project.annotations[0];
     assert_eq!(a.id.as_str(), "abc123");
     assert_eq!((a.note.as_str(), a.annotator.as_str()), ("n", "ana"));
@@ -294,7 +294,7 @@ fn label_studio_reads_textarea_notes_and_several_labels() {
             {"id":"r1","type":"textarea","from_name":"note","to_name":"text","value":{"start":0,"end":7,"text":["loud"]}}
         ]}]}]"#,
     );
-    let r = export::import(
+    let r = dataset::import(
         &mut ws,
         Format::LabelStudio,
         &input,
@@ -333,7 +333,7 @@ fn brat_errors_name_file_and_line() {
     let e = import_err(&mut ws, Format::Brat, &brat, &opts);
     assert!(e.contains("a.ann: line 1: span 0..5 says \"Rallx\""), "{e}");
     std::fs::write(brat.join("a.ann"), "T1\tclaim 0 5\tRally\nA1\tcheck_worthy T1\n#1\tAnnotatorNotes T1\tsee p. 2\nR1\tSaidBy Arg1:T1 Arg2:T1\n").unwrap();
-    let r = export::import(&mut ws, Format::Brat, &brat, &opts).unwrap();
+    let r = dataset::import(&mut ws, Format::Brat, &brat, &opts).unwrap();
     assert_eq!(r.annotations_added, 1);
     let a = &ws.project.annotations[0];
     assert_eq!(
@@ -347,6 +347,6 @@ fn csv_cannot_be_imported() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = empty_project(dir.path());
     let input = write(dir.path(), "x.csv", "a,b\n");
-    let e = export::import(&mut ws, Format::Csv, &input, &ImportOptions::default()).unwrap_err();
+    let e = dataset::import(&mut ws, Format::Csv, &input, &ImportOptions::default()).unwrap_err();
     assert!(matches!(e, ImportError::Unsupported(Format::Csv)));
 }

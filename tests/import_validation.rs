@@ -5,7 +5,7 @@
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use sourcemark::check;
-use sourcemark::export::{self, Format, ImportOptions};
+use sourcemark::dataset::{self, Format, ImportOptions};
 use sourcemark::workspace::Workspace;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -87,7 +87,7 @@ impl Setup {
     fn rejected(&self, format: Format, input: &Path, expected: &str) -> String {
         let before = tree(self.root.path());
         let (mut ws, _) = Workspace::open(&self.project()).unwrap();
-        let e = export::import(&mut ws, format, input, &ImportOptions::default())
+        let e = dataset::import(&mut ws, format, input, &ImportOptions::default())
             .unwrap_err()
             .to_string();
         assert!(e.contains(expected), "{e}\nexpected: {expected}");

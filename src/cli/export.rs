@@ -1,7 +1,7 @@
 //! `sourcemark export`.
 
 use anyhow::Context;
-use sourcemark::export::{self, ExportOptions, Format, OffsetUnit, Output};
+use sourcemark::dataset::{self, ExportOptions, Format, OffsetUnit, Output};
 use sourcemark::model::DocStatus;
 use sourcemark::workspace::Workspace;
 use std::io::Write;
@@ -82,7 +82,7 @@ pub fn run(args: ExportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
         offsets: args.offsets,
     };
     let summary = match &args.out {
-        Some(path) => export::export(
+        Some(path) => dataset::export(
             &ws,
             args.format,
             &opts,
@@ -93,7 +93,7 @@ pub fn run(args: ExportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
         None => {
             let stdout = std::io::stdout();
             let mut lock = std::io::BufWriter::new(stdout.lock());
-            let s = export::export(
+            let s = dataset::export(
                 &ws,
                 args.format,
                 &opts,

@@ -2,7 +2,7 @@
 
 use super::export::{parse_format, parse_offsets};
 use anyhow::{Context, bail};
-use sourcemark::export::{self, Format, ImportOptions, OffsetUnit};
+use sourcemark::dataset::{self, Format, ImportOptions, OffsetUnit};
 use sourcemark::store::ProjectLock;
 use sourcemark::workspace::Workspace;
 use std::path::PathBuf;
@@ -43,7 +43,7 @@ pub fn run(args: ImportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
         offsets: args.offsets,
         annotator: args.annotator,
     };
-    let report = export::import(&mut ws, args.format, &args.input, &opts)
+    let report = dataset::import(&mut ws, args.format, &args.input, &opts)
         .with_context(|| format!("cannot import {}", args.input.display()))?;
     let changed = !report.new_documents.is_empty()
         || report.annotations_added > 0

@@ -3,7 +3,7 @@
 
 use eframe::egui;
 
-use crate::export::{self, ExportOptions, ExportSummary, Format, OffsetUnit, Output};
+use crate::dataset::{self, ExportOptions, ExportSummary, Format, OffsetUnit, Output};
 use crate::model::DocStatus;
 use crate::workspace::Workspace;
 use std::path::{Path, PathBuf};
@@ -142,7 +142,7 @@ impl ExportDialog {
         let total = Arc::new(AtomicUsize::new(0));
         let (d, t) = (done.clone(), total.clone());
         let handle = std::thread::spawn(move || {
-            export::export(&ws, format, &opts, Output::Path(target), &mut |n, of| {
+            dataset::export(&ws, format, &opts, Output::Path(target), &mut |n, of| {
                 d.store(n, Ordering::Relaxed);
                 t.store(of, Ordering::Relaxed);
             })

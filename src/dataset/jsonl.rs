@@ -10,10 +10,10 @@
 //! A discontinuous span adds `"more": [[start, end], …]`.
 
 use super::attrs::{AttrsJson, AttrsOut};
-use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
+use super::export::{ExportError, Progress};
+use super::record::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
 use super::select::{DocMeta, DocView, each_view};
 use super::stream::{Seq, json_error};
-use super::{ExportError, Progress};
 use crate::model::{Annotation, DocStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

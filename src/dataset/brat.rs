@@ -33,9 +33,10 @@
 //! directly inside its folder. Import reads only regular files in its folder (a link is
 //! followed only when it stays inside the folder).
 
-use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
+use super::export::write_file;
+use super::export::{ExportError, ExportSummary, Progress};
+use super::record::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
 use super::select::{DocView, each_view};
-use super::{ExportError, ExportSummary, Progress, write_file};
 use crate::model::quote::quote;
 use crate::model::{Annotation, Attributes, Precision, join_file_name};
 use crate::workspace::Workspace;

@@ -5,10 +5,10 @@
 //! exported. On import, `labels` (older doccano) is read as well as `label`, and so is
 //! the `entities` list of doccano 1.x (`start_offset`, `end_offset`, `label`).
 
-use super::import::{ImportError, Record, RecordMeta, SpanRecord};
+use super::export::{ExportError, Progress};
+use super::record::{ImportError, Record, RecordMeta, SpanRecord};
 use super::select::{DocMeta, DocView, each_view};
 use super::stream::{Seq, json_error};
-use super::{ExportError, Progress};
 use crate::model::{Attributes, DocStatus};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,9 @@
 //! Choosing what an export contains: documents by status, spans by label, and the checks
 //! that keep wrong text out of a dataset.
 
-use super::{ExportError, ExportOptions, ExportSummary, Format, OffsetMap, Progress};
+use super::export::{ExportError, ExportOptions, ExportSummary, Progress};
+use super::format::Format;
+use super::offsets::OffsetMap;
 use crate::model::quote::{name, quote};
 use crate::model::{Annotation, Document};
 use crate::text::DocText;

@@ -7,9 +7,9 @@
 //! The collection is written one annotation at a time, never built whole. Every object's
 //! keys are in alphabetical order, as a JSON tree would write them.
 
+use super::export::{ExportError, Progress};
 use super::select::DocView;
 use super::stream::{Progressed, Seq, to_writer_pretty};
-use super::{ExportError, Progress};
 use crate::model::{Annotation, CONTEXT_CHARS};
 use crate::workspace::Workspace;
 use chrono::{DateTime, Utc};

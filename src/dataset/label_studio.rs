@@ -10,10 +10,10 @@
 //! so the default is right for Label Studio; `--offsets utf16` is for tools that count
 //! UTF-16 code units.
 
-use super::import::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
+use super::export::{ExportError, ExportOptions, Progress};
+use super::record::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
 use super::select::{DocMeta, DocView};
 use super::stream::{Progressed, Seq, to_writer_pretty};
-use super::{ExportError, ExportOptions, Progress};
 use crate::model::{Attributes, DocStatus};
 use crate::workspace::Workspace;
 use chrono::NaiveDate;

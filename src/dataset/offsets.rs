@@ -198,7 +198,7 @@ mod name_tests {
         for &u in OffsetUnit::ALL {
             assert_eq!(OffsetUnit::parse(u.as_str()), Some(u));
         }
-        let names: Vec<&str> = crate::export::Format::ALL
+        let names: Vec<&str> = crate::dataset::Format::ALL
             .iter()
             .map(|f| f.as_str())
             .collect();

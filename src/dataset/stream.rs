@@ -2,7 +2,7 @@
 //! format holds its whole output (or a tree of it) in memory, and the errors of a
 //! failed write told apart from those of serialisation.
 
-use super::{ExportError, Progress};
+use super::export::{ExportError, Progress};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use std::cell::RefCell;
 use std::io;

@@ -9,8 +9,8 @@
 //!
 //! See [`OVERLAP_POLICY`] for how overlapping spans are resolved.
 
+use super::export::{ExportError, ExportSummary, Progress};
 use super::select::{DocView, each_view};
-use super::{ExportError, ExportSummary, Progress};
 use crate::model::Annotation;
 use std::cmp::Reverse;
 use std::io::Write;

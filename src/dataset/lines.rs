@@ -2,7 +2,7 @@
 //! lines of a large input parsed on all cores. Records come back in input order and an
 //! error names the first bad line, exactly as a one-thread reader would.
 
-use super::import::{ImportError, Record};
+use super::record::{ImportError, Record};
 use crate::par;
 
 /// Inputs smaller than this are read on one thread: starting threads would cost more.

@@ -2,9 +2,9 @@
 //! pandas and R. Written through the `csv` crate (RFC 4180 quoting), with a header row.
 //! Custom attributes go in one column as a JSON object.
 
+use super::export::{ExportError, Progress};
 use super::select::{DocView, each_view};
 use super::stream::{csv_error, json_error};
-use super::{ExportError, Progress};
 use std::io::Write;
 
 /// The header row, in column order.

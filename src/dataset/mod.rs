@@ -1,0 +1,43 @@
+//! Datasets out and in: JSONL, doccano, Label Studio, brat, W3C Web Annotation, CSV and
+//! CoNLL exports, and imports for the formats other tools write (JSONL, doccano, Label
+//! Studio, brat).
+//!
+//! Every exported offset counts chars, end-exclusive, over the document text as
+//! the README's offset convention defines it, unless [`OffsetUnit::Utf16`] is asked for. Output is
+//! deterministic: documents in id order, spans by (start, end, label, id). A document
+//! whose article is unavailable is skipped with a warning, never exported with wrong
+//! text.
+
+//!
+//! The layout: [`record`] is the vocabulary every reader shares and `export.rs` the one
+//! every writer shares (both leaves), `format.rs` describes each format once, one file
+//! per format holds its writer and reader, and two dispatchers sit side by side:
+//! `write.rs` (export) and `read.rs` (import). No module imports a module that imports
+//! it.
+
+mod attrs;
+mod brat;
+mod conll;
+mod csv_rows;
+mod doccano;
+mod export;
+mod format;
+mod jsonl;
+mod label_studio;
+mod lines;
+mod offsets;
+mod read;
+pub mod record;
+mod select;
+mod stream;
+mod w3c;
+mod write;
+
+pub use conll::OVERLAP_POLICY;
+pub use export::{ExportError, ExportOptions, ExportSummary, Output, Progress};
+pub use format::{Format, FormatSpec};
+pub use label_studio::{label_config, label_config_path};
+pub use offsets::{OffsetMap, OffsetUnit, SplitSurrogate};
+pub use read::{ImportOptions, ImportPlan, ImportReport, import, parse_input, plan_import};
+pub use record::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
+pub use write::export;
