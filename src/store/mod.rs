@@ -131,14 +131,7 @@ pub fn to_ron_on(project: &Project, threads: usize, min: usize) -> Result<String
 /// The project file's text as ron alone writes it, with none of the fast paths: the
 /// reference they must equal byte for byte (tests and benches compare with it).
 pub fn to_ron_by_ron_alone(project: &Project) -> Result<String, ron::Error> {
-    let mut sorted;
-    let mut p = project;
-    if !is_in_order(p) {
-        sorted = project.clone();
-        sorted.normalize();
-        p = &sorted;
-    }
-    split::by_ron_alone(p, &pretty())
+    split::by_ron_alone(&in_order(project), &pretty())
 }
 
 /// [`to_ron_on`] as the parts the threads wrote.
@@ -147,14 +140,18 @@ fn to_ron_text(
     threads: usize,
     min: usize,
 ) -> Result<split::RonText, ron::Error> {
-    let mut sorted;
-    let mut p = project;
-    if !is_in_order(p) {
-        sorted = project.clone();
-        sorted.normalize();
-        p = &sorted;
+    split::to_text(&in_order(project), &pretty(), threads, min)
+}
+
+/// The project in its stable order: itself when it is in order already, else a sorted
+/// copy, so that saving never reorders the caller's data silently.
+fn in_order(project: &Project) -> std::borrow::Cow<'_, Project> {
+    if is_in_order(project) {
+        return std::borrow::Cow::Borrowed(project);
     }
-    split::to_text(p, &pretty(), threads, min)
+    let mut sorted = project.clone();
+    sorted.normalize();
+    std::borrow::Cow::Owned(sorted)
 }
 
 /// True when the project is in its stable order already.
