@@ -248,20 +248,13 @@ fn check_document(
 ) {
     let file = base.join(&doc.path);
     let annotations = project.annotations_of(&doc.id);
-    if !outside_allowed {
-        let folder = if base.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            base
-        };
-        if let Some(real) = crate::workspace::outside_folder(folder, &file) {
-            out.push(Problem::OutsideFolder {
-                file,
-                doc: doc.id.clone(),
-                real,
-            });
-            return;
-        }
+    if !outside_allowed && let Some(real) = crate::workspace::outside_folder(base, &file) {
+        out.push(Problem::OutsideFolder {
+            file,
+            doc: doc.id.clone(),
+            real,
+        });
+        return;
     }
     let text = match text::read_article(&file) {
         Ok(t) => DocText::new(t),

@@ -235,14 +235,21 @@ impl Workspace {
     }
 
     /// The documents whose article files are outside the project's folder and were not
-    /// read for that reason.
-    pub fn outside_documents(&self) -> Vec<DocId> {
+    /// read for that reason, with those files (symlinks resolved).
+    pub fn outside_documents(&self) -> Vec<(DocId, PathBuf)> {
         self.project
             .documents
             .iter()
-            .filter(|d| matches!(self.articles.get(&d.id), Some(Article::Outside(_))))
-            .map(|d| d.id.clone())
+            .filter_map(|d| match self.articles.get(&d.id) {
+                Some(Article::Outside(p)) => Some((d.id.clone(), p.clone())),
+                _ => None,
+            })
             .collect()
+    }
+
+    /// True when the document's article was not read for being outside the folder.
+    pub fn is_outside(&self, doc: &DocId) -> bool {
+        matches!(self.articles.get(doc), Some(Article::Outside(_)))
     }
 
     /// The user agreed to read article files outside the project's folder: reads the
@@ -251,7 +258,7 @@ impl Workspace {
         self.outside_allowed = true;
         self.outside_documents()
             .iter()
-            .filter_map(|id| self.load_article(id))
+            .filter_map(|(id, _)| self.load_article(id))
             .collect()
     }
 
@@ -401,48 +408,44 @@ pub fn guess_title(text: &str) -> String {
 /// absolute path elsewhere, `..` past the folder, or a symlink that leads out. A file
 /// that does not exist is judged by its path alone.
 pub fn outside_folder(base: &Path, file: &Path) -> Option<PathBuf> {
+    // A bare `p.ron` has an empty parent, which is the working folder.
+    let base = if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    };
     let base = std::fs::canonicalize(base).unwrap_or_else(|_| lexical(&absolute(base)));
     let real = std::fs::canonicalize(file).unwrap_or_else(|_| lexical(&absolute(file)));
     (!real.starts_with(&base)).then_some(real)
 }
 
-/// `p` with `.` and `..` folded away, without asking the file system.
+/// `p` with `.` and `..` folded away, without asking the file system; a `..` with no
+/// name before it to fold stays.
 fn lexical(p: &Path) -> PathBuf {
     use std::path::Component;
-    let mut out = PathBuf::new();
+    let mut out: Vec<Component<'_>> = Vec::new();
     for c in p.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir => {
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
                 out.pop();
             }
-            c => out.push(c.as_os_str()),
+            c => out.push(c),
         }
     }
-    out
+    out.iter().map(|c| c.as_os_str()).collect()
 }
 
-fn absolute(p: &Path) -> PathBuf {
+/// `p` made absolute against the working folder, or as it is when that fails.
+pub(crate) fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_owned())
 }
 
 /// `path` relative to `base`, both absolute, going up with `..` where needed.
 fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
-    use std::path::Component;
-    fn norm(p: &Path) -> Vec<Component<'_>> {
-        let mut out: Vec<Component<'_>> = Vec::new();
-        for c in p.components() {
-            match c {
-                Component::CurDir => {}
-                Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
-                    out.pop();
-                }
-                c => out.push(c),
-            }
-        }
-        out
-    }
-    let (p, b) = (norm(path), norm(base));
+    let (path, base) = (lexical(path), lexical(base));
+    let p: Vec<_> = path.components().collect();
+    let b: Vec<_> = base.components().collect();
     if p.first() != b.first() {
         return None;
     }
@@ -467,6 +470,15 @@ mod tests {
             guess_title("\n\n# *Millions of Iraqis march*\n---\nbody"),
             "Millions of Iraqis march"
         );
+    }
+
+    #[test]
+    fn outside_is_judged_from_the_working_folder_for_a_bare_project_name() {
+        // A project named `p.ron` has an empty parent: that is the working folder, not
+        // a prefix of every path.
+        assert!(outside_folder(Path::new(""), Path::new("/etc/passwd")).is_some());
+        assert!(outside_folder(Path::new(""), Path::new("../x.txt")).is_some());
+        assert!(outside_folder(Path::new(""), Path::new("articles/x.txt")).is_none());
     }
 
     #[test]

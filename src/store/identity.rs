@@ -43,11 +43,6 @@ impl FileIdentity {
         Ok(Self::from_parts(&m, Sha256::digest(bytes).into()))
     }
 
-    /// The identity of the file just written at `path` from `parts`.
-    pub fn of_parts(path: &Path, parts: &[impl AsRef<[u8]>]) -> io::Result<Self> {
-        Self::of_digest(path, digest(parts))
-    }
-
     /// The identity of the file at `path`, whose content hashes to `sha256` (see
     /// [`digest`]).
     pub(crate) fn of_digest(path: &Path, sha256: [u8; 32]) -> io::Result<Self> {

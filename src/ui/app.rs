@@ -559,11 +559,7 @@ impl SourcemarkApp {
             }
             Err(store::StoreError::ChangedOnDisk { .. }) if !s.is_dirty() => {
                 // Nothing of this window's would be lost: read the file's new content.
-                let name = s.display_name();
-                self.reload();
-                self.notes.info(format!(
-                    "{name} changed on disk and was read again; there was nothing to save."
-                ));
+                self.reread_changed("; there was nothing to save");
                 false
             }
             Err(store::StoreError::ChangedOnDisk { .. }) => {

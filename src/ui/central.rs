@@ -100,11 +100,7 @@ pub fn article_panel_ui(
             );
             ui.add_space(8.0);
             ui.label(why);
-            let outside = matches!(
-                session.ws.articles.get(&doc.id),
-                Some(crate::workspace::Article::Outside(_))
-            );
-            if outside {
+            if session.ws.is_outside(&doc.id) {
                 ui.label(format!(
                     "The project names it as {}. Its {n} annotation(s) are kept.",
                     doc.path

@@ -2,6 +2,7 @@
 //! theme. A small RON file under `$XDG_CONFIG_HOME/sourcemark/` (or the folder named by
 //! `$SOURCEMARK_CONFIG_DIR`, so tests and scripts never touch a person's real one).
 
+use crate::workspace::absolute;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -118,10 +119,6 @@ impl Config {
     pub fn last_project(&self) -> Option<&PathBuf> {
         self.recent.iter().find(|p| p.is_file())
     }
-}
-
-fn absolute(p: &Path) -> PathBuf {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_owned())
 }
 
 #[cfg(test)]

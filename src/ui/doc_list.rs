@@ -63,12 +63,8 @@ fn doc_row_ui(ui: &mut Ui, session: &Session, d: &Document, commands: &mut Vec<C
         n => format!("{n} annotations"),
     });
     if missing {
-        let outside = matches!(
-            session.ws.articles.get(&d.id),
-            Some(crate::workspace::Article::Outside(_))
-        );
         meta.push(
-            if outside {
+            if session.ws.is_outside(&d.id) {
                 "outside folder, not read"
             } else {
                 "file missing"

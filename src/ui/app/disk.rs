@@ -29,10 +29,7 @@ impl SourcemarkApp {
             }
             Ok(FileChange::Changed(identity)) => {
                 if !s.is_dirty() {
-                    let name = s.display_name();
-                    self.reload();
-                    self.notes
-                        .info(format!("{name} changed on disk and was read again."));
+                    self.reread_changed("");
                 } else if self.disk_asked.as_ref() != Some(&identity) {
                     self.disk_asked = Some(identity);
                     self.dialog = Some(Dialog::DiskChanged { then_save: false });
@@ -42,6 +39,16 @@ impl SourcemarkApp {
                 .notes
                 .warn(format!("Could not look at {}: {e}", s.ws.path.display())),
         }
+    }
+
+    /// The file changed on disk and the window has nothing unsaved: reads it again and
+    /// says so, with `more` after the sentence.
+    pub(super) fn reread_changed(&mut self, more: &str) {
+        let Some(s) = &self.session else { return };
+        let name = s.display_name();
+        self.reload();
+        self.notes
+            .info(format!("{name} changed on disk and was read again{more}."));
     }
 
     /// Reads the project file again, dropping unsaved changes (asked before).
@@ -138,11 +145,8 @@ impl SourcemarkApp {
         let Some(s) = &self.session else { return };
         let files: Vec<_> =
             s.ws.outside_documents()
-                .iter()
-                .filter_map(|id| match s.ws.articles.get(id) {
-                    Some(crate::workspace::Article::Outside(p)) => Some(p.clone()),
-                    _ => None,
-                })
+                .into_iter()
+                .map(|(_, p)| p)
                 .collect();
         if !files.is_empty() {
             self.dialog = Some(Dialog::Outside { files });
