@@ -71,8 +71,10 @@ impl Session {
         let (ws, notices) = Workspace::from_project_with(path, project, outside_allowed);
         let mut s = Self::from_workspace(ws, &notices);
         s.disk = Some(identity);
-        if s.history.saved_state(&s.ws.project).is_none() {
-            // Re-anchored on open: the file's spans, placed again, are what it holds.
+        // Fresh from the file, the project is unsaved only when open re-anchored it
+        // (and the history then has no revision that matches the file).
+        if s.is_dirty() {
+            // The file's spans, placed again, are what it holds.
             s.base = Some(Arc::new(s.ws.project.clone()));
         }
         Ok((s, notices))
