@@ -237,6 +237,25 @@ impl Edit {
     }
 }
 
+impl Edit {
+    /// Calls `f` on every document this edit carries (both sides of a replacement, and
+    /// every document of a replaced project).
+    pub fn for_each_document(&mut self, f: &mut dyn FnMut(&mut Document)) {
+        match self {
+            Edit::InsertDocument(d) | Edit::RemoveDocument(d) => f(d),
+            Edit::UpdateDocument { before, after } => {
+                f(before);
+                f(after);
+            }
+            Edit::ReplaceProject { before, after } => {
+                before.documents.iter_mut().for_each(&mut *f);
+                after.documents.iter_mut().for_each(f);
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Refuses an edit whose record is not what it says it was.
 fn same<T: PartialEq>(
     current: &T,
@@ -405,6 +424,17 @@ impl History {
     /// True when the project differs from the saved file.
     pub fn is_dirty(&self) -> bool {
         self.saved != Some(self.revision())
+    }
+
+    /// Rewrites every document the history carries, in both stacks, the way `f`
+    /// rewrites the project's own: what Save as does to article paths, so that undo
+    /// and redo after it bring back paths that are right for the new file.
+    pub fn map_documents(&mut self, f: &mut dyn FnMut(&mut Document)) {
+        for (_, tx) in self.done.iter_mut().chain(self.undone.iter_mut()) {
+            for e in &mut tx.edits {
+                e.for_each_document(f);
+            }
+        }
     }
 
     /// The project as it was at the saved revision, rebuilt from `current` by undoing

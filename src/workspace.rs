@@ -214,11 +214,7 @@ impl Workspace {
     /// The folder the project's relative paths start from: that of the project file,
     /// or of the file a symlinked project file points to (where its articles are).
     pub fn base_dir(&self) -> PathBuf {
-        let real = store::resolve(&self.path).unwrap_or_else(|_| self.path.clone());
-        match real.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-            _ => PathBuf::from("."),
-        }
+        folder_of(&self.path)
     }
 
     /// The absolute (or working-directory relative) path of a document's article file.
@@ -322,13 +318,7 @@ impl Workspace {
     /// Path of `file` relative to the project folder, with `/` separators; absolute when
     /// the file is on another root.
     pub fn relative_path(&self, file: &Path) -> String {
-        let base = absolute(&self.base_dir());
-        let file = absolute(file);
-        let rel = relative_to(&file, &base).unwrap_or(file);
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
+        path_from(&self.base_dir(), file)
     }
 
     /// Reads an article file and describes the document it would become, without
@@ -417,6 +407,35 @@ pub fn outside_folder(base: &Path, file: &Path) -> Option<PathBuf> {
     let base = std::fs::canonicalize(base).unwrap_or_else(|_| lexical(&absolute(base)));
     let real = std::fs::canonicalize(file).unwrap_or_else(|_| lexical(&absolute(file)));
     (!real.starts_with(&base)).then_some(real)
+}
+
+/// A document path relative to the folder `from`, rewritten to be right relative to
+/// the folder of the project file `to` (what Save as writes): the same article file,
+/// seen from there.
+pub fn rebase_path(from: &Path, doc_path: &str, to: &Path) -> String {
+    path_from(&folder_of(to), &from.join(doc_path))
+}
+
+/// The folder a project file's relative paths start from: its own, or that of the file
+/// a symlinked project file points to.
+fn folder_of(project_file: &Path) -> PathBuf {
+    let real = store::resolve(project_file).unwrap_or_else(|_| project_file.to_owned());
+    match real.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// `file` as a project stores it: relative to `base` with `/` separators, or absolute
+/// when no relative path leads there (another drive).
+fn path_from(base: &Path, file: &Path) -> String {
+    let base = absolute(base);
+    let file = absolute(file);
+    let rel = relative_to(&file, &base).unwrap_or(file);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `p` with `.` and `..` folded away, without asking the file system; a `..` with no

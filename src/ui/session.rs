@@ -10,9 +10,9 @@ use crate::model::{
 use crate::store::{self, FileChange, FileIdentity, ProjectLock, StoreError};
 use crate::text::DocText;
 use crate::words;
-use crate::workspace::{AddError, AddOutcome, Article, Notice, Prepared, Workspace};
+use crate::workspace::{AddError, AddOutcome, Article, Notice, Prepared, Workspace, rebase_path};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 /// A move of one end of an annotation by a word.
@@ -242,55 +242,42 @@ impl Session {
             .or_else(|| self.base.as_deref().cloned())
     }
 
-    /// Saves under a new name. Article paths are rewritten (as one undoable change) so
-    /// that they stay right relative to the new project folder.
+    /// Saves under a new name. Choosing where to save is not an edit: the article paths
+    /// written are made right relative to the new file, and the project in memory, its
+    /// history and the merge base are rewritten the same way, outside the undo history
+    /// (undo after Save as never brings back paths meant for the old folder). A failed
+    /// Save as changes nothing.
     pub fn save_as(&mut self, path: &Path) -> Result<(), StoreError> {
-        let old_path = std::mem::replace(&mut self.ws.path, path.to_owned());
-        let old_base = match old_path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-            _ => PathBuf::from("."),
-        };
-        let mut edits = Vec::new();
-        for d in &self.ws.project.documents {
-            let rel = self.ws.relative_path(&old_base.join(&d.path));
-            if rel != d.path {
-                let mut after = d.clone();
-                after.path = rel;
-                edits.push(Edit::UpdateDocument {
-                    before: d.clone(),
-                    after,
-                });
-            }
-        }
-        let rewrote = !edits.is_empty();
-        let tx = Transaction {
-            name: "Save as".to_owned(),
-            edits,
-        };
-        if let Err(e) = self.apply(tx) {
-            self.ws.path = old_path;
-            return Err(StoreError::Serialize {
-                path: path.to_owned(),
-                message: e.to_string(),
-            });
+        let from = self.ws.base_dir();
+        let rebase = |d: &mut Document| d.path = rebase_path(&from, &d.path, path);
+        let moved = self
+            .ws
+            .project
+            .documents
+            .iter()
+            .any(|d| rebase_path(&from, &d.path, path) != d.path);
+        let mut written = None;
+        if moved {
+            let mut p = self.ws.project.clone();
+            p.documents.iter_mut().for_each(rebase);
+            written = Some(p);
         }
         // The person chose this file (and agreed to replace it, if it exists): what it
         // held before is not this window's to protect.
-        let saved = ProjectLock::acquire(path)
-            .and_then(|lock| store::save_checked(&lock, &self.ws.project, None));
-        match saved {
-            Ok(identity) => {
-                self.saved_as(identity);
-                Ok(())
+        let lock = ProjectLock::acquire(path)?;
+        let identity =
+            store::save_checked(&lock, written.as_ref().unwrap_or(&self.ws.project), None)?;
+        drop(lock);
+        if let Some(p) = written {
+            self.history.map_documents(&mut { rebase });
+            if let Some(base) = &mut self.base {
+                Arc::make_mut(base).documents.iter_mut().for_each(rebase);
             }
-            Err(e) => {
-                self.ws.path = old_path;
-                if rewrote {
-                    self.history.undo(&mut self.ws.project);
-                }
-                Err(e)
-            }
+            self.ws.project = p;
         }
+        self.ws.path = path.to_owned();
+        self.saved_as(identity);
+        Ok(())
     }
 
     /// The text of the current document, when loaded.
@@ -609,9 +596,18 @@ mod save_as_tests {
         assert_eq!(s.ws.path, dir.join("a/p.ron"));
         assert_eq!(s.history.revision(), revision);
         assert_eq!(s.project().documents[0].path, "articles/x.txt");
-        // A good one rewrites the path relative to the new place.
+        // A good one rewrites the path relative to the new place, outside the history.
         s.save_as(&dir.join("b/deeper/p.ron")).unwrap();
         assert_eq!(s.project().documents[0].path, "../../a/articles/x.txt");
+        assert_eq!(s.history.revision(), revision);
+        assert!(!s.is_dirty());
+        // Undo takes back the last edit (adding the article), not the move; redo brings
+        // the document back with the path right for the new file.
+        assert_eq!(s.undo().as_deref(), Some("Add article x"));
+        assert!(s.project().documents.is_empty());
+        s.redo();
+        assert_eq!(s.project().documents[0].path, "../../a/articles/x.txt");
+        assert!(!s.is_dirty());
         // The articles are now outside the project's folder: read only when allowed.
         let (held_back, notices) = Session::open(&dir.join("b/deeper/p.ron"), false).unwrap();
         assert!(
