@@ -8,6 +8,7 @@
 //! remembers which revision was saved, so "unsaved" is derived, never tracked by hand.
 
 use crate::model::{Annotation, AnnotationId, DocId, Document, Link, Project};
+use crate::selection::Selection;
 
 /// One elementary change.
 // Edits carry whole annotations so that their inverse is exact; boxing them would only
@@ -337,11 +338,31 @@ impl Transaction {
     }
 }
 
-/// Undo and redo stacks with a saved-revision marker.
+/// One transaction in the history, with what was selected before and after it.
+#[derive(Debug, Clone)]
+struct Entry {
+    rev: u64,
+    tx: Transaction,
+    before: Selection,
+    after: Selection,
+}
+
+/// What undo or redo did: the transaction's name and the selection to restore (the one
+/// before the change on undo, after it on redo).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// The transaction's name ("Add quote").
+    pub name: String,
+    /// What was selected on that side of the change.
+    pub selection: Selection,
+}
+
+/// Undo and redo stacks with a saved-revision marker. Each entry records the selection
+/// before and after its change, as helix's transactions carry theirs.
 #[derive(Debug, Default)]
 pub struct History {
-    done: Vec<(u64, Transaction)>,
-    undone: Vec<(u64, Transaction)>,
+    done: Vec<Entry>,
+    undone: Vec<Entry>,
     next_revision: u64,
     /// The revision that matches the file on disk; `None` when no revision does.
     saved: Option<u64>,
@@ -358,56 +379,79 @@ impl History {
         }
     }
 
-    /// The current revision: 0 before any edit.
+    /// The current revision: 0 before any edit. Each state of the project reached
+    /// through the history has its own, so caches can be keyed on it.
     pub fn revision(&self) -> u64 {
-        self.done.last().map_or(0, |(r, _)| *r)
+        self.done.last().map_or(0, |e| e.rev)
     }
 
-    /// Applies a transaction and records it; clears the redo stack.
+    /// Applies a transaction and records it with no selection; clears the redo stack.
     pub fn apply(&mut self, p: &mut Project, tx: Transaction) -> Result<(), EditError> {
+        self.apply_selecting(p, tx, Selection::Nothing, Selection::Nothing)
+    }
+
+    /// Applies a transaction and records it with the selection before and after it.
+    pub fn apply_selecting(
+        &mut self,
+        p: &mut Project,
+        tx: Transaction,
+        before: Selection,
+        after: Selection,
+    ) -> Result<(), EditError> {
         if tx.edits.is_empty() {
             return Ok(());
         }
         tx.apply(p)?;
         let rev = self.next_revision;
         self.next_revision += 1;
-        self.done.push((rev, tx));
+        self.done.push(Entry {
+            rev,
+            tx,
+            before,
+            after,
+        });
         self.undone.clear();
         Ok(())
     }
 
-    /// Undoes the last transaction; returns its name.
-    pub fn undo(&mut self, p: &mut Project) -> Option<String> {
-        let (rev, tx) = self.done.pop()?;
-        if tx.inverse().apply(p).is_err() {
-            self.done.push((rev, tx));
+    /// Undoes the last transaction; returns its name and the selection before it.
+    pub fn undo(&mut self, p: &mut Project) -> Option<Step> {
+        let e = self.done.pop()?;
+        if e.tx.inverse().apply(p).is_err() {
+            self.done.push(e);
             return None;
         }
-        let name = tx.name.clone();
-        self.undone.push((rev, tx));
-        Some(name)
+        let step = Step {
+            name: e.tx.name.clone(),
+            selection: e.before.clone(),
+        };
+        self.undone.push(e);
+        Some(step)
     }
 
-    /// Redoes the last undone transaction; returns its name.
-    pub fn redo(&mut self, p: &mut Project) -> Option<String> {
-        let (rev, tx) = self.undone.pop()?;
-        if tx.apply(p).is_err() {
-            self.undone.push((rev, tx));
+    /// Redoes the last undone transaction; returns its name and the selection after it.
+    pub fn redo(&mut self, p: &mut Project) -> Option<Step> {
+        let e = self.undone.pop()?;
+        if e.tx.apply(p).is_err() {
+            self.undone.push(e);
             return None;
         }
-        let name = tx.name.clone();
-        self.done.push((rev, tx));
-        Some(name)
+        let step = Step {
+            name: e.tx.name.clone(),
+            selection: e.after.clone(),
+        };
+        self.done.push(e);
+        Some(step)
     }
 
     /// Name of the transaction Undo would undo.
     pub fn undo_name(&self) -> Option<&str> {
-        self.done.last().map(|(_, t)| t.name.as_str())
+        self.done.last().map(|e| e.tx.name.as_str())
     }
 
     /// Name of the transaction Redo would redo.
     pub fn redo_name(&self) -> Option<&str> {
-        self.undone.last().map(|(_, t)| t.name.as_str())
+        self.undone.last().map(|e| e.tx.name.as_str())
     }
 
     /// Records that the current state is what is on disk.
@@ -430,8 +474,8 @@ impl History {
     /// rewrites the project's own: what Save as does to article paths, so that undo
     /// and redo after it bring back paths that are right for the new file.
     pub fn map_documents(&mut self, f: &mut dyn FnMut(&mut Document)) {
-        for (_, tx) in self.done.iter_mut().chain(self.undone.iter_mut()) {
-            for e in &mut tx.edits {
+        for entry in self.done.iter_mut().chain(self.undone.iter_mut()) {
+            for e in &mut entry.tx.edits {
                 e.for_each_document(f);
             }
         }
@@ -444,20 +488,20 @@ impl History {
         let saved = self.saved?;
         let mut p = current.clone();
         if saved <= self.revision() {
-            for (rev, tx) in self.done.iter().rev() {
-                if *rev <= saved {
+            for e in self.done.iter().rev() {
+                if e.rev <= saved {
                     break;
                 }
-                tx.inverse().apply(&mut p).ok()?;
+                e.tx.inverse().apply(&mut p).ok()?;
             }
-            return (self.done.iter().any(|(r, _)| *r == saved) || saved == 0).then_some(p);
+            return (self.done.iter().any(|e| e.rev == saved) || saved == 0).then_some(p);
         }
-        for (rev, tx) in self.undone.iter().rev() {
-            if *rev > saved {
+        for e in self.undone.iter().rev() {
+            if e.rev > saved {
                 break;
             }
-            tx.apply(&mut p).ok()?;
-            if *rev == saved {
+            e.tx.apply(&mut p).ok()?;
+            if e.rev == saved {
                 return Some(p);
             }
         }
@@ -506,9 +550,9 @@ mod tests {
         )
         .unwrap();
         let s2 = p.clone();
-        assert_eq!(h.undo(&mut p).as_deref(), Some("Relabel"));
+        assert_eq!(h.undo(&mut p).map(|s| s.name).as_deref(), Some("Relabel"));
         assert_eq!(p, s1);
-        assert_eq!(h.undo(&mut p).as_deref(), Some("Add quote"));
+        assert_eq!(h.undo(&mut p).map(|s| s.name).as_deref(), Some("Add quote"));
         assert_eq!(p, s0);
         assert_eq!(h.undo(&mut p), None);
         h.redo(&mut p);

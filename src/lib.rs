@@ -14,6 +14,8 @@ pub mod edit;
 pub mod merge;
 pub mod model;
 pub mod par;
+pub mod search;
+pub mod selection;
 pub mod stats;
 pub mod store;
 pub mod text;

@@ -4,6 +4,7 @@
 use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use sourcemark::model::{Annotation, AnnotationId, DocId, LabelScheme};
+use sourcemark::selection::Selection;
 use sourcemark::text::DocText;
 use sourcemark::ui::article::{ArticleContext, ArticleResponse, ArticleView};
 
@@ -20,6 +21,21 @@ struct State {
     labels: LabelScheme,
     resp: ArticleResponse,
     hovered: Option<AnnotationId>,
+    /// The window's selection, as the app keeps it from what the view reports.
+    selection: Selection,
+    /// A plain click placed a caret (the view reported a caret).
+    caret_placed: bool,
+}
+
+impl State {
+    /// The selected text range.
+    fn sel(&self) -> Option<std::ops::Range<usize>> {
+        self.selection.text_range(&self.doc)
+    }
+
+    fn set_sel(&mut self, r: std::ops::Range<usize>) {
+        self.selection = Selection::range(self.doc.clone(), r);
+    }
 }
 
 fn state(text: &str, anns: &[(usize, usize, &str)]) -> State {
@@ -38,6 +54,8 @@ fn state(text: &str, anns: &[(usize, usize, &str)]) -> State {
         labels: LabelScheme::default(),
         resp: ArticleResponse::default(),
         hovered: None,
+        selection: Selection::Nothing,
+        caret_placed: false,
     }
 }
 
@@ -53,15 +71,21 @@ fn harness_with(b: egui_kittest::HarnessBuilder<State>, st: State) -> Harness<'s
                 text: &st.text,
                 annotations: &st.anns,
                 labels: &st.labels,
-                selected: None,
+                selection: &st.selection,
+                revision: 0,
                 find_matches: &[],
                 current_match: None,
                 font_size: 16.0,
             };
             let r = st.view.ui(ui, &cx);
             st.hovered = r.hovered_annotation.clone();
+            if let Some(sel) = &r.selection {
+                st.caret_placed =
+                    matches!(sel, Selection::Text { anchor, head, .. } if anchor == head);
+                st.selection = sel.clone();
+            }
             // Keep what happened until the test reads it.
-            if r.clicked_annotation.is_some() || r.clicked_empty {
+            if r.clicked_annotation.is_some() || r.selection.is_some() {
                 st.resp = r;
             }
         },
@@ -119,7 +143,7 @@ fn drag_across_curly_quotes_snaps_to_words_with_char_offsets() {
     let o = find(&t, "occupier!") + 3;
     let (from, to) = (at(&h, g), at(&h, o));
     drag(&mut h, from, to, Modifiers::NONE);
-    let sel = h.state().view.selection().expect("a selection");
+    let sel = h.state().sel().expect("a selection");
     assert_eq!(t.slice(sel.clone()), "Get out, get out occupier");
     // Char offsets, not bytes: the curly quote before "Get" is one char.
     assert_eq!(sel.start, find(&t, "“Get") + 1);
@@ -137,7 +161,7 @@ fn alt_drag_does_not_snap() {
     let from = Pos2::new(h.state().view.char_rect(g).unwrap().left() + 1.0, from.y);
     let to = Pos2::new(h.state().view.char_rect(o).unwrap().left() + 1.0, to.y);
     drag(&mut h, from, to, Modifiers::ALT);
-    let sel = h.state().view.selection().expect("a selection");
+    let sel = h.state().sel().expect("a selection");
     assert_eq!(sel, g..o);
     assert_eq!(t.slice(sel), "et out, get out occ");
 }
@@ -166,7 +190,7 @@ fn double_click_selects_a_word() {
         });
     }
     h.run();
-    let sel = h.state().view.selection().expect("a selection");
+    let sel = h.state().sel().expect("a selection");
     assert_eq!(t.slice(sel), "Iraq’s");
 }
 
@@ -176,26 +200,26 @@ fn shift_arrows_extend_the_selection() {
     h.run();
     let t = h.state().text.clone();
     let s = find(&t, "Huge");
-    h.state_mut().view.set_selection(Some(s..s + 4));
+    h.state_mut().set_sel(s..s + 4);
     h.run();
     h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     h.run();
-    assert_eq!(h.state().view.selection(), Some(s..s + 5));
+    assert_eq!(h.state().sel(), Some(s..s + 5));
     h.key_press_modifiers(Modifiers::SHIFT | Modifiers::COMMAND, Key::ArrowRight);
     h.run();
-    let sel = h.state().view.selection().unwrap();
+    let sel = h.state().sel().unwrap();
     assert_eq!(t.slice(sel), "Huge crowds");
     h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
     h.run();
-    assert_eq!(t.slice(h.state().view.selection().unwrap()), "Huge crowd");
+    assert_eq!(t.slice(h.state().sel().unwrap()), "Huge crowd");
     // By line: down then up comes back to the same place.
     h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
     h.run();
-    let down = h.state().view.selection().unwrap();
+    let down = h.state().sel().unwrap();
     assert!(down.end > s + 40, "a line down selects more: {down:?}");
     h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().view.selection(), Some(s..s + 10));
+    assert_eq!(h.state().sel(), Some(s..s + 10));
 }
 
 #[test]
@@ -241,7 +265,7 @@ fn clicking_a_painted_annotation_reports_the_innermost() {
         modifiers: Modifiers::NONE,
     });
     h.run();
-    assert_eq!(h.state().resp.clicked_annotation, Some(inner_id));
+    assert_eq!(h.state().resp.clicked_annotation, Some((inner_id, false)));
 
     let p = at(&h, q + 3);
     h.hover_at(p);
@@ -259,7 +283,7 @@ fn clicking_a_painted_annotation_reports_the_innermost() {
         modifiers: Modifiers::NONE,
     });
     h.run();
-    assert_eq!(h.state().resp.clicked_annotation, Some(outer_id));
+    assert_eq!(h.state().resp.clicked_annotation, Some((outer_id, false)));
 
     // Outside any annotation: an empty click.
     let p = at(&h, find(&t, "Huge") + 1);
@@ -278,7 +302,10 @@ fn clicking_a_painted_annotation_reports_the_innermost() {
         modifiers: Modifiers::NONE,
     });
     h.run();
-    assert!(h.state().resp.clicked_empty);
+    assert!(
+        h.state().caret_placed,
+        "a click on plain text places the caret"
+    );
     assert!(h.state().resp.clicked_annotation.is_none());
 }
 
@@ -298,7 +325,8 @@ fn two_megabyte_single_line_renders_and_scrolls() {
                     text: &st.text,
                     annotations: &st.anns,
                     labels: &st.labels,
-                    selected: None,
+                    selection: &Selection::Nothing,
+                    revision: 0,
                     find_matches: &[],
                     current_match: None,
                     font_size: 16.0,
@@ -329,7 +357,7 @@ fn offsets_stay_exact_after_arabic_cjk_emoji_and_combining_marks() {
     let g = find(&t, "Get");
     let (from, to) = (at(&h, g + 1), at(&h, g + 5));
     drag(&mut h, from, to, Modifiers::NONE);
-    let sel = h.state().view.selection().expect("a selection");
+    let sel = h.state().sel().expect("a selection");
     assert_eq!(t.slice(sel), "Get out");
 }
 
@@ -366,14 +394,15 @@ fn span_across_paragraphs_is_hovered_and_clicked_in_both_but_orphans_are_not() {
     assert_eq!(h.state().hovered, Some(id.clone()));
     let p = at(&h, e - 2);
     click(&mut h, p, Modifiers::NONE);
-    assert_eq!(h.state().resp.clicked_annotation, Some(id));
+    assert_eq!(h.state().resp.clicked_annotation, Some((id, false)));
     // The orphaned span's offsets are unreliable: nothing there to hover or click.
     h.hover_at(at(&h, o + 2));
     h.run();
     assert_eq!(h.state().hovered, None);
     let p = at(&h, o + 2);
     click(&mut h, p, Modifiers::NONE);
-    assert!(h.state().resp.clicked_empty);
+    assert!(h.state().caret_placed);
+    assert!(h.state().resp.clicked_annotation.is_none());
 }
 
 #[test]
@@ -382,11 +411,11 @@ fn shift_click_extends_the_selection_to_whole_words() {
     h.run();
     let t = h.state().text.clone();
     let s = find(&t, "Huge");
-    h.state_mut().view.set_selection(Some(s..s + 4));
+    h.state_mut().set_sel(s..s + 4);
     h.run();
     let c = find(&t, "massed") + 2;
     let p = at(&h, c);
     click(&mut h, p, Modifiers::SHIFT);
-    let sel = h.state().view.selection().unwrap();
+    let sel = h.state().sel().unwrap();
     assert_eq!(t.slice(sel), "Huge crowds massed");
 }

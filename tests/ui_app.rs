@@ -38,7 +38,7 @@ fn tag(
     key: Key,
 ) -> std::ops::Range<usize> {
     let r = find_in_current(h, needle);
-    h.state_mut().view.set_selection(Some(r.clone()));
+    select_text(h, r.clone());
     h.run();
     h.key_press(key);
     h.run();
@@ -96,12 +96,12 @@ fn label_key_tags_the_selection_and_undo_redo_work() {
         annotations(&h),
         vec![("quote".into(), r.start, r.end, QUOTE.into())]
     );
+    let id = selected(&h).expect("the new annotation is selected");
     let s = h.state().session.as_ref().unwrap();
-    let id = s.selected.clone().expect("the new annotation is selected");
     assert!(is_new(id.as_str()));
     assert_eq!(s.project().annotation(&id).unwrap().annotator, "tester");
     assert!(
-        h.state().view.selection().is_none(),
+        text_selection(&h).is_none(),
         "the text selection is used up"
     );
     assert!(
@@ -226,10 +226,7 @@ fn the_list_filters_by_label_and_text() {
     .click();
     h.run();
     let s = h.state().session.as_ref().unwrap();
-    let sel = s
-        .project()
-        .annotation(s.selected.as_ref().unwrap())
-        .unwrap();
+    let sel = s.project().annotation(s.selected().unwrap()).unwrap();
     assert_eq!(sel.label, "figure");
 }
 
@@ -244,8 +241,8 @@ fn ctrl_s_writes_the_file_and_clears_the_marker() {
         .session
         .as_ref()
         .unwrap()
-        .selected
-        .clone()
+        .selected()
+        .cloned()
         .unwrap();
     assert!(
         !std::fs::read_to_string(&p.path)
@@ -378,12 +375,26 @@ fn find_marks_every_match_and_steps() {
     for m in &h.state().find.matches {
         assert_eq!(text.slice(m.clone()).to_lowercase(), "rally");
     }
+    // Enter goes to the next match and selects it, and the article takes the
+    // keyboard, so a label key tags the match.
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(h.state().find.current, Some(1));
-    h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    let second = h.state().find.matches[1].clone();
+    assert_eq!(text_selection(&h), Some(second.clone()));
+    h.key_press(Key::Num1);
+    h.run();
+    assert!(
+        annotations(&h)
+            .iter()
+            .any(|(l, s, e, _)| l == "claim" && *s == second.start && *e == second.end),
+        "the match was tagged: {:?}",
+        annotations(&h)
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F3);
     h.run();
     assert_eq!(h.state().find.current, Some(0));
+    assert_eq!(text_selection(&h), Some(h.state().find.matches[0].clone()));
     h.key_press(Key::Escape);
     h.run();
     assert!(!h.state().find.open);
@@ -549,8 +560,8 @@ fn the_note_is_one_undo_step_however_much_is_typed() {
         .session
         .as_ref()
         .unwrap()
-        .selected
-        .clone()
+        .selected()
+        .cloned()
         .unwrap();
     h.get_by(|n| n.data().placeholder() == Some("Add a note"))
         .focus();
@@ -584,9 +595,22 @@ fn the_note_is_one_undo_step_however_much_is_typed() {
 fn readme_keyboard_map_matches_the_key_map() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap_or_default();
+    let map = sourcemark::ui::keys::markdown();
+    if !readme.contains(&map) && std::env::var_os("SOURCEMARK_BLESS").is_some() {
+        // Rewrites the section from "## Keyboard map" to the next "## " heading.
+        let start = readme
+            .find("## Keyboard map")
+            .expect("a keyboard map section");
+        let end = readme[start + 3..]
+            .find("\n## ")
+            .map_or(readme.len(), |i| start + 3 + i + 1);
+        let fresh = format!("{}{}\n{}", &readme[..start], map, &readme[end..]);
+        std::fs::write(&path, fresh).unwrap();
+        return;
+    }
     assert!(
-        readme.contains(&sourcemark::ui::keys::markdown()),
-        "paste ui::keys::markdown() into README.md's keyboard map section"
+        readme.contains(&map),
+        "README.md's keyboard map is out of date: run this test with SOURCEMARK_BLESS=1"
     );
 }
 
@@ -617,7 +641,7 @@ fn dragging_across_a_curly_quoted_phrase_and_pressing_2_adds_a_quote() {
     h.drop_at(to);
     h.run();
     assert_eq!(
-        h.state().view.selection(),
+        text_selection(&h),
         Some(r.clone()),
         "the drag selects the phrase"
     );
@@ -660,9 +684,8 @@ fn zoom_keys_size_the_article_text_and_leave_the_ui_alone() {
     assert_eq!(h.state().config.font_size, base);
     // The size and the theme are remembered across runs.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
-    h.state_mut().push(Command::SetTheme(
-        sourcemark::ui::config::ThemeChoice::Light,
-    ));
+    h.state_mut()
+        .push(Command::Ui(sourcemark::ui::command::UiCommand::ThemeLight));
     h.run();
     assert_eq!(
         h.ctx.options(|o| o.theme_preference),
@@ -700,10 +723,17 @@ fn help_shows_the_key_map() {
     let (_p, mut h) = open_sample();
     h.get_by_label("Help").click();
     h.run();
-    h.get_by_label("Keyboard shortcuts").click();
+    h.get_by(|n| {
+        n.role() == Role::Button
+            && n.data()
+                .label()
+                .is_some_and(|l| l.starts_with("Keyboard shortcuts"))
+    })
+    .click();
     h.run();
     h.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
-    h.get_by_label("Move the selected annotation's end one word left / right");
+    h.get_by_label("Move the selected annotation's end one word left");
+    h.get_by_label("Select the next / previous annotation and bring it into view");
 }
 
 #[test]
@@ -712,14 +742,14 @@ fn a_changed_article_is_reanchored_reported_and_left_unsaved() {
     // Annotate the first document, save, then insert a paragraph at the top of its file.
     let mut h = harness(options(Some(&p.path), &p.config));
     let r = find_in_current(&h, "the");
-    h.state_mut().view.set_selection(Some(r.clone()));
+    select_text(&mut h, r.clone());
     h.run();
     h.key_press(Key::Num1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     let s = h.state().session.as_ref().unwrap();
     let doc = s.current_doc().unwrap().clone();
-    let id = s.selected.clone().unwrap();
+    let id = s.selected().cloned().unwrap();
     drop(h);
     let file = p.path.parent().unwrap().join(&doc.path);
     let old = std::fs::read_to_string(&file).unwrap();

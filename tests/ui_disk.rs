@@ -33,12 +33,12 @@ fn their_annotation(path: &std::path::Path, p: &Project) -> Annotation {
 fn tag_quote(h: &mut egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>) -> String {
     show_doc_containing(h, "“historic”");
     let r = find_in_current(h, "“historic”");
-    h.state_mut().view.set_selection(Some(r));
+    select_text(h, r);
     h.run();
     h.key_press(Key::Num2);
     h.run();
     let s = h.state().session.as_ref().unwrap();
-    s.selected.clone().unwrap().to_string()
+    s.selected().cloned().unwrap().to_string()
 }
 
 #[test]
@@ -171,7 +171,8 @@ fn returning_with_unsaved_work_asks_and_reload_discards_only_when_confirmed() {
     h.run();
     assert!(h.query_by_label("The project changed on disk").is_none());
     // Reload, confirmed, reads the file.
-    h.state_mut().push(sourcemark::ui::command::Command::Save);
+    h.state_mut()
+        .push(sourcemark::ui::command::UiCommand::Save.into());
     h.run();
     h.get_by_label("Reload").click();
     h.run();
@@ -248,7 +249,7 @@ fn reload_from_disk_reads_a_clean_project_at_once() {
     let (p, mut h) = open_sample();
     change_on_disk(&p.path, |proj| proj.name = "Renamed on disk".into());
     h.state_mut()
-        .push(sourcemark::ui::command::Command::ReloadFromDisk);
+        .push(sourcemark::ui::command::UiCommand::ReloadFromDisk.into());
     h.run();
     let s = h.state().session.as_ref().unwrap();
     assert_eq!(s.project().name, "Renamed on disk");

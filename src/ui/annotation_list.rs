@@ -1,5 +1,6 @@
 //! The annotations of the current document, on the right: filter by label, search their
-//! text and notes, click one to select it and scroll the article to it.
+//! text, notes and attributes; click one to select it and scroll the article to it,
+//! Ctrl+click to add one to the selection, Shift+click to add a run.
 
 use eframe::egui;
 
@@ -13,7 +14,7 @@ use egui::{Color32, RichText, Ui};
 pub struct AnnotationListState {
     /// Only annotations with this label.
     pub label: Option<String>,
-    /// Only annotations whose text or note contains this (case-insensitive).
+    /// Only annotations whose text, note or attributes contain this (ignoring case).
     pub search: String,
     /// Indices (into the document's annotations) that pass the filter, and what they
     /// were computed for: refiltering 100 000 annotations every frame would stutter.
@@ -48,8 +49,8 @@ impl AnnotationListState {
         {
             return false;
         }
-        let q = self.search.trim().to_lowercase();
-        q.is_empty() || a.text.to_lowercase().contains(&q) || a.note.to_lowercase().contains(&q)
+        let q = crate::search::fold_str(self.search.trim());
+        q.is_empty() || crate::search::annotation_match(a, &q).is_some()
     }
 
     /// Draws the filter and the list.
@@ -116,7 +117,7 @@ impl AnnotationListState {
             .auto_shrink([false, true])
             .show_rows(ui, row_h, shown.len(), |ui, rows| {
                 for &i in &shown[rows] {
-                    row_ui(ui, session, &all[i], row_h, commands);
+                    row_ui(ui, session, &all[i], row_h, commands, shown, all);
                 }
             });
     }
@@ -135,9 +136,17 @@ pub fn snippet(s: &str, n: usize) -> String {
     out
 }
 
-fn row_ui(ui: &mut Ui, session: &Session, a: &Annotation, row_h: f32, commands: &mut Vec<Command>) {
+fn row_ui(
+    ui: &mut Ui,
+    session: &Session,
+    a: &Annotation,
+    row_h: f32,
+    commands: &mut Vec<Command>,
+    shown: &[usize],
+    all: &[Annotation],
+) {
     let p = session.project();
-    let selected = session.selected.as_ref() == Some(&a.id);
+    let selected = session.selection.contains(&a.id);
     let color = label_color(&p.labels, &a.label);
     let name = p.labels.get(&a.label).map_or(a.label.as_str(), |l| &l.name);
     let mut job = egui::text::LayoutJob::default();
@@ -176,6 +185,30 @@ fn row_ui(ui: &mut Ui, session: &Session, a: &Annotation, row_h: f32, commands: 
         resp.on_hover_text(&a.note)
     };
     if resp.clicked() {
-        commands.push(Command::SelectAnnotation(a.id.clone()));
+        let (shift, ctrl) = ui.input(|i| (i.modifiers.shift, i.modifiers.command));
+        let primary = session
+            .selected()
+            .and_then(|id| shown.iter().position(|&i| all[i].id == *id));
+        let here = shown.iter().position(|&i| all[i].id == a.id);
+        if ctrl {
+            commands.push(Command::ClickAnnotation(a.id.clone(), true));
+        } else if shift && let (Some(from), Some(to)) = (primary, here) {
+            // From the primary one to this one, which becomes the primary.
+            let run: Vec<_> = if from <= to {
+                shown[from..=to]
+                    .iter()
+                    .map(|&i| all[i].id.clone())
+                    .collect()
+            } else {
+                shown[to..=from]
+                    .iter()
+                    .rev()
+                    .map(|&i| all[i].id.clone())
+                    .collect()
+            };
+            commands.push(Command::SelectRange(run));
+        } else {
+            commands.push(Command::SelectAnnotation(a.id.clone()));
+        }
     }
 }

@@ -7,7 +7,7 @@ use crate::store;
 use crate::ui::annotation_list::AnnotationListState;
 use crate::ui::article::ArticleView;
 use crate::ui::autosave::Autosave;
-use crate::ui::command::{Command, KeyContext, collect_shortcuts};
+use crate::ui::command::{Command, KeyContext, UiCommand, collect_shortcuts};
 use crate::ui::config::{self, Config, ThemeChoice};
 use crate::ui::dialogs::{Answer, Dialog, Then, dialog_ui};
 use crate::ui::doc_details::{DetailsAction, DocDetails};
@@ -15,6 +15,9 @@ use crate::ui::export_dialog::{ExportAction, ExportDialog};
 use crate::ui::find::FindState;
 use crate::ui::inspector::InspectorState;
 use crate::ui::notify::Notifications;
+use crate::ui::palette::Palette;
+use crate::ui::preferences::Preferences;
+use crate::ui::project_search::{ProjectSearch, SearchAction};
 use crate::ui::session::Session;
 use crate::workspace::AddOutcome;
 use std::path::{Path, PathBuf};
@@ -32,21 +35,24 @@ pub struct AppOptions {
     pub reopen_last: bool,
     /// Folder of the settings file; `None` keeps settings in memory only.
     pub config_dir: Option<PathBuf>,
-    /// Name written on new annotations.
-    pub annotator: String,
+    /// Name written on new annotations (`--annotator` or `$SOURCEMARK_ANNOTATOR`);
+    /// `None` takes the one in the settings, asked on first start.
+    pub annotator: Option<String>,
     /// Time between autosaves while there are unsaved changes.
     pub autosave_interval: Duration,
 }
 
 impl AppOptions {
     /// Options from the environment: `$SOURCEMARK_CONFIG_DIR` or the XDG config folder,
-    /// `$SOURCEMARK_ANNOTATOR` or the OS user name.
+    /// and `$SOURCEMARK_ANNOTATOR` when set.
     pub fn from_env(project: Option<PathBuf>) -> Self {
         Self {
             project,
             reopen_last: true,
             config_dir: config::default_dir(),
-            annotator: default_annotator(),
+            annotator: std::env::var("SOURCEMARK_ANNOTATOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty()),
             autosave_interval: crate::ui::autosave::INTERVAL,
         }
     }
@@ -87,6 +93,12 @@ pub struct SourcemarkApp {
     pub export: ExportDialog,
     /// Edit → Document details.
     pub details: DocDetails,
+    /// The command palette.
+    pub palette: Palette,
+    /// Find → Search project.
+    pub search: ProjectSearch,
+    /// Edit → Preferences.
+    pub preferences: Preferences,
     counts: crate::ui::status_bar::LabelCounts,
     commands: Vec<Command>,
     /// Closing was confirmed (or nothing was unsaved): the next close request passes.
@@ -94,6 +106,8 @@ pub struct SourcemarkApp {
     /// Quit was confirmed; the window is closing.
     pub quitting: bool,
     show_keys: bool,
+    /// The window below the menu bar, last frame: where floating windows may go.
+    work_area: egui::Rect,
     hint: String,
     title: String,
     /// The change on disk already asked about, so returning to the window does not ask
@@ -109,10 +123,20 @@ impl SourcemarkApp {
         crate::ui::fonts::install(ctx);
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let config = Config::load(opts.config_dir.as_deref());
+        let mut preferences = Preferences::default();
+        let annotator = match (opts.annotator, &config.annotator) {
+            (Some(a), _) => a,
+            (None, Some(a)) => a.clone(),
+            (None, None) => {
+                let suggested = default_annotator();
+                preferences.ask_first(&suggested);
+                suggested
+            }
+        };
         let mut app = Self {
             config,
             config_dir: opts.config_dir,
-            annotator: opts.annotator,
+            annotator,
             session: None,
             view: ArticleView::new(),
             find: FindState::default(),
@@ -123,11 +147,15 @@ impl SourcemarkApp {
             autosave: Autosave::new(opts.autosave_interval),
             export: ExportDialog::default(),
             details: DocDetails::default(),
+            palette: Palette::default(),
+            search: ProjectSearch::default(),
+            preferences,
             counts: Default::default(),
             commands: Vec::new(),
             allow_close: false,
             quitting: false,
             show_keys: false,
+            work_area: egui::Rect::EVERYTHING,
             hint: String::new(),
             title: String::new(),
             disk_asked: None,
@@ -178,11 +206,17 @@ impl SourcemarkApp {
             // Back from another program, which may have changed the project file.
             self.check_disk();
         }
-        if self.dialog.is_none() && !self.export.is_open() && !self.details.is_open() {
+        if self.dialog.is_none()
+            && !self.export.is_open()
+            && !self.details.is_open()
+            && !self.preferences.is_open()
+        {
             let keys = KeyContext {
                 text_field_focused: ctx.text_edit_focused(),
-                annotation_selected: self.session.as_ref().is_some_and(|s| s.selected.is_some())
-                    && self.view.selection().is_none(),
+                annotation_selected: self
+                    .session
+                    .as_ref()
+                    .is_some_and(|s| !s.selection.annotations().is_empty()),
                 project_open: self.session.is_some(),
                 popup_open: egui::Popup::is_any_open(&ctx),
             };
@@ -218,10 +252,30 @@ impl SourcemarkApp {
             self.commands.push(Command::UpdateDocument(after));
         }
         if self.show_keys {
+            // Below the menu bar and within the window, however small.
+            let bounds = self.work_area.shrink(8.0);
             egui::Window::new("Keyboard shortcuts")
                 .open(&mut self.show_keys)
-                .default_size([520.0, 480.0])
+                .default_size([640.0, 520.0])
+                .default_pos(bounds.left_top() + egui::vec2(40.0, 8.0))
+                .constrain_to(bounds)
+                .max_height(bounds.height() - 40.0)
                 .show(&ctx, crate::ui::keys::key_map_ui);
+        }
+        if let Some(c) = self.palette.ui(&ctx, self.session.as_ref()) {
+            self.commands.push(Command::Ui(c));
+        }
+        if let Some(s) = &self.session {
+            self.search.refresh(s);
+            if let Some(SearchAction::Jump(hit, close)) = self.search.ui(&ctx, s) {
+                self.jump_to(&ctx, hit, close);
+            }
+        }
+        if let Some(name) = self.preferences.ui(&ctx) {
+            self.hint = format!("New annotations will carry the name {name}");
+            self.annotator = name.clone();
+            self.config.annotator = Some(name);
+            self.save_config();
         }
         drop_hint_ui(&ctx, self.session.is_some());
         self.drain_commands(&ctx);
@@ -242,7 +296,11 @@ impl SourcemarkApp {
             crate::ui::menu::menu_bar_ui(ui, self.session.as_ref(), &self.config, &mut cmds);
         });
         self.notes.strip_ui(ui);
-        let hint = match (&self.session, self.view.selection()) {
+        let range = self
+            .session
+            .as_ref()
+            .and_then(|s| s.current.as_ref().and_then(|d| s.selection.text_range(d)));
+        let hint = match (&self.session, range) {
             (Some(s), Some(r)) if self.hint.is_empty() => {
                 let keys: Vec<String> = s
                     .project()
@@ -263,23 +321,43 @@ impl SourcemarkApp {
                 &hint,
             );
         });
+        self.work_area = ui.available_rect_before_wrap();
+        let mut panel_widths = None;
         if let Some(session) = &self.session {
-            egui::Panel::left("documents")
-                .resizable(true)
-                .default_size(250.0)
-                .size_range(160.0..=480.0)
-                .show(ui, |ui| {
-                    crate::ui::doc_list::doc_list_ui(ui, session, &mut cmds)
-                });
-            egui::Panel::right("annotations")
-                .resizable(true)
-                .default_size(320.0)
-                .size_range(220.0..=560.0)
-                .show(ui, |ui| {
-                    self.list.list_ui(ui, session, &mut cmds);
-                    ui.add_space(8.0);
-                    self.inspector.inspector_ui(ui, session, &mut cmds);
-                });
+            let widths = self.config.panel_widths.unwrap_or(DEFAULT_PANEL_WIDTHS);
+            let caps = panel_caps(
+                ui.available_width(),
+                widths,
+                [!self.config.hide_documents, !self.config.hide_annotations],
+            );
+            let mut shown = widths;
+            if !self.config.hide_documents {
+                let r = egui::Panel::left("documents")
+                    .resizable(true)
+                    .default_size(widths[0])
+                    .size_range(PANEL_MIN[0].min(caps[0])..=caps[0])
+                    .show(ui, |ui| {
+                        fixed_width_ui(ui, |ui| {
+                            crate::ui::doc_list::doc_list_ui(ui, session, &mut cmds)
+                        })
+                    });
+                shown[0] = r.response.rect.width();
+            }
+            if !self.config.hide_annotations {
+                let r = egui::Panel::right("annotations")
+                    .resizable(true)
+                    .default_size(widths[1])
+                    .size_range(PANEL_MIN[1].min(caps[1])..=caps[1])
+                    .show(ui, |ui| {
+                        fixed_width_ui(ui, |ui| {
+                            self.list.list_ui(ui, session, &mut cmds);
+                            ui.add_space(8.0);
+                            self.inspector.inspector_ui(ui, session, &mut cmds);
+                        })
+                    });
+                shown[1] = r.response.rect.width();
+            }
+            panel_widths = Some((widths, shown, caps));
             egui::CentralPanel::default().show(ui, |ui| {
                 crate::ui::central::article_panel_ui(
                     ui,
@@ -295,7 +373,56 @@ impl SourcemarkApp {
                 crate::ui::central::start_screen_ui(ui, &self.config, &mut cmds);
             });
         }
+        if let Some((widths, shown, caps)) = panel_widths {
+            self.remember_panel_widths(ui.ctx(), widths, shown, caps);
+        }
         self.commands.extend(cmds);
+    }
+
+    /// Keeps a panel width the person dragged to (contents never widen a panel, and a
+    /// width squeezed by a small window is not one they chose).
+    fn remember_panel_widths(
+        &mut self,
+        ctx: &egui::Context,
+        widths: [f32; 2],
+        shown: [f32; 2],
+        caps: [f32; 2],
+    ) {
+        if ctx.input(|i| i.pointer.any_down()) {
+            return;
+        }
+        let mut next = widths;
+        for i in 0..2 {
+            if shown[i] < caps[i] - 0.5 && (shown[i] - widths[i]).abs() > 0.5 {
+                next[i] = shown[i].round();
+            }
+        }
+        if next != widths {
+            self.config.panel_widths = Some(next);
+            self.save_config();
+        }
+    }
+
+    /// Shows a search result: its document, and the annotation or the text selected.
+    fn jump_to(&mut self, ctx: &egui::Context, hit: crate::search::Hit, give_keyboard: bool) {
+        let Some(s) = &mut self.session else { return };
+        s.select_doc(hit.doc.clone());
+        match hit.annotation {
+            Some((id, _)) => s.select(crate::selection::Selection::one(id)),
+            None => s.select(crate::selection::Selection::range(
+                hit.doc,
+                hit.range.clone(),
+            )),
+        }
+        self.view.scroll_to(hit.range);
+        if give_keyboard {
+            ctx.memory_mut(|m| m.request_focus(ArticleView::focus_id()));
+        }
+    }
+
+    /// The name new annotations carry.
+    pub fn annotator(&self) -> &str {
+        &self.annotator
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -445,7 +572,7 @@ impl SourcemarkApp {
                 }
                 self.close_session();
                 match then {
-                    Then::Quit => self.commands.push(Command::Quit),
+                    Then::Quit => self.commands.push(Command::Ui(UiCommand::Quit)),
                     Then::Run(cmd) => self.commands.push(cmd),
                 }
             }
@@ -468,7 +595,7 @@ impl SourcemarkApp {
             Dialog::DiskChanged { then_save } => match answer {
                 Answer::Merge => self.merge_disk(then_save),
                 Answer::Discard => self.dialog = Some(Dialog::ConfirmReload),
-                Answer::SaveAs => self.commands.push(Command::SaveAs),
+                Answer::SaveAs => self.commands.push(Command::Ui(UiCommand::SaveAs)),
                 _ => {}
             },
             Dialog::ConfirmReload => {
@@ -584,6 +711,44 @@ impl eframe::App for SourcemarkApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.autosave.wait();
     }
+}
+
+/// Widths of the document list and the annotation panel before anyone drags them.
+const DEFAULT_PANEL_WIDTHS: [f32; 2] = [250.0, 320.0];
+
+/// The narrowest the panels get while they are shown.
+const PANEL_MIN: [f32; 2] = [150.0, 200.0];
+
+/// The article keeps at least this much width; the panels give way below it.
+const MIN_ARTICLE: f32 = 420.0;
+
+/// The widest each panel may be in a window `total` wide: their chosen widths, shrunk
+/// in proportion when the article would be narrower than [`MIN_ARTICLE`].
+fn panel_caps(total: f32, widths: [f32; 2], shown: [bool; 2]) -> [f32; 2] {
+    let want: f32 = (0..2).filter(|&i| shown[i]).map(|i| widths[i]).sum();
+    let room = (total - MIN_ARTICLE).max(0.0);
+    let scale = if want > room && want > 0.0 {
+        room / want
+    } else {
+        1.0
+    };
+    let max = [480.0, 560.0];
+    [0, 1].map(|i| (widths[i] * scale).clamp(80.0, max[i]))
+}
+
+/// Lays `add` out in exactly the width it is given, clipping what does not fit, so a
+/// panel never widens itself to fit a long line.
+fn fixed_width_ui<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let rect = ui.available_rect_before_wrap();
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    child.shrink_clip_rect(rect);
+    let r = add(&mut child);
+    ui.allocate_rect(rect, egui::Sense::hover());
+    r
 }
 
 /// While files are dragged over the window, says what dropping them will do.

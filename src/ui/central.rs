@@ -5,7 +5,7 @@ use eframe::egui;
 
 use crate::model::DocStatus;
 use crate::ui::article::{ArticleContext, ArticleView};
-use crate::ui::command::Command;
+use crate::ui::command::{Command, UiCommand};
 use crate::ui::config::Config;
 use crate::ui::find::FindState;
 use crate::ui::session::Session;
@@ -24,10 +24,10 @@ pub fn start_screen_ui(ui: &mut Ui, config: &Config, out: &mut Vec<Command>) {
         ui.label("Annotate claims, quotes and figures in news articles.");
         ui.add_space(20.0);
         if ui.button("New project…").clicked() {
-            out.push(Command::NewProject);
+            out.push(Command::Ui(UiCommand::NewProject));
         }
         if ui.button("Open project…").clicked() {
-            out.push(Command::OpenProject);
+            out.push(Command::Ui(UiCommand::OpenProject));
         }
         ui.add_space(20.0);
         if config.recent.is_empty() {
@@ -107,11 +107,11 @@ pub fn article_panel_ui(
                 ));
                 ui.add_space(8.0);
                 if ui
-                    .button(Command::ReadOutsideArticles.label())
+                    .button(UiCommand::ReadOutsideArticles.text())
                     .on_hover_text("Only if you expect this project to use files from elsewhere")
                     .clicked()
                 {
-                    out.push(Command::ReadOutsideArticles);
+                    out.push(Command::Ui(UiCommand::ReadOutsideArticles));
                 }
                 return;
             }
@@ -136,16 +136,19 @@ pub fn article_panel_ui(
         text: &text,
         annotations: session.project().annotations_of(&doc.id),
         labels: &session.project().labels,
-        selected: session.selected.as_ref(),
+        selection: &session.selection,
+        revision: session.history.revision(),
         find_matches: if find.open { &find.matches } else { &[] },
         current_match: if find.open { find.current } else { None },
         font_size,
     };
     let r = view.ui(ui, &cx);
-    if let Some(id) = r.clicked_annotation {
-        out.push(Command::ClickAnnotation(id));
-    } else if r.clicked_empty {
-        out.push(Command::ClickEmpty);
+    if let Some((id, toggle)) = r.clicked_annotation {
+        out.push(Command::ClickAnnotation(id, toggle));
+    } else if let Some(id) = r.step_to {
+        out.push(Command::SelectAnnotation(id));
+    } else if let Some(sel) = r.selection {
+        out.push(Command::Select(sel));
     }
 }
 
@@ -173,7 +176,7 @@ fn header_ui(ui: &mut Ui, session: &Session, doc: &crate::model::Document, out: 
                 .on_hover_text("Title, outlet, URL, date and language of this document")
                 .clicked()
             {
-                out.push(Command::EditDocumentDetails);
+                out.push(Command::Ui(UiCommand::EditDocumentDetails));
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 let title = if doc.title.is_empty() {
@@ -225,12 +228,13 @@ fn find_bar_ui(ui: &mut Ui, find: &mut FindState, out: &mut Vec<Command>) {
             if escape {
                 find.close();
             } else if enter {
+                // The match becomes the selection and the article takes the keyboard,
+                // so a label key tags it; F3 goes on to the next.
                 out.push(if shift {
-                    Command::FindPrevious
+                    Command::Ui(UiCommand::FindPrevious)
                 } else {
-                    Command::FindNext
+                    Command::Ui(UiCommand::FindNext)
                 });
-                resp.request_focus();
             }
         }
         ui.label(find.summary());
@@ -239,14 +243,14 @@ fn find_bar_ui(ui: &mut Ui, find: &mut FindState, out: &mut Vec<Command>) {
             .on_hover_text("Previous match (Shift+Enter)")
             .clicked()
         {
-            out.push(Command::FindPrevious);
+            out.push(Command::Ui(UiCommand::FindPrevious));
         }
         if ui
             .button("Next")
             .on_hover_text("Next match (Enter)")
             .clicked()
         {
-            out.push(Command::FindNext);
+            out.push(Command::Ui(UiCommand::FindNext));
         }
         if ui
             .button("Close")

@@ -1,32 +1,35 @@
-//! Everything a person can ask of the window, as one enum with labels and shortcuts
-//! (after rerun's `UICommand`). Menus, buttons and keys only push commands; the app
-//! drains them after the frame, so one code path runs whichever way a command came.
+//! Everything a person can ask of the window, described once (after rerun's
+//! `UICommand`): [`UiCommand`] is a `Copy` enum that can be listed, each with its text,
+//! tooltip and shortcuts (primary first). The menus, the command palette, Help →
+//! Keyboard shortcuts and the README's keyboard map all read it. Requests that carry
+//! data (a path, an annotation, a selection) are internal [`Command`]s apart from it.
+//! Menus, buttons and keys only push commands; the app drains them after the frame, so
+//! one code path runs whichever way a command came.
 
 use eframe::egui;
 
 use crate::model::{Annotation, AnnotationId, DocId, DocStatus, Document};
-use crate::ui::config::ThemeChoice;
+use crate::selection::Selection;
 use crate::ui::session::Nudge;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
+use strum::IntoEnumIterator;
 
-/// A request from the person at the window.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
+/// A command a person can give by menu, palette or shortcut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
+pub enum UiCommand {
     /// Create a project file (asks where).
     NewProject,
     /// Open a project file (asks which).
     OpenProject,
-    /// Open this project file.
-    OpenPath(PathBuf),
     /// Add article files (asks which).
     AddArticles,
-    /// Add these article files.
-    AddPaths(Vec<PathBuf>),
     /// Save the project.
     Save,
     /// Save the project under another name (asks where).
     SaveAs,
+    /// Read the project file again from disk.
+    ReloadFromDisk,
     /// Show the export dialog.
     Export,
     /// Close the project.
@@ -37,12 +40,30 @@ pub enum Command {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Delete the selected annotations.
+    DeleteAnnotation,
+    /// Move the selected annotation's start one word left.
+    StartLeft,
+    /// Move the selected annotation's start one word right.
+    StartRight,
+    /// Move the selected annotation's end one word left.
+    EndLeft,
+    /// Move the selected annotation's end one word right.
+    EndRight,
+    /// Clear the selection and the find bar.
+    Escape,
+    /// Show the details form of the current document.
+    EditDocumentDetails,
+    /// Read the article files outside the project's folder, which the project names.
+    ReadOutsideArticles,
     /// Show the find bar.
     Find,
     /// Next find match.
     FindNext,
     /// Previous find match.
     FindPrevious,
+    /// Search every document and annotation of the project.
+    SearchProject,
     /// Next document.
     NextDocument,
     /// Previous document.
@@ -53,42 +74,53 @@ pub enum Command {
     ZoomOut,
     /// Default article text size.
     ZoomReset,
-    /// Tag the text selection, or relabel the selected annotation, with the label
-    /// bound to this key.
-    LabelKey(char),
-    /// Delete the selected annotation.
-    DeleteAnnotation,
-    /// Move an end of the selected annotation by a word.
-    Nudge(Nudge),
-    /// Clear the text selection, the selected annotation and the find bar.
-    Escape,
-    /// Show a document.
-    SelectDocument(DocId),
-    /// Set a document's status.
-    SetStatus(DocId, DocStatus),
-    /// Show the details form of the current document.
-    EditDocumentDetails,
-    /// Replace a document's metadata by an edited copy, as one undoable change.
-    UpdateDocument(Box<Document>),
-    /// Select an annotation and scroll the article to it.
-    SelectAnnotation(AnnotationId),
-    /// An annotation was clicked in the article (select it, no scrolling).
-    ClickAnnotation(AnnotationId),
-    /// Empty text was clicked in the article: drop the annotation selection.
-    ClickEmpty,
-    /// Replace an annotation by an edited copy, as an undoable change with this name.
-    UpdateAnnotation(Box<Annotation>, String),
-    /// Choose the theme.
-    SetTheme(ThemeChoice),
+    /// Follow the system's light or dark theme.
+    ThemeSystem,
+    /// Light theme.
+    ThemeLight,
+    /// Dark theme.
+    ThemeDark,
+    /// Show or hide the document list.
+    ToggleDocuments,
+    /// Show or hide the annotation panel.
+    ToggleAnnotations,
+    /// Set the annotator's name and other preferences.
+    Preferences,
+    /// List every command, filtered as you type.
+    CommandPalette,
     /// Show the keyboard map.
     ShowKeys,
-    /// Read the project file again from disk (asks first when there are unsaved
-    /// changes, offering a merge).
-    ReloadFromDisk,
-    /// Read the article files outside the project's folder, which the project names.
-    ReadOutsideArticles,
 }
 
+/// Where a command belongs: its menu, and its heading in the keyboard map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
+pub enum Group {
+    /// File menu.
+    File,
+    /// Edit menu: undo and the selected annotation.
+    Edit,
+    /// Finding text.
+    Find,
+    /// View menu: documents, text size, theme, panels.
+    View,
+    /// Help menu.
+    Help,
+}
+
+impl Group {
+    /// The heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::File => "Files",
+            Group::Edit => "Editing",
+            Group::Find => "Find",
+            Group::View => "View",
+            Group::Help => "Help",
+        }
+    }
+}
+
+const NONE: Modifiers = Modifiers::NONE;
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers {
     shift: true,
@@ -99,153 +131,266 @@ const ALT_SHIFT: Modifiers = Modifiers {
     ..Modifiers::ALT
 };
 
-impl Command {
-    /// The commands that have a fixed shortcut, most specific first (so that
-    /// Ctrl+Shift+Z is tried before Ctrl+Z, as egui's logical matching requires).
-    pub const WITH_SHORTCUTS: [Command; 22] = [
-        Command::SaveAs,
-        Command::Save,
-        Command::Export,
-        Command::NewProject,
-        Command::OpenProject,
-        Command::CloseProject,
-        Command::Quit,
-        Command::Redo,
-        Command::Undo,
-        Command::Find,
-        Command::FindPrevious,
-        Command::FindNext,
-        Command::NextDocument,
-        Command::PreviousDocument,
-        Command::ZoomIn,
-        Command::ZoomOut,
-        Command::ZoomReset,
-        Command::DeleteAnnotation,
-        Command::Nudge(Nudge::EndLeft),
-        Command::Nudge(Nudge::EndRight),
-        Command::Nudge(Nudge::StartLeft),
-        Command::Nudge(Nudge::StartRight),
-    ];
+/// A shortcut as a constant expression, so that lists of them are `'static`.
+macro_rules! k {
+    ($m:expr, $key:ident) => {
+        KeyboardShortcut {
+            modifiers: $m,
+            logical_key: Key::$key,
+        }
+    };
+}
 
-    /// Menu text.
-    pub fn label(&self) -> String {
+impl UiCommand {
+    /// Menu and palette text.
+    pub fn text(self) -> &'static str {
+        use UiCommand::*;
         match self {
-            Command::NewProject => "New project…".into(),
-            Command::OpenProject => "Open project…".into(),
-            Command::OpenPath(p) => p.display().to_string(),
-            Command::AddArticles => "Add articles…".into(),
-            Command::AddPaths(_) => "Add articles".into(),
-            Command::Save => "Save".into(),
-            Command::SaveAs => "Save as…".into(),
-            Command::Export => "Export…".into(),
-            Command::CloseProject => "Close project".into(),
-            Command::Quit => "Quit".into(),
-            Command::Undo => "Undo".into(),
-            Command::Redo => "Redo".into(),
-            Command::Find => "Find…".into(),
-            Command::FindNext => "Find next".into(),
-            Command::FindPrevious => "Find previous".into(),
-            Command::NextDocument => "Next document".into(),
-            Command::PreviousDocument => "Previous document".into(),
-            Command::ZoomIn => "Larger text".into(),
-            Command::ZoomOut => "Smaller text".into(),
-            Command::ZoomReset => "Default text size".into(),
-            Command::LabelKey(k) => format!("Label key {k}"),
-            Command::DeleteAnnotation => "Delete annotation".into(),
-            Command::Nudge(Nudge::StartLeft) => "Start one word left".into(),
-            Command::Nudge(Nudge::StartRight) => "Start one word right".into(),
-            Command::Nudge(Nudge::EndLeft) => "End one word left".into(),
-            Command::Nudge(Nudge::EndRight) => "End one word right".into(),
-            Command::Escape => "Clear selection".into(),
-            Command::SelectDocument(d) => format!("Show {d}"),
-            Command::SetStatus(_, st) => format!("Mark {}", st.to_string().to_lowercase()),
-            Command::EditDocumentDetails => "Document details…".into(),
-            Command::UpdateDocument(_) => "Edit document details".into(),
-            Command::SelectAnnotation(_) | Command::ClickAnnotation(_) => {
-                "Select annotation".into()
-            }
-            Command::ClickEmpty => "Clear annotation selection".into(),
-            Command::UpdateAnnotation(_, name) => name.clone(),
-            Command::SetTheme(t) => format!("Theme {t:?}"),
-            Command::ShowKeys => "Keyboard shortcuts".into(),
-            Command::ReloadFromDisk => "Reload from disk".into(),
-            Command::ReadOutsideArticles => "Read files outside the project folder".into(),
+            NewProject => "New project…",
+            OpenProject => "Open project…",
+            AddArticles => "Add articles…",
+            Save => "Save",
+            SaveAs => "Save as…",
+            ReloadFromDisk => "Reload from disk",
+            Export => "Export…",
+            CloseProject => "Close project",
+            Quit => "Quit",
+            Undo => "Undo",
+            Redo => "Redo",
+            DeleteAnnotation => "Delete annotation",
+            StartLeft => "Start one word left",
+            StartRight => "Start one word right",
+            EndLeft => "End one word left",
+            EndRight => "End one word right",
+            Escape => "Clear selection",
+            EditDocumentDetails => "Document details…",
+            ReadOutsideArticles => "Read files outside the project folder",
+            Find => "Find…",
+            FindNext => "Find next",
+            FindPrevious => "Find previous",
+            SearchProject => "Search project…",
+            NextDocument => "Next document",
+            PreviousDocument => "Previous document",
+            ZoomIn => "Larger text",
+            ZoomOut => "Smaller text",
+            ZoomReset => "Default text size",
+            ThemeSystem => "Theme: follow system",
+            ThemeLight => "Theme: light",
+            ThemeDark => "Theme: dark",
+            ToggleDocuments => "Show or hide documents",
+            ToggleAnnotations => "Show or hide annotations",
+            Preferences => "Preferences…",
+            CommandPalette => "Command palette…",
+            ShowKeys => "Keyboard shortcuts",
         }
     }
 
-    /// The main keyboard shortcut.
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let k = KeyboardShortcut::new;
-        Some(match self {
-            Command::NewProject => k(CMD, Key::N),
-            Command::OpenProject => k(CMD, Key::O),
-            Command::Save => k(CMD, Key::S),
-            Command::SaveAs => k(CMD_SHIFT, Key::S),
-            Command::Export => k(CMD, Key::E),
-            Command::CloseProject => k(CMD, Key::W),
-            Command::Quit => k(CMD, Key::Q),
-            Command::Undo => k(CMD, Key::Z),
-            Command::Redo => k(CMD_SHIFT, Key::Z),
-            Command::Find => k(CMD, Key::F),
-            Command::FindNext => k(Modifiers::NONE, Key::F3),
-            Command::FindPrevious => k(Modifiers::SHIFT, Key::F3),
-            Command::NextDocument => k(CMD, Key::PageDown),
-            Command::PreviousDocument => k(CMD, Key::PageUp),
-            Command::ZoomIn => k(CMD, Key::Plus),
-            Command::ZoomOut => k(CMD, Key::Minus),
-            Command::ZoomReset => k(CMD, Key::Num0),
-            Command::DeleteAnnotation => k(Modifiers::NONE, Key::Delete),
-            Command::Nudge(Nudge::StartLeft) => k(Modifiers::ALT, Key::ArrowLeft),
-            Command::Nudge(Nudge::StartRight) => k(Modifiers::ALT, Key::ArrowRight),
-            Command::Nudge(Nudge::EndLeft) => k(ALT_SHIFT, Key::ArrowLeft),
-            Command::Nudge(Nudge::EndRight) => k(ALT_SHIFT, Key::ArrowRight),
-            Command::Escape => k(Modifiers::NONE, Key::Escape),
-            _ => return None,
-        })
+    /// What the command does, for tooltips, the palette and the keyboard map.
+    pub fn tooltip(self) -> &'static str {
+        use UiCommand::*;
+        match self {
+            NewProject => "Create an empty project file",
+            OpenProject => "Open a project file",
+            AddArticles => "Add article text files to the project",
+            Save => "Save the project",
+            SaveAs => "Save the project under another name",
+            ReloadFromDisk => {
+                "Read the project file again (asks first when there are unsaved changes, offering a merge)"
+            }
+            Export => "Export annotations as a dataset",
+            CloseProject => "Close the project",
+            Quit => "Quit sourcemark",
+            Undo => "Undo the last change",
+            Redo => "Redo the last undone change",
+            DeleteAnnotation => "Delete the selected annotations",
+            StartLeft => "Move the selected annotation's start one word left",
+            StartRight => "Move the selected annotation's start one word right",
+            EndLeft => "Move the selected annotation's end one word left",
+            EndRight => "Move the selected annotation's end one word right",
+            Escape => "Clear the selection and close the find bar",
+            EditDocumentDetails => "Title, outlet, URL, date and language of this document",
+            ReadOutsideArticles => "Read the article files this project names outside its folder",
+            Find => "Find in the article",
+            FindNext => "Next match, selected so a label key tags it",
+            FindPrevious => "Previous match, selected",
+            SearchProject => {
+                "Search every document's text and every annotation's text, note and attributes"
+            }
+            NextDocument => "Show the next document",
+            PreviousDocument => "Show the previous document",
+            ZoomIn => "Larger article text",
+            ZoomOut => "Smaller article text",
+            ZoomReset => "Default article text size",
+            ThemeSystem => "Follow the system's light or dark theme",
+            ThemeLight => "Use the light theme",
+            ThemeDark => "Use the dark theme",
+            ToggleDocuments => "Show or hide the document list (the article gets the room)",
+            ToggleAnnotations => "Show or hide the annotation list and inspector",
+            Preferences => "Your name on new annotations",
+            CommandPalette => "Find and run any command by name",
+            ShowKeys => "Show every keyboard shortcut",
+        }
     }
 
-    /// Further shortcuts that do the same (Ctrl+Y for redo, Ctrl+= for zoom in,
-    /// Backspace for delete).
-    pub fn alternative_shortcuts(&self) -> &'static [KeyboardShortcut] {
-        const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Y)];
-        const ZOOM_IN: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Equals)];
-        const DELETE: [KeyboardShortcut; 1] =
-            [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
+    /// The keyboard shortcuts, primary first.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        use UiCommand::*;
         match self {
-            Command::Redo => &REDO,
-            Command::ZoomIn => &ZOOM_IN,
-            Command::DeleteAnnotation => &DELETE,
-            _ => &[],
+            NewProject => &[k!(CMD, N)],
+            OpenProject => &[k!(CMD, O)],
+            Save => &[k!(CMD, S)],
+            SaveAs => &[k!(CMD_SHIFT, S)],
+            Export => &[k!(CMD, E)],
+            CloseProject => &[k!(CMD, W)],
+            Quit => &[k!(CMD, Q)],
+            Undo => &[k!(CMD, Z)],
+            Redo => &[k!(CMD_SHIFT, Z), k!(CMD, Y)],
+            DeleteAnnotation => &[k!(NONE, Delete), k!(NONE, Backspace)],
+            StartLeft => &[k!(Modifiers::ALT, ArrowLeft)],
+            StartRight => &[k!(Modifiers::ALT, ArrowRight)],
+            EndLeft => &[k!(ALT_SHIFT, ArrowLeft)],
+            EndRight => &[k!(ALT_SHIFT, ArrowRight)],
+            Escape => &[k!(NONE, Escape)],
+            Find => &[k!(CMD, F)],
+            FindNext => &[k!(NONE, F3)],
+            FindPrevious => &[k!(Modifiers::SHIFT, F3)],
+            SearchProject => &[k!(CMD_SHIFT, F)],
+            NextDocument => &[k!(CMD, PageDown)],
+            PreviousDocument => &[k!(CMD, PageUp)],
+            ZoomIn => &[k!(CMD, Plus), k!(CMD, Equals)],
+            ZoomOut => &[k!(CMD, Minus)],
+            ZoomReset => &[k!(CMD, Num0)],
+            ToggleDocuments => &[k!(CMD_SHIFT, D)],
+            ToggleAnnotations => &[k!(CMD_SHIFT, A)],
+            CommandPalette => &[k!(CMD_SHIFT, P), k!(CMD, K)],
+            ShowKeys => &[k!(NONE, F1)],
+            AddArticles | ReloadFromDisk | EditDocumentDetails | ReadOutsideArticles
+            | ThemeSystem | ThemeLight | ThemeDark | Preferences => &[],
+        }
+    }
+
+    /// The primary shortcut.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.shortcuts().first().copied()
+    }
+
+    /// Its menu and keyboard-map heading.
+    pub fn group(self) -> Group {
+        use UiCommand::*;
+        match self {
+            NewProject | OpenProject | AddArticles | Save | SaveAs | ReloadFromDisk | Export
+            | CloseProject | Quit => Group::File,
+            Undo | Redo | DeleteAnnotation | StartLeft | StartRight | EndLeft | EndRight
+            | Escape | EditDocumentDetails | ReadOutsideArticles | Preferences => Group::Edit,
+            Find | FindNext | FindPrevious | SearchProject => Group::Find,
+            NextDocument | PreviousDocument | ZoomIn | ZoomOut | ZoomReset | ThemeSystem
+            | ThemeLight | ThemeDark | ToggleDocuments | ToggleAnnotations => Group::View,
+            CommandPalette | ShowKeys => Group::Help,
         }
     }
 
     /// Whether the shortcut works while a text field has the keyboard. Plain keys and
     /// undo belong to the field then; saving, finding and zoom work everywhere.
-    pub fn works_in_text_field(&self) -> bool {
-        matches!(
+    pub fn works_in_text_field(self) -> bool {
+        use UiCommand::*;
+        !matches!(
             self,
-            Command::NewProject
-                | Command::OpenProject
-                | Command::Save
-                | Command::SaveAs
-                | Command::Export
-                | Command::CloseProject
-                | Command::Quit
-                | Command::Find
-                | Command::FindNext
-                | Command::FindPrevious
-                | Command::NextDocument
-                | Command::PreviousDocument
-                | Command::ZoomIn
-                | Command::ZoomOut
-                | Command::ZoomReset
+            Undo | Redo | DeleteAnnotation | StartLeft | StartRight | EndLeft | EndRight | Escape
         )
     }
 
-    /// Whether the command acts on the selected annotation (and so only fires when one
-    /// is selected and no text is selected: otherwise the keys belong to the view).
-    pub fn needs_selected_annotation(&self) -> bool {
-        matches!(self, Command::DeleteAnnotation | Command::Nudge(_))
+    /// Whether the command acts on the selected annotations (and so only fires when
+    /// some are selected: otherwise the keys belong to the view).
+    pub fn needs_selected_annotation(self) -> bool {
+        use UiCommand::*;
+        matches!(
+            self,
+            DeleteAnnotation | StartLeft | StartRight | EndLeft | EndRight
+        )
+    }
+
+    /// Whether the command needs an open project (greyed in menus and the palette
+    /// otherwise).
+    pub fn needs_project(self) -> bool {
+        use UiCommand::*;
+        !matches!(
+            self,
+            NewProject
+                | OpenProject
+                | Quit
+                | ZoomIn
+                | ZoomOut
+                | ZoomReset
+                | ThemeSystem
+                | ThemeLight
+                | ThemeDark
+                | Preferences
+                | CommandPalette
+                | ShowKeys
+        )
+    }
+
+    /// The nudge this command is, if it is one.
+    pub fn nudge(self) -> Option<Nudge> {
+        Some(match self {
+            UiCommand::StartLeft => Nudge::StartLeft,
+            UiCommand::StartRight => Nudge::StartRight,
+            UiCommand::EndLeft => Nudge::EndLeft,
+            UiCommand::EndRight => Nudge::EndRight,
+            _ => return None,
+        })
+    }
+
+    /// Every command whose shortcut the keyboard listens for, most specific first (so
+    /// that Ctrl+Shift+Z is tried before Ctrl+Z, as egui's logical matching requires).
+    pub fn by_specificity() -> Vec<UiCommand> {
+        let mut all: Vec<UiCommand> = UiCommand::iter()
+            .filter(|c| !c.shortcuts().is_empty())
+            .collect();
+        let weight = |c: &UiCommand| {
+            let m = c.shortcuts()[0].modifiers;
+            u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl)
+        };
+        all.sort_by_key(|c| std::cmp::Reverse(weight(c)));
+        all
+    }
+}
+
+/// A request to the app: a [`UiCommand`], or an internal event that carries data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// A command from a menu, the palette or a shortcut.
+    Ui(UiCommand),
+    /// Open this project file.
+    OpenPath(PathBuf),
+    /// Add these article files.
+    AddPaths(Vec<PathBuf>),
+    /// Tag the text selection, or relabel the selected annotations, with the label
+    /// bound to this key.
+    LabelKey(char),
+    /// Show a document.
+    SelectDocument(DocId),
+    /// Set a document's status.
+    SetStatus(DocId, DocStatus),
+    /// Replace a document's metadata by an edited copy, as one undoable change.
+    UpdateDocument(Box<Document>),
+    /// Select an annotation and scroll the article to it.
+    SelectAnnotation(AnnotationId),
+    /// An annotation was clicked (in the article or the list); `toggle` adds it to the
+    /// selection or takes it out (Ctrl or Shift held).
+    ClickAnnotation(AnnotationId, bool),
+    /// Shift+click in the list: select the annotations from the primary one to this
+    /// one, in the list's order (given).
+    SelectRange(Vec<AnnotationId>),
+    /// The view moved the caret or changed the text selection.
+    Select(Selection),
+    /// Replace an annotation by an edited copy, as an undoable change with this name.
+    UpdateAnnotation(Box<Annotation>, String),
+}
+
+impl From<UiCommand> for Command {
+    fn from(c: UiCommand) -> Self {
+        Command::Ui(c)
     }
 }
 
@@ -254,7 +399,7 @@ impl Command {
 pub struct KeyContext {
     /// A text field has the keyboard.
     pub text_field_focused: bool,
-    /// An annotation is selected and no text is.
+    /// Annotations are selected.
     pub annotation_selected: bool,
     /// A project is open.
     pub project_open: bool,
@@ -271,20 +416,22 @@ pub fn collect_shortcuts(
 ) -> Vec<Command> {
     let mut out = Vec::new();
     ctx.input_mut(|i| {
-        for cmd in Command::WITH_SHORTCUTS {
+        for cmd in UiCommand::by_specificity() {
             if keys.text_field_focused && !cmd.works_in_text_field() {
                 continue;
             }
             if cmd.needs_selected_annotation() && !keys.annotation_selected {
                 continue;
             }
-            let Some(sc) = cmd.shortcut() else { continue };
-            let mut hit = i.consume_shortcut(&sc);
-            for alt in cmd.alternative_shortcuts() {
-                hit |= i.consume_shortcut(alt);
+            if cmd == UiCommand::Escape && keys.popup_open {
+                continue;
+            }
+            let mut hit = false;
+            for sc in cmd.shortcuts() {
+                hit |= i.consume_shortcut(sc);
             }
             if hit {
-                out.push(cmd);
+                out.push(Command::Ui(cmd));
             }
         }
         if keys.text_field_focused || !keys.project_open {
@@ -297,9 +444,6 @@ pub fn collect_shortcuts(
                 out.push(Command::LabelKey(k));
             }
         }
-        if !keys.popup_open && i.consume_key(Modifiers::NONE, Key::Escape) {
-            out.push(Command::Escape);
-        }
     });
     out
 }
@@ -309,7 +453,54 @@ pub fn digit_key(c: char) -> Option<Key> {
     Key::from_name(&c.to_ascii_uppercase().to_string())
 }
 
-/// A shortcut as text for menus and the key map ("Ctrl+Shift+Z").
-pub fn shortcut_text(ctx: &egui::Context, sc: &KeyboardShortcut) -> String {
-    ctx.format_shortcut(sc)
+/// A shortcut as the keyboard map writes it, the same on every platform: Ctrl, Alt,
+/// Shift, then the key ("Ctrl+Shift+Z").
+pub fn written(sc: &KeyboardShortcut) -> String {
+    let m = sc.modifiers;
+    let mut s = String::new();
+    for (on, name) in [
+        (m.command || m.ctrl, "Ctrl+"),
+        (m.alt, "Alt+"),
+        (m.shift, "Shift+"),
+    ] {
+        if on {
+            s.push_str(name);
+        }
+    }
+    s.push_str(match sc.logical_key {
+        Key::Equals => "=",
+        Key::Plus => "Plus",
+        Key::Minus => "Minus",
+        key => key.name(),
+    });
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// No two commands share a shortcut, or one of them could never be reached.
+    #[test]
+    fn shortcuts_are_unique() {
+        let mut seen = std::collections::HashMap::new();
+        for c in UiCommand::iter() {
+            for sc in c.shortcuts() {
+                if let Some(other) = seen.insert(written(sc), c) {
+                    panic!("{c:?} and {other:?} share {}", written(sc));
+                }
+            }
+        }
+    }
+
+    /// Ctrl+Shift+Z must be tried before Ctrl+Z, or undo would eat redo.
+    #[test]
+    fn more_modifiers_are_tried_first() {
+        let order = UiCommand::by_specificity();
+        let pos = |c| order.iter().position(|x| *x == c).unwrap();
+        assert!(pos(UiCommand::Redo) < pos(UiCommand::Undo));
+        assert!(pos(UiCommand::SaveAs) < pos(UiCommand::Save));
+        assert!(pos(UiCommand::SearchProject) < pos(UiCommand::Find));
+        assert!(pos(UiCommand::EndLeft) < pos(UiCommand::StartLeft));
+    }
 }

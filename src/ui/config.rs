@@ -40,6 +40,14 @@ pub struct Config {
     /// Projects (absolute paths) whose article files outside their folder the person
     /// agreed to read; asked once per project.
     pub outside_allowed: Vec<PathBuf>,
+    /// The name written on new annotations; asked on first start.
+    pub annotator: Option<String>,
+    /// The document list is collapsed.
+    pub hide_documents: bool,
+    /// The annotation panel is collapsed.
+    pub hide_annotations: bool,
+    /// Widths of the document list and the annotation panel as last dragged.
+    pub panel_widths: Option<[f32; 2]>,
 }
 
 impl Default for Config {
@@ -49,6 +57,10 @@ impl Default for Config {
             font_size: DEFAULT_FONT_SIZE,
             theme: ThemeChoice::System,
             outside_allowed: Vec::new(),
+            annotator: None,
+            hide_documents: false,
+            hide_annotations: false,
+            panel_widths: None,
         }
     }
 }

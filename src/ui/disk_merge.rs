@@ -93,11 +93,8 @@ impl Session {
         {
             fresh.current = Some(cur.clone());
         }
-        if let Some(sel) = &self.selected
-            && fresh.project().annotation(sel).is_some()
-        {
-            fresh.selected = Some(sel.clone());
-        }
+        fresh.selection = self.selection.clone();
+        fresh.fix_selection();
         *self = fresh;
         store::remove_recovery(&self.ws.path);
         Ok(notices)

@@ -6,8 +6,8 @@ use crate::model::DocId;
 use crate::text::DocText;
 use std::ops::Range;
 
-/// Most matches kept; a one-letter query in a 10 MB article stays cheap.
-pub const MAX_MATCHES: usize = 10_000;
+pub use crate::search::{MAX_MATCHES, find_all};
+use crate::search::{find_in_folded, fold_str};
 
 /// The find bar's state.
 #[derive(Default)]
@@ -43,7 +43,7 @@ impl FindState {
                 self.folded = Some((doc.clone(), text.char_len(), fold_str(text.as_str())));
             }
             let folded = self.folded.as_ref().map_or("", |f| f.2.as_str());
-            find_in_folded(folded, &fold_str(&self.query))
+            find_in_folded(folded, &fold_str(&self.query), MAX_MATCHES)
         } else {
             Vec::new()
         };
@@ -90,66 +90,9 @@ impl FindState {
     }
 }
 
-/// One char folded for case-insensitive matching, always to exactly one char so that
-/// offsets in the folded text are offsets in the original.
-fn fold(c: char) -> char {
-    let mut l = c.to_lowercase();
-    match (l.next(), l.next()) {
-        (Some(f), None) => f,
-        _ => c,
-    }
-}
-
-/// `s` with every char folded; it has as many chars as `s`.
-fn fold_str(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    s.chars().map(fold).collect()
-}
-
-/// Non-overlapping occurrences of an already folded needle in a folded text, as char
-/// ranges (the same in the folded text and the original), at most [`MAX_MATCHES`].
-fn find_in_folded(hay: &str, needle: &str) -> Vec<Range<usize>> {
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let n = needle.chars().count();
-    let ascii = hay.is_ascii();
-    let (mut last_b, mut last_c) = (0, 0);
-    let mut out = Vec::new();
-    for (b, _) in hay.match_indices(needle).take(MAX_MATCHES) {
-        let c = if ascii {
-            b
-        } else {
-            last_c + hay[last_b..b].chars().count()
-        };
-        (last_b, last_c) = (b, c);
-        out.push(c..c + n);
-    }
-    out
-}
-
-/// Every non-overlapping case-insensitive occurrence of `query` in `text`, as char
-/// ranges, at most [`MAX_MATCHES`].
-pub fn find_all(text: &DocText, query: &str) -> Vec<Range<usize>> {
-    find_in_folded(&fold_str(text.as_str()), &fold_str(query))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn matches_are_char_ranges_ignoring_case() {
-        let t = DocText::new("“Get out, get OUT occupier!” — Ärger ärger".to_owned());
-        let m = find_all(&t, "get out");
-        assert_eq!(m, vec![1..8, 10..17]);
-        assert_eq!(t.slice(m[1].clone()), "get OUT");
-        let m = find_all(&t, "ÄRGER");
-        assert_eq!(m.len(), 2);
-        assert_eq!(t.slice(m[0].clone()), "Ärger");
-    }
 
     #[test]
     fn stepping_wraps() {

@@ -9,7 +9,7 @@ use eframe::egui;
 
 use crate::model::{Annotation, AnnotationId, LabelKind, Precision};
 use crate::ui::annotation_list::label_color;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, UiCommand};
 use crate::ui::session::Session;
 use egui::{RichText, Ui};
 
@@ -124,9 +124,18 @@ impl InspectorState {
     pub fn inspector_ui(&mut self, ui: &mut Ui, session: &Session, commands: &mut Vec<Command>) {
         ui.heading("Inspector");
         ui.separator();
+        let many = session.selection.annotations().len();
+        if many > 1 {
+            ui.label(format!(
+                "{many} annotations selected. A label key relabels them all; Delete deletes them in one step (Ctrl+Z brings them back)."
+            ));
+            if ui.button(format!("Delete {many} annotations")).clicked() {
+                commands.push(Command::Ui(UiCommand::DeleteAnnotation));
+            }
+            return;
+        }
         let Some(a) = session
-            .selected
-            .as_ref()
+            .selected()
             .and_then(|id| session.project().annotation(id))
         else {
             ui.label(
@@ -224,7 +233,7 @@ impl InspectorState {
                     .on_hover_text("Delete (Del)")
                     .clicked()
                 {
-                    commands.push(Command::DeleteAnnotation);
+                    commands.push(Command::Ui(UiCommand::DeleteAnnotation));
                 }
             });
     }

@@ -1,157 +1,163 @@
-//! The keyboard map, as one table: shown in Help → Keyboard shortcuts and written to
-//! the README's keyboard map (a test keeps the two the same).
+//! The keyboard map: every [`UiCommand`] with its shortcuts, by group, then the keys
+//! and gestures of the article itself, which are not commands (the caret, label keys,
+//! Tab). Shown in Help → Keyboard shortcuts and written to the README's keyboard map
+//! (a test keeps the two the same).
 
 use eframe::egui;
 
-/// (Keys, what they do) in reading order, grouped by a heading row with empty keys.
-pub const KEY_MAP: &[(&str, &str)] = &[
-    ("", "Files"),
-    ("Ctrl+N", "New project"),
-    ("Ctrl+O", "Open project"),
-    ("Ctrl+S", "Save"),
-    ("Ctrl+Shift+S", "Save as"),
-    ("Ctrl+E", "Export annotations as a dataset"),
-    ("Ctrl+W", "Close project"),
-    ("Ctrl+Q", "Quit"),
-    ("", "Documents"),
-    ("Ctrl+PageDown", "Next document"),
-    ("Ctrl+PageUp", "Previous document"),
-    ("", "Selecting text (in the article)"),
+use crate::ui::command::{Group, UiCommand, written};
+use strum::IntoEnumIterator;
+
+/// Keys that are not commands: (keys, what they do), under a heading row with empty
+/// keys.
+pub const GESTURES: &[(&str, &str)] = &[
+    ("", "In the article"),
+    (
+        "Click",
+        "Place the caret (or select the annotation clicked)",
+    ),
     ("Drag", "Select text, snapped to whole words"),
     ("Alt+Drag", "Select text without snapping"),
     ("Double-click", "Select a word"),
+    ("Shift+Click", "Extend the selection from the caret"),
     (
-        "Shift+Arrow keys",
-        "Extend the selection by a character or line",
+        "Left / Right",
+        "Move the caret by a character (with a selection: to its start / end)",
     ),
-    ("Shift+Ctrl+Left / Right", "Extend the selection by a word"),
+    ("Ctrl+Left / Ctrl+Right", "Move the caret by a word"),
+    (
+        "Up / Down",
+        "Move the caret by a line (without a caret: scroll by a line)",
+    ),
+    ("Home / End", "Caret to the start / end of its line"),
+    (
+        "Shift+Arrow keys, Shift+Home / Shift+End",
+        "Extend the selection from the caret",
+    ),
+    ("PageDown / PageUp", "Scroll by a screen"),
+    (
+        "Ctrl+Home / Ctrl+End",
+        "Go to the start / end of the article",
+    ),
     ("", "Annotating"),
     (
         "1, 2, 3, …",
-        "Tag the selected text with the label bound to that key (1 claim, 2 quote, 3 figure by default); with an annotation selected and no text selected, relabel it",
+        "Tag the selected text with the label bound to that key (1 claim, 2 quote, 3 figure by default); with annotations selected and no text selected, relabel them",
     ),
     (
-        "Click an annotation",
-        "Select it (shows it in the inspector)",
-    ),
-    ("Delete or Backspace", "Delete the selected annotation"),
-    (
-        "Alt+Left / Alt+Right",
-        "Move the selected annotation's start one word left / right",
+        "Tab / Shift+Tab",
+        "Select the next / previous annotation and bring it into view",
     ),
     (
-        "Alt+Shift+Left / Alt+Shift+Right",
-        "Move the selected annotation's end one word left / right",
+        "Ctrl+Click an annotation",
+        "Add it to the selection, or take it out (Shift+Click too, while annotations are selected)",
     ),
     (
-        "Escape",
-        "Clear the text selection, the selected annotation and the find bar",
+        "Ctrl+Click / Shift+Click in the list",
+        "Add one annotation / a run of annotations to the selection",
     ),
-    ("", "Undo"),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
-    ("", "Find"),
-    ("Ctrl+F", "Find in the article"),
-    ("Enter or F3", "Next match"),
-    ("Shift+Enter or Shift+F3", "Previous match"),
-    ("Escape (in the find field)", "Close the find bar"),
-    ("", "Reading"),
+    ("", "In the find bar"),
     (
-        "PageDown / PageUp",
-        "Scroll the article down / up by a screen",
+        "Enter / Shift+Enter",
+        "Select the next / previous match and give the keyboard to the article, so a label key tags it",
     ),
-    ("Down / Up", "Scroll the article down / up by a line"),
-    (
-        "Home / End (or Ctrl+Home / Ctrl+End)",
-        "Go to the start / end of the article",
-    ),
-    ("Ctrl+Plus or Ctrl+=", "Larger article text"),
-    ("Ctrl+Minus", "Smaller article text"),
-    ("Ctrl+0", "Default article text size"),
+    ("Escape", "Close the find bar"),
 ];
 
-/// The key map as Markdown.
+/// The shortcuts of a command as the map writes them ("Ctrl+Shift+Z or Ctrl+Y").
+pub fn shortcut_list(cmd: UiCommand) -> String {
+    cmd.shortcuts()
+        .iter()
+        .map(written)
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// Every row of the map: (heading, rows of (keys, what)).
+pub fn sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let mut out = Vec::new();
+    for g in Group::iter() {
+        let rows: Vec<(String, &'static str)> = UiCommand::iter()
+            .filter(|c| c.group() == g && !c.shortcuts().is_empty())
+            .map(|c| (shortcut_list(c), c.tooltip()))
+            .collect();
+        if !rows.is_empty() {
+            out.push((g.title(), rows));
+        }
+    }
+    let mut heading = "";
+    let mut rows = Vec::new();
+    for (keys, what) in GESTURES {
+        if keys.is_empty() {
+            if !heading.is_empty() {
+                out.push((heading, std::mem::take(&mut rows)));
+            }
+            heading = what;
+        } else {
+            rows.push(((*keys).to_owned(), *what));
+        }
+    }
+    out.push((heading, rows));
+    out
+}
+
+/// The key map as Markdown, for the README.
 pub fn markdown() -> String {
     let mut out = String::from(
         "## Keyboard map\n\nOn macOS, Cmd takes the place of Ctrl. Label keys, Delete, Escape, undo, \
-         the arrow keys and the scroll keys act on the article only while no text field has the keyboard.\n",
+         the arrow keys and Tab act on the article only while no text field has the keyboard. \
+         Ctrl+Shift+P (or Ctrl+K) lists every command, shortcut or not.\n",
     );
-    for (keys, what) in KEY_MAP {
-        if keys.is_empty() {
-            out.push_str(&format!(
-                "\n### {what}\n\n| Keys | Action |\n|------|--------|\n"
-            ));
-        } else {
+    for (heading, rows) in sections() {
+        out.push_str(&format!(
+            "\n### {heading}\n\n| Keys | Action |\n|------|--------|\n"
+        ));
+        for (keys, what) in rows {
             out.push_str(&format!("| {keys} | {what} |\n"));
         }
     }
     out
 }
 
-/// Draws the key map (for the Help window).
+/// Draws the key map (for the Help window): one grid, so the columns line up.
 pub fn key_map_ui(ui: &mut egui::Ui) {
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        let mut n = 0;
-        for (keys, what) in KEY_MAP {
-            if keys.is_empty() {
-                ui.add_space(6.0);
-                ui.strong(*what);
-                n += 1;
-                continue;
-            }
-            egui::Grid::new(("keys", n, *keys))
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            egui::Grid::new("key-map")
                 .num_columns(2)
-                .min_col_width(180.0)
+                .striped(true)
+                .spacing([16.0, 4.0])
                 .show(ui, |ui| {
-                    ui.monospace(*keys);
-                    ui.add(egui::Label::new(*what).wrap());
-                    ui.end_row();
+                    for (heading, rows) in sections() {
+                        ui.label(egui::RichText::new(heading).strong().size(15.0));
+                        ui.end_row();
+                        for (keys, what) in rows {
+                            ui.monospace(keys);
+                            ui.add(egui::Label::new(what).wrap());
+                            ui.end_row();
+                        }
+                    }
                 });
-        }
-    });
+        });
 }
 
 #[cfg(test)]
 mod tests {
-    use super::KEY_MAP;
-    use crate::ui::command::Command;
-    use eframe::egui::{Key, KeyboardShortcut};
+    use super::*;
 
-    /// A shortcut as the key map writes it: Ctrl, Alt, Shift, then the key.
-    fn written(sc: &KeyboardShortcut) -> String {
-        let m = sc.modifiers;
-        let mut s = String::new();
-        for (on, name) in [(m.command, "Ctrl+"), (m.alt, "Alt+"), (m.shift, "Shift+")] {
-            if on {
-                s.push_str(name);
-            }
-        }
-        s.push_str(match sc.logical_key {
-            Key::Equals => "=",
-            k => k.name(),
-        });
-        s
-    }
-
-    /// Every shortcut the keyboard acts on is in the key map (and so in Help and the
+    /// Every shortcut the keyboard acts on is in the map (and so in Help and the
     /// README), written as the map writes it.
     #[test]
     fn every_command_shortcut_is_in_the_key_map() {
-        let listed: Vec<&str> = KEY_MAP
-            .iter()
-            .flat_map(|(keys, _)| keys.split(" or ").flat_map(|k| k.split(" / ")))
-            .collect();
-        for cmd in Command::WITH_SHORTCUTS {
-            let shortcuts = cmd
-                .shortcut()
-                .into_iter()
-                .chain(cmd.alternative_shortcuts().iter().copied());
-            for sc in shortcuts {
-                let text = written(&sc);
+        let md = markdown();
+        for cmd in UiCommand::iter() {
+            for sc in cmd.shortcuts() {
+                let text = written(sc);
                 assert!(
-                    listed.contains(&text.as_str()),
+                    md.contains(&text),
                     "{} ({text}) is missing from the key map",
-                    cmd.label()
+                    cmd.text()
                 );
             }
         }

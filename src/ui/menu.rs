@@ -1,21 +1,60 @@
-//! The menu bar: File, Edit, View. Every item pushes a [`Command`]; its shortcut is
-//! shown beside it from the same table the keyboard uses.
+//! The menu bar: File, Edit, Find, View, Help. Every item is a [`UiCommand`], with its
+//! text, tooltip and shortcut from the one description the keyboard and the palette
+//! use.
 
 use eframe::egui;
 
-use crate::ui::command::Command;
+use crate::ui::command::{Command, UiCommand};
 use crate::ui::config::{Config, ThemeChoice};
 use crate::ui::session::Session;
 use egui::Ui;
 
-/// A menu item for a command; disabled when `enabled` is false.
-fn item(ui: &mut Ui, cmd: Command, text: Option<String>, enabled: bool, out: &mut Vec<Command>) {
-    let mut b = egui::Button::new(text.unwrap_or_else(|| cmd.label()));
+/// Whether a command can run now, and the text its menu item shows (Undo names what
+/// it undoes).
+pub fn state(cmd: UiCommand, session: Option<&Session>) -> (bool, String) {
+    let open = session.is_some();
+    let text = cmd.text().to_owned();
+    match cmd {
+        UiCommand::Undo => match session.and_then(|s| s.history.undo_name()) {
+            Some(n) => (true, format!("Undo {n}")),
+            None => (false, text),
+        },
+        UiCommand::Redo => match session.and_then(|s| s.history.redo_name()) {
+            Some(n) => (true, format!("Redo {n}")),
+            None => (false, text),
+        },
+        UiCommand::DeleteAnnotation => {
+            let n = session.map_or(0, |s| s.selection.annotations().len());
+            match n {
+                0 | 1 => (n == 1, text),
+                n => (true, format!("Delete {n} annotations")),
+            }
+        }
+        UiCommand::StartLeft | UiCommand::StartRight | UiCommand::EndLeft | UiCommand::EndRight => {
+            (session.is_some_and(|s| s.selected().is_some()), text)
+        }
+        UiCommand::EditDocumentDetails => (session.and_then(Session::current_doc).is_some(), text),
+        UiCommand::ReadOutsideArticles => (
+            session.is_some_and(|s| !s.ws.outside_documents().is_empty()),
+            text,
+        ),
+        c => (open || !c.needs_project(), text),
+    }
+}
+
+/// A menu item for a command.
+fn item(ui: &mut Ui, cmd: UiCommand, session: Option<&Session>, out: &mut Vec<Command>) {
+    let (enabled, text) = state(cmd, session);
+    let mut b = egui::Button::new(text);
     if let Some(sc) = cmd.shortcut() {
         b = b.shortcut_text(ui.ctx().format_shortcut(&sc));
     }
-    if ui.add_enabled(enabled, b).clicked() {
-        out.push(cmd);
+    if ui
+        .add_enabled(enabled, b)
+        .on_hover_text(cmd.tooltip())
+        .clicked()
+    {
+        out.push(Command::Ui(cmd));
     }
 }
 
@@ -26,11 +65,12 @@ pub fn menu_bar_ui(
     config: &Config,
     out: &mut Vec<Command>,
 ) {
-    let open = session.is_some();
+    use UiCommand::*;
+    let s = session;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            item(ui, Command::NewProject, None, true, out);
-            item(ui, Command::OpenProject, None, true, out);
+            item(ui, NewProject, s, out);
+            item(ui, OpenProject, s, out);
             ui.add_enabled_ui(!config.recent.is_empty(), |ui| {
                 ui.menu_button("Open recent", |ui| {
                     for p in &config.recent {
@@ -41,68 +81,60 @@ pub fn menu_bar_ui(
                 });
             });
             ui.separator();
-            item(ui, Command::AddArticles, None, open, out);
+            item(ui, AddArticles, s, out);
             ui.separator();
-            item(ui, Command::Save, None, open, out);
-            item(ui, Command::SaveAs, None, open, out);
-            item(ui, Command::ReloadFromDisk, None, open, out);
+            item(ui, Save, s, out);
+            item(ui, SaveAs, s, out);
+            item(ui, ReloadFromDisk, s, out);
             ui.separator();
-            item(ui, Command::Export, None, open, out);
+            item(ui, Export, s, out);
             ui.separator();
-            item(ui, Command::CloseProject, None, open, out);
-            item(ui, Command::Quit, None, true, out);
+            item(ui, CloseProject, s, out);
+            item(ui, Quit, s, out);
         });
         ui.menu_button("Edit", |ui| {
-            let undo = session.and_then(|s| s.history.undo_name());
-            let redo = session.and_then(|s| s.history.redo_name());
-            item(
-                ui,
-                Command::Undo,
-                undo.map(|n| format!("Undo {n}")),
-                undo.is_some(),
-                out,
-            );
-            item(
-                ui,
-                Command::Redo,
-                redo.map(|n| format!("Redo {n}")),
-                redo.is_some(),
-                out,
-            );
+            item(ui, Undo, s, out);
+            item(ui, Redo, s, out);
             ui.separator();
-            item(ui, Command::Find, None, open, out);
-            item(ui, Command::FindNext, None, open, out);
-            item(ui, Command::FindPrevious, None, open, out);
+            item(ui, DeleteAnnotation, s, out);
+            item(ui, Escape, s, out);
             ui.separator();
-            let selected = session.is_some_and(|s| s.selected.is_some());
-            item(ui, Command::DeleteAnnotation, None, selected, out);
+            item(ui, EditDocumentDetails, s, out);
             ui.separator();
-            let has_doc = session.and_then(Session::current_doc).is_some();
-            item(ui, Command::EditDocumentDetails, None, has_doc, out);
+            item(ui, Preferences, s, out);
+        });
+        ui.menu_button("Find", |ui| {
+            item(ui, Find, s, out);
+            item(ui, FindNext, s, out);
+            item(ui, FindPrevious, s, out);
+            ui.separator();
+            item(ui, SearchProject, s, out);
         });
         ui.menu_button("View", |ui| {
-            item(ui, Command::ZoomIn, None, true, out);
-            item(ui, Command::ZoomOut, None, true, out);
-            item(ui, Command::ZoomReset, None, true, out);
+            item(ui, NextDocument, s, out);
+            item(ui, PreviousDocument, s, out);
             ui.separator();
-            for (t, name) in [
-                (ThemeChoice::System, "Theme: follow system"),
-                (ThemeChoice::Light, "Theme: light"),
-                (ThemeChoice::Dark, "Theme: dark"),
+            item(ui, ToggleDocuments, s, out);
+            item(ui, ToggleAnnotations, s, out);
+            ui.separator();
+            item(ui, ZoomIn, s, out);
+            item(ui, ZoomOut, s, out);
+            item(ui, ZoomReset, s, out);
+            ui.separator();
+            for (t, cmd) in [
+                (ThemeChoice::System, ThemeSystem),
+                (ThemeChoice::Light, ThemeLight),
+                (ThemeChoice::Dark, ThemeDark),
             ] {
-                if ui.radio(config.theme == t, name).clicked() {
-                    out.push(Command::SetTheme(t));
+                if ui.radio(config.theme == t, cmd.text()).clicked() {
+                    out.push(Command::Ui(cmd));
                     ui.close();
                 }
             }
-            ui.separator();
-            item(ui, Command::NextDocument, None, open, out);
-            item(ui, Command::PreviousDocument, None, open, out);
         });
         ui.menu_button("Help", |ui| {
-            if ui.button("Keyboard shortcuts").clicked() {
-                out.push(Command::ShowKeys);
-            }
+            item(ui, CommandPalette, s, out);
+            item(ui, ShowKeys, s, out);
         });
     });
 }

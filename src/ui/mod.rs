@@ -27,6 +27,9 @@ pub mod inspector;
 pub mod keys;
 pub mod menu;
 pub mod notify;
+pub mod palette;
+pub mod preferences;
+pub mod project_search;
 pub mod session;
 pub mod status_bar;
 

@@ -7,6 +7,7 @@ use crate::edit::{Edit, EditError, History, Transaction};
 use crate::model::{
     Annotation, AnnotationId, DocId, DocStatus, Document, Label, Project, SpanError, now,
 };
+use crate::selection::Selection;
 use crate::store::{self, FileChange, FileIdentity, ProjectLock, StoreError};
 use crate::text::DocText;
 use crate::words;
@@ -53,8 +54,9 @@ pub struct Session {
     pub history: History,
     /// The document shown in the middle.
     pub current: Option<DocId>,
-    /// The annotation shown in the inspector.
-    pub selected: Option<AnnotationId>,
+    /// What is selected: a caret or text range, or annotations. Every change records
+    /// it before and after, so undo and redo bring it back.
+    pub selection: Selection,
     /// The project file as last read or written, to notice someone else's change.
     pub disk: Option<FileIdentity>,
     /// The project as the file held it, when the history cannot rebuild that state
@@ -95,7 +97,7 @@ impl Session {
             ws,
             history,
             current,
-            selected: None,
+            selection: Selection::Nothing,
             disk: None,
             base: None,
         }
@@ -148,32 +150,58 @@ impl Session {
         self.history.is_dirty()
     }
 
-    /// Applies a change through the history.
+    /// The primary selected annotation (the one the inspector shows).
+    pub fn selected(&self) -> Option<&AnnotationId> {
+        self.selection.primary()
+    }
+
+    /// Applies a change through the history; the selection stays what it is (less
+    /// what the change removed).
     pub fn apply(&mut self, tx: Transaction) -> Result<(), EditError> {
-        self.history.apply(&mut self.ws.project, tx)
+        let after = self.selection.clone();
+        self.apply_selecting(tx, after)
     }
 
-    /// Undoes the last change; returns its name.
+    /// Applies a change through the history and selects `after`; the history records
+    /// the selection before and after, for undo and redo.
+    pub fn apply_selecting(&mut self, tx: Transaction, after: Selection) -> Result<(), EditError> {
+        let before = self.selection.clone();
+        self.history
+            .apply_selecting(&mut self.ws.project, tx, before, after.clone())?;
+        self.selection = after;
+        self.fix_selection();
+        Ok(())
+    }
+
+    /// Undoes the last change and selects what was selected before it; returns its
+    /// name.
     pub fn undo(&mut self) -> Option<String> {
-        let name = self.history.undo(&mut self.ws.project);
-        self.fix_selection();
-        name
+        let step = self.history.undo(&mut self.ws.project)?;
+        self.restore(step.selection);
+        Some(step.name)
     }
 
-    /// Redoes the last undone change; returns its name.
+    /// Redoes the last undone change and selects what it selected; returns its name.
     pub fn redo(&mut self) -> Option<String> {
-        let name = self.history.redo(&mut self.ws.project);
+        let step = self.history.redo(&mut self.ws.project)?;
+        self.restore(step.selection);
+        Some(step.name)
+    }
+
+    /// Selects what undo or redo brought back, showing its document.
+    fn restore(&mut self, selection: Selection) {
+        self.selection = selection;
         self.fix_selection();
-        name
+        if let Some(d) = self.selection.doc(&self.ws.project).cloned() {
+            self.current = Some(d);
+        }
     }
 
     /// Drops a selection that no longer exists (after undo, say).
     pub(crate) fn fix_selection(&mut self) {
-        if let Some(id) = &self.selected
-            && self.ws.project.annotation(id).is_none()
-        {
-            self.selected = None;
-        }
+        let ws = &self.ws;
+        self.selection
+            .retain_existing(&ws.project, |d| ws.text(d).map(|t| t.char_len()));
         if let Some(d) = &self.current
             && self.ws.project.document(d).is_none()
         {
@@ -303,12 +331,22 @@ impl Session {
         }
     }
 
-    /// Shows a document; the annotation selection is dropped.
+    /// Shows a document; a selection in another document is dropped.
     pub fn select_doc(&mut self, id: DocId) {
         if self.current.as_ref() != Some(&id) {
+            if self.selection.doc(&self.ws.project) != Some(&id) {
+                self.selection = Selection::Nothing;
+            }
             self.current = Some(id);
-            self.selected = None;
         }
+    }
+
+    /// Selects annotations (or nothing), showing the document of the first.
+    pub fn select(&mut self, selection: Selection) {
+        if let Some(d) = selection.doc(&self.ws.project).cloned() {
+            self.current = Some(d);
+        }
+        self.selection = selection;
     }
 
     /// Moves to the next (`+1`) or previous (`-1`) document, stopping at the ends.
@@ -343,11 +381,13 @@ impl Session {
         let name = self.label(label)?.name.clone();
         let a = Annotation::new(doc, &text, range.start, range.end, label, annotator)?;
         let id = a.id.clone();
-        self.apply(Transaction::single(
-            format!("Add {}", name.to_lowercase()),
-            Edit::InsertAnnotation(a),
-        ))?;
-        self.selected = Some(id.clone());
+        self.apply_selecting(
+            Transaction::single(
+                format!("Add {}", name.to_lowercase()),
+                Edit::InsertAnnotation(a),
+            ),
+            Selection::one(id.clone()),
+        )?;
         Ok(id)
     }
 
@@ -382,36 +422,72 @@ impl Session {
 
     /// Gives an annotation another label.
     pub fn relabel(&mut self, id: &AnnotationId, label: &str) -> Result<(), SessionError> {
-        let name = self.label(label)?.name.clone();
-        let mut a = self
-            .ws
-            .project
-            .annotation(id)
-            .cloned()
-            .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
-        a.label = label.to_owned();
-        self.update(a, &format!("Relabel as {}", name.to_lowercase()))
+        self.relabel_many(std::slice::from_ref(id), label)
     }
 
-    /// Deletes an annotation (and the selection, if it was selected).
-    pub fn delete(&mut self, id: &AnnotationId) -> Result<(), SessionError> {
-        let a = self
-            .ws
-            .project
-            .annotation(id)
-            .cloned()
-            .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
-        let name = self
-            .label(&a.label)
-            .map(|l| l.name.to_lowercase())
-            .unwrap_or_else(|_| "annotation".to_owned());
-        self.apply(Transaction::single(
-            format!("Delete {name}"),
-            Edit::RemoveAnnotation(a),
-        ))?;
-        if self.selected.as_ref() == Some(id) {
-            self.selected = None;
+    /// Gives annotations another label, as one undoable change; the ones that have it
+    /// already stay as they are.
+    pub fn relabel_many(&mut self, ids: &[AnnotationId], label: &str) -> Result<(), SessionError> {
+        let name = self.label(label)?.name.to_lowercase();
+        let mut edits = Vec::new();
+        for id in ids {
+            let before = self
+                .ws
+                .project
+                .annotation(id)
+                .cloned()
+                .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
+            if before.label == label {
+                continue;
+            }
+            let mut after = before.clone();
+            after.label = label.to_owned();
+            after.modified = now();
+            edits.push(Edit::UpdateAnnotation { before, after });
         }
+        let name = match edits.len() {
+            1 => format!("Relabel as {name}"),
+            n => format!("Relabel {n} annotations as {name}"),
+        };
+        self.apply(Transaction { name, edits })?;
+        Ok(())
+    }
+
+    /// Deletes an annotation (and takes it out of the selection).
+    pub fn delete(&mut self, id: &AnnotationId) -> Result<(), SessionError> {
+        self.delete_many(std::slice::from_ref(id))
+    }
+
+    /// Deletes annotations as one undoable change, which selects them again on undo.
+    pub fn delete_many(&mut self, ids: &[AnnotationId]) -> Result<(), SessionError> {
+        let mut edits = Vec::new();
+        for id in ids {
+            let a = self
+                .ws
+                .project
+                .annotation(id)
+                .cloned()
+                .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
+            edits.push(Edit::RemoveAnnotation(a));
+        }
+        let name = match edits.as_slice() {
+            [Edit::RemoveAnnotation(a)] => {
+                let label = self
+                    .label(&a.label)
+                    .map(|l| l.name.to_lowercase())
+                    .unwrap_or_else(|_| "annotation".to_owned());
+                format!("Delete {label}")
+            }
+            e => format!("Delete {} annotations", e.len()),
+        };
+        let mut after = self.selection.clone();
+        if let Selection::Annotations(sel) = &mut after {
+            sel.retain(|x| !ids.contains(x));
+            if sel.is_empty() {
+                after = Selection::Nothing;
+            }
+        }
+        self.apply_selecting(Transaction { name, edits }, after)?;
         Ok(())
     }
 

@@ -52,7 +52,7 @@ pub fn options(project: Option<&Path>, config: &Path) -> AppOptions {
         project: project.map(Path::to_owned),
         reopen_last: false,
         config_dir: Some(config.to_owned()),
-        annotator: "tester".into(),
+        annotator: Some("tester".into()),
         autosave_interval: Duration::from_secs(3600),
     }
 }
@@ -139,4 +139,22 @@ pub fn show_doc_containing(h: &mut Harness<'_, SourcemarkApp>, needle: &str) {
         .expect("a document with the phrase");
     h.state_mut().session.as_mut().unwrap().select_doc(id);
     h.run();
+}
+
+/// Selects chars `r` of the current document, as a drag in the article would.
+pub fn select_text(h: &mut Harness<'_, SourcemarkApp>, r: std::ops::Range<usize>) {
+    let s = h.state_mut().session.as_mut().expect("a project is open");
+    let doc = s.current.clone().expect("a document is shown");
+    s.selection = sourcemark::selection::Selection::range(doc, r);
+}
+
+/// The text range selected in the current document, if any.
+pub fn text_selection(h: &Harness<'_, SourcemarkApp>) -> Option<std::ops::Range<usize>> {
+    let s = h.state().session.as_ref()?;
+    s.selection.text_range(s.current.as_ref()?)
+}
+
+/// The primary selected annotation.
+pub fn selected(h: &Harness<'_, SourcemarkApp>) -> Option<sourcemark::model::AnnotationId> {
+    h.state().session.as_ref()?.selected().cloned()
 }

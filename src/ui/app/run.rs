@@ -3,8 +3,11 @@
 use eframe::egui;
 
 use super::{SourcemarkApp, add_paths};
-use crate::ui::command::Command;
+use crate::selection::Selection;
+use crate::ui::article::ArticleView;
+use crate::ui::command::{Command, UiCommand};
 use crate::ui::config::DEFAULT_FONT_SIZE;
+use crate::ui::config::ThemeChoice;
 use crate::ui::dialogs::Then;
 use crate::ui::session::Session;
 
@@ -37,8 +40,92 @@ impl SourcemarkApp {
 
     pub(super) fn run_command(&mut self, ctx: &egui::Context, cmd: Command) {
         match cmd {
-            Command::NewProject => {
-                if !self.guard(Then::Run(Command::NewProject)) {
+            Command::Ui(c) => self.run_ui_command(ctx, c),
+            Command::OpenPath(path) => {
+                if !self.guard(Then::Run(Command::OpenPath(path.clone()))) {
+                    return;
+                }
+                // The open project stays if the other one cannot be read.
+                self.open_path(&path);
+            }
+            Command::AddPaths(paths) => match &mut self.session {
+                Some(s) => add_paths(s, &mut self.notes, &paths),
+                None => self.notes.warn(format!(
+                    "Open or create a project before adding articles ({} file(s) not added).",
+                    paths.len()
+                )),
+            },
+            Command::LabelKey(k) => self.label_key(k),
+            Command::SelectDocument(id) => {
+                if let Some(s) = &mut self.session {
+                    s.select_doc(id);
+                }
+            }
+            Command::SetStatus(doc, status) => {
+                if let Some(s) = &mut self.session
+                    && let Err(e) = s.set_status(&doc, status)
+                {
+                    self.notes.error(format!("Could not set the status: {e}"));
+                }
+            }
+            Command::UpdateDocument(after) => {
+                if let Some(s) = &mut self.session
+                    && let Err(e) = s.update_document(*after)
+                {
+                    self.notes
+                        .error(format!("Could not change the document details: {e}"));
+                }
+            }
+            Command::SelectAnnotation(id) => {
+                let Some(s) = &mut self.session else { return };
+                let Some(range) = s.project().annotation(&id).map(|a| a.range()) else {
+                    return;
+                };
+                s.select(Selection::one(id));
+                self.view.scroll_to(range);
+            }
+            Command::ClickAnnotation(id, toggle) => {
+                let Some(s) = &mut self.session else { return };
+                if s.project().annotation(&id).is_none() {
+                    return;
+                }
+                let mut sel = if toggle {
+                    s.selection.clone()
+                } else {
+                    Selection::Nothing
+                };
+                sel.toggle(id);
+                s.select(sel);
+            }
+            Command::SelectRange(ids) => {
+                if let Some(s) = &mut self.session {
+                    s.select(if ids.is_empty() {
+                        Selection::Nothing
+                    } else {
+                        Selection::Annotations(ids)
+                    });
+                }
+            }
+            Command::Select(sel) => {
+                if let Some(s) = &mut self.session {
+                    s.select(sel);
+                }
+            }
+            Command::UpdateAnnotation(after, name) => {
+                if let Some(s) = &mut self.session
+                    && let Err(e) = s.update(*after, &name)
+                {
+                    self.notes
+                        .error(format!("Could not change the annotation: {e}"));
+                }
+            }
+        }
+    }
+
+    fn run_ui_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
+        match cmd {
+            UiCommand::NewProject => {
+                if !self.guard(Then::Run(cmd.into())) {
                     return;
                 }
                 let Some(path) = ron_filter(rfd::FileDialog::new())
@@ -60,8 +147,8 @@ impl SourcemarkApp {
                         .error(format!("Could not create the project: {e}")),
                 }
             }
-            Command::OpenProject => {
-                if !self.guard(Then::Run(Command::OpenProject)) {
+            UiCommand::OpenProject => {
+                if !self.guard(Then::Run(cmd.into())) {
                     return;
                 }
                 if let Some(path) = ron_filter(rfd::FileDialog::new())
@@ -71,14 +158,7 @@ impl SourcemarkApp {
                     self.open_path(&path);
                 }
             }
-            Command::OpenPath(path) => {
-                if !self.guard(Then::Run(Command::OpenPath(path.clone()))) {
-                    return;
-                }
-                // The open project stays if the other one cannot be read.
-                self.open_path(&path);
-            }
-            Command::AddArticles => {
+            UiCommand::AddArticles => {
                 if self.session.is_none() {
                     self.notes
                         .warn("Open or create a project before adding articles.");
@@ -93,22 +173,15 @@ impl SourcemarkApp {
                     self.commands.push(Command::AddPaths(files));
                 }
             }
-            Command::Export => {
+            UiCommand::Export => {
                 if let Some(s) = &self.session {
                     self.export.open(&s.ws);
                 }
             }
-            Command::AddPaths(paths) => match &mut self.session {
-                Some(s) => add_paths(s, &mut self.notes, &paths),
-                None => self.notes.warn(format!(
-                    "Open or create a project before adding articles ({} file(s) not added).",
-                    paths.len()
-                )),
-            },
-            Command::Save => {
+            UiCommand::Save => {
                 self.save();
             }
-            Command::SaveAs => {
+            UiCommand::SaveAs => {
                 let Some(s) = &self.session else { return };
                 let Some(path) = ron_filter(rfd::FileDialog::new())
                     .set_title("Save project as")
@@ -117,24 +190,14 @@ impl SourcemarkApp {
                 else {
                     return;
                 };
-                let Some(s) = &mut self.session else { return };
-                match s.save_as(&path) {
-                    Ok(()) => {
-                        self.autosave.reset();
-                        self.config.touch_recent(&path);
-                        self.save_config();
-                    }
-                    Err(e) => self
-                        .notes
-                        .error(format!("Could not save: {e}. Your changes are still here.")),
-                }
+                self.save_as(&path);
             }
-            Command::CloseProject => {
-                if self.session.is_some() && self.guard(Then::Run(Command::CloseProject)) {
+            UiCommand::CloseProject => {
+                if self.session.is_some() && self.guard(Then::Run(cmd.into())) {
                     self.close_session();
                 }
             }
-            Command::Quit => {
+            UiCommand::Quit => {
                 if self.guard(Then::Quit) {
                     self.autosave.wait();
                     self.allow_close = true;
@@ -142,141 +205,135 @@ impl SourcemarkApp {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
-            Command::Undo => {
+            UiCommand::Undo => {
                 if let Some(s) = &mut self.session {
                     match s.undo() {
                         Some(n) => self.hint = format!("Undid {n}"),
                         None => self.hint = "Nothing to undo".into(),
                     }
+                    self.scroll_to_selection();
                 }
             }
-            Command::Redo => {
+            UiCommand::Redo => {
                 if let Some(s) = &mut self.session {
                     match s.redo() {
                         Some(n) => self.hint = format!("Redid {n}"),
                         None => self.hint = "Nothing to redo".into(),
                     }
+                    self.scroll_to_selection();
                 }
             }
-            Command::Find => {
+            UiCommand::Find => {
                 if self.session.is_some() {
                     self.find.open = true;
                     self.find.focus_requested = true;
                 }
             }
-            Command::FindNext | Command::FindPrevious => {
+            UiCommand::FindNext | UiCommand::FindPrevious => {
                 if !self.find.open {
                     self.find.open = true;
                     self.find.focus_requested = true;
                     return;
                 }
-                let d = if cmd == Command::FindNext { 1 } else { -1 };
-                if let Some(r) = self.find.step(d) {
+                let d = if cmd == UiCommand::FindNext { 1 } else { -1 };
+                if let Some(r) = self.find.step(d)
+                    && let Some(s) = &mut self.session
+                    && let Some(doc) = s.current.clone()
+                {
+                    // The match is selected, so a label key tags it.
+                    s.select(Selection::range(doc, r.clone()));
                     self.view.scroll_to(r);
+                    ctx.memory_mut(|m| m.request_focus(ArticleView::focus_id()));
                 }
             }
-            Command::NextDocument | Command::PreviousDocument => {
+            UiCommand::SearchProject => {
+                if self.session.is_some() {
+                    self.search.open();
+                }
+            }
+            UiCommand::NextDocument | UiCommand::PreviousDocument => {
                 if let Some(s) = &mut self.session {
-                    s.step_doc(if cmd == Command::NextDocument { 1 } else { -1 });
-                    self.view.set_selection(None);
+                    s.step_doc(if cmd == UiCommand::NextDocument {
+                        1
+                    } else {
+                        -1
+                    });
                 }
             }
-            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
+            UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
                 let f = &mut self.config.font_size;
                 *f = match cmd {
-                    Command::ZoomIn => *f + 1.0,
-                    Command::ZoomOut => *f - 1.0,
+                    UiCommand::ZoomIn => *f + 1.0,
+                    UiCommand::ZoomOut => *f - 1.0,
                     _ => DEFAULT_FONT_SIZE,
                 }
                 .clamp(*FONT_RANGE.start(), *FONT_RANGE.end());
                 self.hint = format!("Text size {}", self.config.font_size);
                 self.save_config();
             }
-            Command::LabelKey(k) => self.label_key(k),
-            Command::DeleteAnnotation => {
+            UiCommand::DeleteAnnotation => {
                 let Some(s) = &mut self.session else { return };
-                let Some(id) = s.selected.clone() else { return };
-                if let Err(e) = s.delete(&id) {
-                    self.notes.error(format!("Could not delete: {e}"));
+                let ids = s.selection.annotations().to_vec();
+                if ids.is_empty() {
+                    return;
+                }
+                match s.delete_many(&ids) {
+                    Ok(()) => {
+                        self.hint = format!(
+                            "{}; Ctrl+Z brings it back",
+                            s.history.undo_name().unwrap_or("Deleted")
+                        )
+                    }
+                    Err(e) => self.notes.error(format!("Could not delete: {e}")),
                 }
             }
-            Command::Nudge(how) => {
+            UiCommand::StartLeft
+            | UiCommand::StartRight
+            | UiCommand::EndLeft
+            | UiCommand::EndRight => {
+                let Some(how) = cmd.nudge() else { return };
                 let Some(s) = &mut self.session else { return };
-                let Some(id) = s.selected.clone() else { return };
+                let Some(id) = s.selected().cloned() else {
+                    return;
+                };
                 match s.nudge(&id, how) {
                     Ok(true) => {}
                     Ok(false) => self.hint = "The span cannot move further that way".into(),
                     Err(e) => self.notes.error(format!("Could not move the span: {e}")),
                 }
             }
-            Command::Escape => {
-                self.view.set_selection(None);
+            UiCommand::Escape => {
                 if let Some(s) = &mut self.session {
-                    s.selected = None;
+                    s.selection = Selection::Nothing;
                 }
                 self.find.close();
             }
-            Command::SelectDocument(id) => {
-                if let Some(s) = &mut self.session {
-                    s.select_doc(id);
-                    self.view.set_selection(None);
-                }
-            }
-            Command::SetStatus(doc, status) => {
-                if let Some(s) = &mut self.session
-                    && let Err(e) = s.set_status(&doc, status)
-                {
-                    self.notes.error(format!("Could not set the status: {e}"));
-                }
-            }
-            Command::EditDocumentDetails => {
+            UiCommand::EditDocumentDetails => {
                 if let Some(doc) = self.session.as_ref().and_then(Session::current_doc) {
                     self.details.open(doc);
                 }
             }
-            Command::UpdateDocument(after) => {
-                if let Some(s) = &mut self.session
-                    && let Err(e) = s.update_document(*after)
-                {
-                    self.notes
-                        .error(format!("Could not change the document details: {e}"));
-                }
-            }
-            Command::SelectAnnotation(ref id) | Command::ClickAnnotation(ref id) => {
-                let scroll = matches!(cmd, Command::SelectAnnotation(_));
-                let id = id.clone();
-                let Some(s) = &mut self.session else { return };
-                let Some(a) = s.project().annotation(&id) else {
-                    return;
+            UiCommand::ThemeSystem | UiCommand::ThemeLight | UiCommand::ThemeDark => {
+                self.config.theme = match cmd {
+                    UiCommand::ThemeLight => ThemeChoice::Light,
+                    UiCommand::ThemeDark => ThemeChoice::Dark,
+                    _ => ThemeChoice::System,
                 };
-                let (doc, range) = (a.doc.clone(), a.range());
-                s.select_doc(doc);
-                s.selected = Some(id);
-                self.view.set_selection(None);
-                if scroll {
-                    self.view.scroll_to(range);
-                }
-            }
-            Command::ClickEmpty => {
-                if let Some(s) = &mut self.session {
-                    s.selected = None;
-                }
-            }
-            Command::UpdateAnnotation(after, name) => {
-                if let Some(s) = &mut self.session
-                    && let Err(e) = s.update(*after, &name)
-                {
-                    self.notes
-                        .error(format!("Could not change the annotation: {e}"));
-                }
-            }
-            Command::SetTheme(t) => {
-                self.config.theme = t;
                 self.apply_theme(ctx);
                 self.save_config();
             }
-            Command::ShowKeys => self.show_keys = true,
-            Command::ReloadFromDisk => {
+            UiCommand::ToggleDocuments => {
+                self.config.hide_documents = !self.config.hide_documents;
+                self.save_config();
+            }
+            UiCommand::ToggleAnnotations => {
+                self.config.hide_annotations = !self.config.hide_annotations;
+                self.save_config();
+            }
+            UiCommand::Preferences => self.preferences.open(&self.annotator),
+            UiCommand::CommandPalette => self.palette.open(),
+            UiCommand::ShowKeys => self.show_keys = true,
+            UiCommand::ReloadFromDisk => {
                 if self.session.as_ref().is_some_and(Session::is_dirty) {
                     self.dialog =
                         Some(crate::ui::dialogs::Dialog::DiskChanged { then_save: false });
@@ -284,25 +341,58 @@ impl SourcemarkApp {
                     self.reload();
                 }
             }
-            Command::ReadOutsideArticles => self.read_outside(),
+            UiCommand::ReadOutsideArticles => self.read_outside(),
         }
     }
 
-    /// A label key: tags the text selection, or relabels the selected annotation.
+    /// Saves under a new name, reporting the outcome.
+    pub(super) fn save_as(&mut self, path: &std::path::Path) {
+        let Some(s) = &mut self.session else { return };
+        self.autosave.wait();
+        match s.save_as(path) {
+            Ok(()) => {
+                self.autosave.reset();
+                self.hint = format!("Saved as {}", path.display());
+                self.config.touch_recent(path);
+                self.save_config();
+            }
+            Err(e) => self
+                .notes
+                .error(format!("Could not save: {e}. Your changes are still here.")),
+        }
+    }
+
+    /// Brings what undo or redo selected into view.
+    fn scroll_to_selection(&mut self) {
+        let Some(s) = &self.session else { return };
+        let range = match &s.selection {
+            Selection::Text { anchor, head, .. } => Some(*anchor.min(head)..*anchor.max(head)),
+            Selection::Annotations(_) => s
+                .selected()
+                .and_then(|id| s.project().annotation(id))
+                .map(|a| a.range()),
+            Selection::Nothing => None,
+        };
+        if let Some(r) = range {
+            self.view.scroll_to(r);
+        }
+    }
+
+    /// A label key: tags the text selection, or relabels the selected annotations.
     fn label_key(&mut self, k: char) {
         let Some(s) = &mut self.session else { return };
         let Some(label) = s.project().labels.by_key(k).map(|l| l.id.clone()) else {
             return;
         };
-        if let Some(r) = self.view.selection().filter(|r| !r.is_empty()) {
-            match s.tag(r, &label, &self.annotator) {
-                Ok(_) => self.view.set_selection(None),
-                Err(e) => self
-                    .notes
-                    .error(format!("Could not add the annotation: {e}")),
+        let range = s.current.as_ref().and_then(|d| s.selection.text_range(d));
+        let ids = s.selection.annotations().to_vec();
+        if let Some(r) = range {
+            if let Err(e) = s.tag(r, &label, &self.annotator) {
+                self.notes
+                    .error(format!("Could not add the annotation: {e}"));
             }
-        } else if let Some(id) = s.selected.clone() {
-            if let Err(e) = s.relabel(&id, &label) {
+        } else if !ids.is_empty() {
+            if let Err(e) = s.relabel_many(&ids, &label) {
                 self.notes.error(format!("Could not relabel: {e}"));
             }
         } else {

@@ -24,6 +24,7 @@ mod tests;
 mod wrap;
 
 use crate::model::{Annotation, AnnotationId, DocId, LabelScheme};
+use crate::selection::Selection;
 use crate::text::DocText;
 use crate::words;
 use blocks::block_of;
@@ -45,10 +46,10 @@ pub struct ArticleView {
     layouts: HashMap<DocId, DocLayout>,
     doc: Option<DocId>,
     spans: SpanIndex,
-    /// Current selection (already snapped) and the ends that keyboard extension moves.
-    sel: Option<Range<usize>>,
-    anchor: usize,
-    head: usize,
+    /// This frame's caret or text selection in the shown document, as (anchor, head),
+    /// read from the window's [`Selection`] at the start of the frame; what the view
+    /// makes of it is reported back in [`ArticleResponse::selection`].
+    sel: Option<(usize, usize)>,
     /// Drag in progress: the boundary where it started.
     drag_anchor: Option<usize>,
     pending_scroll: Option<Range<usize>>,
@@ -66,8 +67,11 @@ pub struct ArticleContext<'a> {
     pub annotations: &'a [Annotation],
     /// Label colours and names.
     pub labels: &'a LabelScheme,
-    /// The selected annotation, drawn stronger.
-    pub selected: Option<&'a AnnotationId>,
+    /// What is selected: the caret or text range (when in this document) and the
+    /// selected annotations, drawn stronger.
+    pub selection: &'a Selection,
+    /// The history's revision: the view's caches of the annotations are keyed on it.
+    pub revision: u64,
     /// Find matches as char ranges, sorted.
     pub find_matches: &'a [Range<usize>],
     /// Index into `find_matches`, drawn stronger.
@@ -79,10 +83,15 @@ pub struct ArticleContext<'a> {
 /// What happened in the view this frame.
 #[derive(Default, Debug)]
 pub struct ArticleResponse {
-    /// Click on a painted annotation (the innermost/shortest under the pointer).
-    pub clicked_annotation: Option<AnnotationId>,
-    /// Plain click on text outside any annotation (the app deselects).
-    pub clicked_empty: bool,
+    /// The caret or text selection changed (click, drag, keys): the window's new
+    /// selection.
+    pub selection: Option<Selection>,
+    /// Click on a painted annotation (the innermost/shortest under the pointer), and
+    /// whether Ctrl or Shift was held (add it to the selection, or take it out).
+    pub clicked_annotation: Option<(AnnotationId, bool)>,
+    /// Tab or Shift+Tab asked for the next or previous annotation: select it and
+    /// bring it into view.
+    pub step_to: Option<AnnotationId>,
     /// The annotation under the pointer, if any.
     pub hovered_annotation: Option<AnnotationId>,
 }
@@ -103,19 +112,29 @@ impl ArticleView {
         Self::default()
     }
 
-    /// The current text selection in chars, already snapped to words (unless made with
-    /// Alt held, or extended by keyboard).
-    pub fn selection(&self) -> Option<Range<usize>> {
-        self.sel.clone()
+    /// The non-empty text range of this frame's selection.
+    fn range(&self) -> Option<Range<usize>> {
+        self.sel
+            .filter(|(a, h)| a != h)
+            .map(|(a, h)| a.min(h)..a.max(h))
     }
 
-    /// Replaces the text selection (the app clears it after tagging).
-    pub fn set_selection(&mut self, sel: Option<Range<usize>>) {
-        if let Some(r) = &sel {
-            self.anchor = r.start;
-            self.head = r.end;
+    /// Sets the selection to the word-snapped or raw range between `anchor` and
+    /// `head`, keeping its direction.
+    fn select_between(&mut self, cx: &ArticleContext<'_>, anchor: usize, head: usize, raw: bool) {
+        let r = anchor.min(head)..anchor.max(head);
+        let snapped = if raw {
+            Some(r).filter(|r| !r.is_empty())
+        } else {
+            words::snap_to_words(cx.text, r)
+        };
+        if let Some(r) = snapped {
+            self.sel = Some(if head >= anchor {
+                (r.start, r.end)
+            } else {
+                (r.end, r.start)
+            });
         }
-        self.sel = sel.filter(|r| !r.is_empty());
     }
 
     /// Brings a char range into view on the next frame, centred.
@@ -138,10 +157,6 @@ impl ArticleView {
     /// Shows the article and handles pointer and keyboard input on it.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ArticleContext<'_>) -> ArticleResponse {
         if self.doc.as_ref() != Some(cx.doc) {
-            // A selection belongs to its document (one set before the first frame stays).
-            if self.doc.is_some() {
-                self.sel = None;
-            }
             let previous = self.doc.replace(cx.doc.clone());
             // The document just left keeps its laid-out blocks, so flipping between two
             // articles to compare them shapes nothing; the others' are only memory.
@@ -159,12 +174,18 @@ impl ArticleView {
             self.layouts.insert(cx.doc.clone(), DocLayout::new(cx.text));
             self.visible.clear();
         }
-        self.spans.sync(cx.annotations, cx.selected);
-        if let Some(s) = &self.sel
-            && s.end > cx.text.char_len()
-        {
-            self.sel = None;
-        }
+        self.spans
+            .sync(cx.annotations, cx.revision, cx.selection.primary());
+        let n = cx.text.char_len();
+        let loaded = match cx.selection {
+            Selection::Text { doc, anchor, head }
+                if doc == cx.doc && *anchor <= n && *head <= n =>
+            {
+                Some((*anchor, *head))
+            }
+            _ => None,
+        };
+        self.sel = loaded;
 
         let mut resp = ArticleResponse::default();
         ScrollArea::vertical()
@@ -176,7 +197,23 @@ impl ArticleView {
             .show_viewport(ui, |ui, viewport| {
                 self.viewport_ui(ui, viewport, cx, &mut resp);
             });
+        if self.sel != loaded && resp.clicked_annotation.is_none() {
+            resp.selection = Some(match self.sel {
+                Some((anchor, head)) => Selection::Text {
+                    doc: cx.doc.clone(),
+                    anchor,
+                    head,
+                },
+                None => Selection::Nothing,
+            });
+        }
         resp
+    }
+
+    /// The id of the article's text area, which holds the keyboard while no field
+    /// does (so Tab and the arrows reach the article instead of moving focus).
+    pub fn focus_id() -> egui::Id {
+        egui::Id::unique("sourcemark-article-text")
     }
 
     fn viewport_ui(
@@ -200,10 +237,10 @@ impl ArticleView {
         };
         layout.set_params(params);
         let total = layout.heights.total() + 2.0 * pad;
-        let (rect, response) = ui.allocate_exact_size(
-            vec2(full_w, total.max(viewport.height())),
-            Sense::click_and_drag(),
-        );
+        let (rect, _) =
+            ui.allocate_exact_size(vec2(full_w, total.max(viewport.height())), Sense::hover());
+        let response = ui.interact(rect, Self::focus_id(), Sense::click_and_drag());
+        keep_keyboard(ui, &response);
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Article, true, "Article text"));
         let x0 = ((full_w - col_w) / 2.0).max(0.0).round();
@@ -226,6 +263,7 @@ impl ArticleView {
 
         // Keyboard and scroll requests may lay out blocks off screen.
         if !ui.ctx().text_edit_focused() {
+            resp.step_to = keys::step_annotation(self, ui, cx);
             keys::handle_keys(self, ui, cx, &fr, &painter, text_color);
             if let Some(k) = scroll_keys::take(ui) {
                 scroll_keys::apply(self, ui, cx, k, &fr, &painter, text_color);
@@ -376,41 +414,44 @@ impl ArticleView {
                 && let Some(c) = self.char_at_pos(doc, p)
                 && let Some(w) = words::word_at(cx.text, c)
             {
-                self.anchor = w.start;
-                self.head = w.end;
-                self.sel = Some(w);
+                self.sel = Some((w.start, w.end));
             }
             return;
         }
         if response.clicked() {
-            // Shift+click extends the selection to the click, as in text editors.
-            if ui.input(|i| i.modifiers.shift)
-                && self.sel.is_some()
-                && let Some(head) = response
-                    .interact_pointer_pos()
-                    .and_then(|p| self.boundary_at_pos(doc, p))
-            {
-                let raw = self.anchor.min(head)..self.anchor.max(head);
-                let sel = if alt {
-                    Some(raw).filter(|r| !r.is_empty())
-                } else {
-                    words::snap_to_words(cx.text, raw)
-                };
-                if let Some(r) = &sel {
-                    self.head = if head >= self.anchor { r.end } else { r.start };
-                    self.anchor = if head >= self.anchor { r.start } else { r.end };
-                }
-                self.sel = sel;
-                return;
-            }
-            self.sel = None;
+            let (shift, ctrl) = ui.input(|i| (i.modifiers.shift, i.modifiers.command));
             let hit = response
                 .interact_pointer_pos()
                 .and_then(|p| self.char_at_pos(doc, p))
                 .and_then(|c| self.innermost_at(cx, c));
+            let annotations_selected = !cx.selection.annotations().is_empty();
+            // Ctrl+click, or Shift+click while annotations are selected, adds an
+            // annotation to the selection (or takes it out).
+            if let Some(i) = hit
+                && (ctrl || (shift && annotations_selected))
+            {
+                self.sel = None;
+                resp.clicked_annotation = Some((cx.annotations[i].id.clone(), true));
+                return;
+            }
+            let at = response
+                .interact_pointer_pos()
+                .and_then(|p| self.boundary_at_pos(doc, p));
+            // Shift+click extends the selection from the caret, as in text editors.
+            if shift
+                && let Some((anchor, _)) = self.sel
+                && let Some(head) = at
+            {
+                self.select_between(cx, anchor, head, alt);
+                return;
+            }
             match hit {
-                Some(i) => resp.clicked_annotation = Some(cx.annotations[i].id.clone()),
-                None => resp.clicked_empty = true,
+                Some(i) => {
+                    self.sel = None;
+                    resp.clicked_annotation = Some((cx.annotations[i].id.clone(), false));
+                }
+                // A click on plain text places the caret there.
+                None => self.sel = at.map(|c| (c, c)),
             }
             return;
         }
@@ -423,20 +464,7 @@ impl ArticleView {
             && let Some(p) = response.interact_pointer_pos()
         {
             if let Some(head) = self.boundary_at_pos(doc, p) {
-                let raw = anchor.min(head)..anchor.max(head);
-                let sel = if alt {
-                    Some(raw).filter(|r| !r.is_empty())
-                } else {
-                    words::snap_to_words(cx.text, raw)
-                };
-                if let Some(r) = &sel {
-                    (self.anchor, self.head) = if head >= anchor {
-                        (r.start, r.end)
-                    } else {
-                        (r.end, r.start)
-                    };
-                }
-                self.sel = sel;
+                self.select_between(cx, anchor, head, alt);
             }
             // Drag past the top or bottom edge scrolls.
             let clip = ui.clip_rect();
@@ -495,7 +523,7 @@ impl ArticleView {
                     range: a.start..a.end,
                     lane,
                     color: paint::label_color(cx.labels, a),
-                    selected: cx.selected == Some(&a.id),
+                    selected: cx.selection.contains(&a.id),
                     hovered: resp.hovered_annotation.as_ref() == Some(&a.id),
                 }
             })
@@ -541,8 +569,8 @@ impl ArticleView {
                 .filter(|(m, _)| m.start < chars.end && m.end > chars.start)
                 .cloned()
                 .collect();
-            let sel = self
-                .sel
+            let range = self.range();
+            let sel = range
                 .as_ref()
                 .filter(|s| s.start < chars.end && s.end > chars.start);
             paint::paint_block(
@@ -556,8 +584,38 @@ impl ArticleView {
                 &style,
                 text_color,
             );
+            if let Some((_, head)) = self.sel
+                && (chars.contains(&head) || (head == chars.end && head == cx.text.char_len()))
+            {
+                let r = layout::cursor_pos(galley, head - chars.start).translate(origin.to_vec2());
+                let x = r.left().round();
+                painter.line_segment(
+                    [egui::pos2(x, r.top()), egui::pos2(x, r.bottom())],
+                    egui::Stroke::new(1.5, text_color),
+                );
+            }
         }
     }
+}
+
+/// The article holds the keyboard whenever no other widget does, and keeps Tab and
+/// the arrows for itself while it has it (egui would otherwise move focus with them).
+fn keep_keyboard(ui: &egui::Ui, response: &egui::Response) {
+    let id = response.id;
+    if response.clicked() || response.drag_started() || ui.memory(|m| m.focused().is_none()) {
+        response.request_focus();
+    }
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            id,
+            egui::EventFilter {
+                tab: true,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: false,
+            },
+        )
+    });
 }
 
 impl std::fmt::Debug for ArticleView {

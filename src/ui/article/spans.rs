@@ -17,8 +17,8 @@ fn is_long(a: &Annotation) -> bool {
 /// Search structure over one annotation slice (sorted by start).
 #[derive(Debug, Default)]
 pub struct SpanIndex {
-    /// Identity of the slice it was built from: address and length.
-    key: (usize, usize),
+    /// What it was built from: the history's revision and the slice's length.
+    key: (u64, usize),
     /// The annotations longer than [`LONG`]: index, start and id, sorted by index.
     long: Vec<(usize, usize, AnnotationId)>,
     /// The selected annotation's index, remembered so it can be checked each frame.
@@ -30,10 +30,6 @@ pub struct SpanIndex {
 /// Annotations checked per frame by the background sweep.
 const SWEEP: usize = 1024;
 
-fn key_of(anns: &[Annotation]) -> (usize, usize) {
-    (anns.as_ptr() as usize, anns.len())
-}
-
 impl SpanIndex {
     /// Makes the index match `anns`. A slice of about the same length (an edit) keeps
     /// the long list, re-finding each entry by binary search on its start: O(k log n),
@@ -41,14 +37,15 @@ impl SpanIndex {
     /// is scanned in full. A sweep of a few thousand annotations per frame, and checks
     /// of the selected annotation and of what is on screen, catch spans that became
     /// long.
-    pub fn sync(&mut self, anns: &[Annotation], selected: Option<&AnnotationId>) {
-        let key = key_of(anns);
+    pub fn sync(&mut self, anns: &[Annotation], revision: u64, selected: Option<&AnnotationId>) {
+        let key = (revision, anns.len());
         if self.key != key {
             if self.key.1.abs_diff(key.1) <= 1 && self.key.1 > 0 {
                 self.relocate(anns);
                 self.key = key;
             } else {
                 self.rebuild(anns);
+                self.key = key;
             }
         }
         self.sweep_some(anns);
@@ -70,7 +67,7 @@ impl SpanIndex {
 
     /// Rebuilds the list of long spans: one pass over the slice.
     pub fn rebuild(&mut self, anns: &[Annotation]) {
-        self.key = key_of(anns);
+        self.key.1 = anns.len();
         self.long.clear();
         self.long.extend(
             anns.iter()
@@ -187,7 +184,7 @@ mod tests {
         let mk = |s, e| Annotation::new(doc.clone(), &text, s, e, "claim", "t").unwrap();
         let mut anns = vec![mk(0, 19_000), mk(10, 20), mk(15_000, 15_010)];
         let mut idx = SpanIndex::default();
-        idx.sync(&anns, None);
+        idx.sync(&anns, 0, None);
         let mut out = Vec::new();
         assert!(idx.overlapping(&anns, 14_000..16_000, &mut out));
         assert_eq!(out, vec![0, 2]);
@@ -205,7 +202,7 @@ mod tests {
         // An edit (a new slice one longer) keeps the long spans, at their new indices.
         let mut edited = vec![mk(0, 5)];
         edited.extend(anns.iter().cloned());
-        idx.sync(&edited, None);
+        idx.sync(&edited, 1, None);
         assert!(idx.overlapping(&edited, 16_000..16_100, &mut out));
         assert_eq!(out, vec![1, 2]);
     }
