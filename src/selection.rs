@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(s.annotations(), [a.clone(), b.clone()]);
         assert_eq!(s.primary(), Some(&b));
         s.toggle(a.clone());
-        assert_eq!(s.annotations(), [b.clone()]);
+        assert_eq!(s.annotations(), std::slice::from_ref(&b));
         s.toggle(b);
         assert_eq!(s, Selection::Nothing);
     }

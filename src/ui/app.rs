@@ -210,6 +210,7 @@ impl SourcemarkApp {
             && !self.export.is_open()
             && !self.details.is_open()
             && !self.preferences.is_open()
+            && !self.palette.is_open()
         {
             let keys = KeyContext {
                 text_field_focused: ctx.text_edit_focused(),
@@ -720,7 +721,7 @@ const DEFAULT_PANEL_WIDTHS: [f32; 2] = [250.0, 320.0];
 const PANEL_MIN: [f32; 2] = [150.0, 200.0];
 
 /// The article keeps at least this much width; the panels give way below it.
-const MIN_ARTICLE: f32 = 420.0;
+const MIN_ARTICLE: f32 = 440.0;
 
 /// The widest each panel may be in a window `total` wide: their chosen widths, shrunk
 /// in proportion when the article would be narrower than [`MIN_ARTICLE`].

@@ -108,16 +108,12 @@ impl Palette {
                         }
                         for (i, &c) in found.iter().enumerate() {
                             let (enabled, text) = menu::state(c, session);
-                            let shortcut = c
-                                .shortcut()
-                                .map(|sc| ui.ctx().format_shortcut(&sc))
-                                .unwrap_or_default();
-                            let row = ui.add_enabled(
-                                enabled,
-                                egui::Button::selectable(i == self.chosen, text)
-                                    .shortcut_text(shortcut)
-                                    .min_size(egui::vec2(ui.available_width(), 0.0)),
-                            );
+                            let mut button = egui::Button::selectable(i == self.chosen, text)
+                                .min_size(egui::vec2(ui.available_width(), 0.0));
+                            if let Some(sc) = c.shortcut() {
+                                button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+                            }
+                            let row = ui.add_enabled(enabled, button);
                             let row = row.on_hover_text(c.tooltip());
                             if i == self.chosen && (up || down) {
                                 row.scroll_to_me(None);

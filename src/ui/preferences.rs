@@ -51,8 +51,9 @@ impl Preferences {
             }
             let field = ui
                 .horizontal(|ui| {
-                    ui.label("Your name:");
+                    let label = ui.label("Your name:");
                     ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(240.0))
+                        .labelled_by(label.id)
                 })
                 .inner;
             if self.focus {

@@ -39,6 +39,11 @@ impl ProjectSearch {
         self.focus = true;
     }
 
+    /// Hides the window (the query and results stay for next time).
+    pub fn close(&mut self) {
+        self.open = false;
+    }
+
     /// True while the window is shown.
     pub fn is_open(&self) -> bool {
         self.open

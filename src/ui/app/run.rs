@@ -307,6 +307,7 @@ impl SourcemarkApp {
                     s.selection = Selection::Nothing;
                 }
                 self.find.close();
+                self.search.close();
             }
             UiCommand::EditDocumentDetails => {
                 if let Some(doc) = self.session.as_ref().and_then(Session::current_doc) {

@@ -145,10 +145,11 @@ pub(super) fn step_annotation(
 ) -> Option<AnnotationId> {
     let mut step = None;
     ui.input_mut(|i| {
-        if i.consume_key(Modifiers::NONE, Key::Tab) {
-            step = Some(true);
-        } else if i.consume_key(Modifiers::SHIFT, Key::Tab) {
+        // Shift first: egui's matching lets a plain pattern match a shifted key.
+        if i.consume_key(Modifiers::SHIFT, Key::Tab) {
             step = Some(false);
+        } else if i.consume_key(Modifiers::NONE, Key::Tab) {
+            step = Some(true);
         }
     });
     let forward = step?;
@@ -188,7 +189,7 @@ fn line_edge(
     let chars = layout.blocks[b].chars.clone();
     let (galley, _) = layout.galley(painter, cx.text, b, color);
     let local = head.saturating_sub(chars.start).min(chars.len());
-    let cur = layout::cursor_pos(&galley, local);
+    let cur = layout::caret_pos(&galley, local);
     let y = cur.center().y;
     let x = if end {
         f32::INFINITY
@@ -221,7 +222,7 @@ fn line_move(
     let start = layout.blocks[b].chars.start;
     let (galley, _) = layout.galley(painter, cx.text, b, color);
     let local = head.saturating_sub(start).min(layout.blocks[b].chars.len());
-    let cur = layout::cursor_pos(&galley, local);
+    let cur = layout::caret_pos(&galley, local);
     let row_h = cur.height().max(1.0);
     let y = if down {
         cur.center().y + row_h
@@ -258,7 +259,7 @@ fn head_rect(
     let b = block_of(&layout.blocks, head)?;
     let (galley, _) = layout.galley(painter, cx.text, b, color);
     let local = head.saturating_sub(layout.blocks[b].chars.start);
-    let r = layout::cursor_pos(&galley, local.min(layout.blocks[b].chars.len()));
+    let r = layout::caret_pos(&galley, local.min(layout.blocks[b].chars.len()));
     let top = fr.origin.y + layout.top(b) + layout.gap_of(b);
     Some(r.translate(vec2(fr.origin.x, top)).expand2(vec2(4.0, 0.0)))
 }

@@ -377,3 +377,12 @@ pub fn char_rect(galley: &Galley, origin: Pos2, c: usize) -> Option<Rect> {
 pub fn cursor_pos(galley: &Galley, c: usize) -> Rect {
     galley.pos_from_cursor(CCursor::new(c))
 }
+
+/// Like [`cursor_pos`], but a boundary where a line wraps is at the start of the next
+/// row, where a caret placed there (by Home, or a click) is seen.
+pub fn caret_pos(galley: &Galley, c: usize) -> Rect {
+    galley.pos_from_cursor(CCursor {
+        index: egui::text::CharIndex(c),
+        prefer_next_row: true,
+    })
+}

@@ -587,7 +587,7 @@ impl ArticleView {
             if let Some((_, head)) = self.sel
                 && (chars.contains(&head) || (head == chars.end && head == cx.text.char_len()))
             {
-                let r = layout::cursor_pos(galley, head - chars.start).translate(origin.to_vec2());
+                let r = layout::caret_pos(galley, head - chars.start).translate(origin.to_vec2());
                 let x = r.left().round();
                 painter.line_segment(
                     [egui::pos2(x, r.top()), egui::pos2(x, r.bottom())],
