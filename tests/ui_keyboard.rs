@@ -8,7 +8,7 @@ mod ui_support;
 use eframe::egui;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use sourcemark::selection::Selection;
 use sourcemark::ui::command::{Command, UiCommand};
 use ui_support::*;
