@@ -181,3 +181,132 @@ mod tests {
         assert!(table.lines().any(|l| l.starts_with("total")), "{table}");
     }
 }
+
+/// How one version of a project differs from another, record by record (by id).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Differences {
+    /// Annotations only in the newer one.
+    pub annotations_added: usize,
+    /// Annotations only in the older one.
+    pub annotations_removed: usize,
+    /// Annotations in both, changed.
+    pub annotations_changed: usize,
+    /// Documents only in the newer one.
+    pub documents_added: usize,
+    /// Documents only in the older one.
+    pub documents_removed: usize,
+    /// Documents in both, changed.
+    pub documents_changed: usize,
+}
+
+impl Differences {
+    /// What `newer` changes in `older`.
+    pub fn between(older: &Project, newer: &Project) -> Self {
+        fn count<'a, K: Ord, T: PartialEq + 'a>(
+            old: impl Iterator<Item = (K, &'a T)>,
+            new: impl Iterator<Item = (K, &'a T)>,
+        ) -> (usize, usize, usize) {
+            let old: BTreeMap<K, &T> = old.collect();
+            let new: BTreeMap<K, &T> = new.collect();
+            let added = new.keys().filter(|k| !old.contains_key(k)).count();
+            let removed = old.keys().filter(|k| !new.contains_key(k)).count();
+            let changed = new
+                .iter()
+                .filter(|(k, v)| old.get(k).is_some_and(|o| o != *v))
+                .count();
+            (added, removed, changed)
+        }
+        let (aa, ar, ac) = count(
+            older.annotations.iter().map(|a| (&a.id, a)),
+            newer.annotations.iter().map(|a| (&a.id, a)),
+        );
+        let (da, dr, dc) = count(
+            older.documents.iter().map(|d| (&d.id, d)),
+            newer.documents.iter().map(|d| (&d.id, d)),
+        );
+        Self {
+            annotations_added: aa,
+            annotations_removed: ar,
+            annotations_changed: ac,
+            documents_added: da,
+            documents_removed: dr,
+            documents_changed: dc,
+        }
+    }
+
+    /// True when nothing differs.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl fmt::Display for Differences {
+    /// "3 annotations added, 1 changed; 1 document added", or "no differences".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn part(out: &mut Vec<String>, what: &str, added: usize, removed: usize, changed: usize) {
+            let mut bits = Vec::new();
+            for (n, verb) in [(added, "added"), (removed, "removed"), (changed, "changed")] {
+                if n > 0 {
+                    bits.push(format!("{n} {verb}"));
+                }
+            }
+            if !bits.is_empty() {
+                let n = added + removed + changed;
+                let s = if n == 1 { "" } else { "s" };
+                out.push(format!("{what}{s}: {}", bits.join(", ")));
+            }
+        }
+        let mut out = Vec::new();
+        part(
+            &mut out,
+            "annotation",
+            self.annotations_added,
+            self.annotations_removed,
+            self.annotations_changed,
+        );
+        part(
+            &mut out,
+            "document",
+            self.documents_added,
+            self.documents_removed,
+            self.documents_changed,
+        );
+        if out.is_empty() {
+            f.write_str("no differences from the saved file")
+        } else {
+            f.write_str(&out.join("; "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod differences_tests {
+    use super::*;
+    use crate::model::{Annotation, DocId};
+    use crate::text::DocText;
+
+    #[test]
+    fn counts_added_removed_and_changed_by_id() {
+        let t = DocText::new("Protesters chanted loudly in Baghdad.".to_owned());
+        let doc = DocId::from("d");
+        let mut old = Project::new("p");
+        let a = Annotation::new(doc.clone(), &t, 0, 10, "claim", "x").unwrap();
+        let b = Annotation::new(doc.clone(), &t, 11, 18, "quote", "x").unwrap();
+        old.annotations = vec![a.clone(), b.clone()];
+        let mut new = old.clone();
+        new.annotations[0].label = "figure".into();
+        new.annotations.remove(1);
+        new.annotations
+            .push(Annotation::new(doc, &t, 19, 25, "claim", "x").unwrap());
+        let d = Differences::between(&old, &new);
+        assert_eq!(
+            (d.annotations_added, d.annotations_removed, d.annotations_changed),
+            (1, 1, 1)
+        );
+        assert_eq!(
+            d.to_string(),
+            "annotations: 1 added, 1 removed, 1 changed"
+        );
+        assert!(Differences::between(&old, &old).is_empty());
+    }
+}

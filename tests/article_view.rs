@@ -1,7 +1,7 @@
 //! The article view, headless: selecting text with the mouse and keyboard, clicking
 //! annotations, and rendering a huge single-line article.
 
-use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use eframe::egui::{self, Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use sourcemark::model::{Annotation, AnnotationId, DocId, LabelScheme};
 use sourcemark::selection::Selection;
@@ -349,10 +349,20 @@ fn two_megabyte_single_line_renders_and_scrolls() {
 
 #[test]
 fn offsets_stay_exact_after_arabic_cjk_emoji_and_combining_marks() {
-    let text = "قال الصدر اخرج يا محتل 漢字 👍🏽 🇮🇶 cafe\u{301} then “Get out” now.\n";
-    // Those scripts come with the app's fonts, not egui's defaults.
+    let text = "قال الصدر اخرج يا محتل 漢字 🎉 👍🏽 🇮🇶 cafe\u{301} then “Get out” now.\n";
+    // Those scripts come with the app's fonts, not egui's defaults: with them, no glyph
+    // is missing (the harness fails on a missing one).
     let mut h = harness_with(Harness::builder().allow_missing_glyphs(), state(text, &[]));
+    sourcemark::ui::fonts::install(&h.ctx);
     h.run();
+    h.run();
+    let missing = h.ctx.fonts_mut(|f| {
+        let font = egui::FontId::proportional(16.0);
+        text.chars()
+            .filter(|c| !c.is_whitespace() && !f.has_glyph(&font, *c))
+            .collect::<Vec<_>>()
+    });
+    assert!(missing.is_empty(), "no font draws {missing:?}");
     let t = h.state().text.clone();
     let g = find(&t, "Get");
     let (from, to) = (at(&h, g + 1), at(&h, g + 5));

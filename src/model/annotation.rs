@@ -106,6 +106,58 @@ impl Attributes {
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
     }
+
+    /// The built-in attributes that are set, as (name, kind it belongs to, value).
+    pub fn set_builtins(&self) -> Vec<(&'static str, super::LabelKind, String)> {
+        use super::LabelKind::{Claim, Figure, Quote};
+        let mut out = Vec::new();
+        let mut add = |name, kind, v: Option<String>| {
+            if let Some(v) = v {
+                out.push((name, kind, v));
+            }
+        };
+        add("speaker", Quote, self.speaker.clone());
+        add("value", Figure, self.value.map(|v| v.to_string()));
+        add("unit", Figure, self.unit.clone());
+        add("counted", Figure, self.counted.clone());
+        add(
+            "precision",
+            Figure,
+            self.precision.map(|p| p.as_str().to_owned()),
+        );
+        add(
+            "check_worthy",
+            Claim,
+            self.check_worthy.map(|b| b.to_string()),
+        );
+        add("verdict", Claim, self.verdict.clone());
+        out
+    }
+
+    /// The built-in attributes set that belong to a kind other than `kind`: what a
+    /// relabel left behind (a claim that still carries a quote's speaker).
+    pub fn foreign_to(&self, kind: super::LabelKind) -> Vec<(&'static str, String)> {
+        self.set_builtins()
+            .into_iter()
+            .filter(|(_, k, _)| *k != kind)
+            .map(|(n, _, v)| (n, v))
+            .collect()
+    }
+
+    /// Clears the built-in attribute called `name` (as [`Attributes::set_builtins`]
+    /// names it); an unknown name changes nothing.
+    pub fn clear(&mut self, name: &str) {
+        match name {
+            "speaker" => self.speaker = None,
+            "value" => self.value = None,
+            "unit" => self.unit = None,
+            "counted" => self.counted = None,
+            "precision" => self.precision = None,
+            "check_worthy" => self.check_worthy = None,
+            "verdict" => self.verdict = None,
+            _ => {}
+        }
+    }
 }
 
 /// A labelled span of a document.
@@ -262,5 +314,28 @@ impl fmt::Display for Annotation {
             "{} {}..{} {} {:?}",
             self.id, self.start, self.end, self.label, self.text
         )
+    }
+}
+
+#[cfg(test)]
+mod foreign_tests {
+    use super::*;
+    use crate::model::LabelKind;
+
+    #[test]
+    fn a_relabelled_quote_keeps_its_speaker_as_foreign_until_cleared() {
+        let mut at = Attributes {
+            speaker: Some("Ali Shamkhani".into()),
+            verdict: Some("false".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            at.foreign_to(LabelKind::Claim),
+            vec![("speaker", "Ali Shamkhani".to_owned())]
+        );
+        assert!(at.foreign_to(LabelKind::Quote).iter().any(|(n, _)| *n == "verdict"));
+        at.clear("speaker");
+        assert!(at.foreign_to(LabelKind::Claim).is_empty());
+        assert_eq!(at.verdict.as_deref(), Some("false"));
     }
 }

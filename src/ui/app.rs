@@ -625,10 +625,16 @@ impl SourcemarkApp {
                                     .format("%Y-%m-%d %H:%M")
                                     .to_string()
                             });
+                        let differences = self
+                            .session
+                            .as_ref()
+                            .map(|s| crate::stats::Differences::between(s.project(), &project))
+                            .unwrap_or_default();
                         self.dialog = Some(Dialog::Recovery {
                             path: path.to_owned(),
                             project: Box::new(project),
                             written,
+                            differences,
                         });
                     }
                     Some(Err(e)) => self.notes.warn(format!(
@@ -781,15 +787,23 @@ fn drop_hint_ui(ctx: &egui::Context, project_open: bool) {
 /// Adds article files to the session, reporting each outcome.
 pub(crate) fn add_paths(session: &mut Session, notes: &mut Notifications, paths: &[PathBuf]) {
     let mut added = 0;
+    let mut first = None;
     for p in paths {
         match session.add_article(p) {
-            Ok(AddOutcome::Added(_)) => added += 1,
+            Ok(AddOutcome::Added(id)) => {
+                added += 1;
+                first.get_or_insert(id);
+            }
             Ok(AddOutcome::Duplicate(id)) => notes.info(format!(
                 "{} was not added: the same text is already in the project as {id}",
                 p.display()
             )),
             Err(e) => notes.error(format!("Could not add article: {e}")),
         }
+    }
+    // The first article added is the one the person wants to see next.
+    if let Some(id) = first {
+        session.select_doc(id);
     }
     match added {
         0 => {}

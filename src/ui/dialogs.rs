@@ -32,6 +32,8 @@ pub enum Dialog {
         project: Box<Project>,
         /// When the recovery file was written, for the message.
         written: Option<String>,
+        /// What restoring it would change in the saved file.
+        differences: crate::stats::Differences,
     },
     /// Some article files are outside the project's folder: read them?
     Outside {
@@ -91,7 +93,12 @@ pub fn dialog_ui(ui: &mut Ui, dialog: &mut Dialog, project_name: &str) -> Option
                     }
                 });
             }
-            Dialog::Recovery { path, written, .. } => {
+            Dialog::Recovery {
+                path,
+                written,
+                differences,
+                ..
+            } => {
                 ui.heading("Recover unsaved work?");
                 ui.add_space(4.0);
                 ui.label(format!(
@@ -102,6 +109,7 @@ pub fn dialog_ui(ui: &mut Ui, dialog: &mut Dialog, project_name: &str) -> Option
                         .map(|w| format!(" (autosaved {w})"))
                         .unwrap_or_default()
                 ));
+                ui.label(format!("Restoring it brings back {differences}."));
                 ui.label(
                     RichText::new(
                         "Restore opens it as unsaved changes; Discard deletes it and keeps the saved file.",

@@ -102,10 +102,13 @@ fn two_line_row_ui(
 ) -> egui::Response {
     let pad = egui::vec2(6.0, 4.0);
     let width = ui.available_width();
-    let wrap = |text: &str, style: egui::TextStyle, color: egui::Color32| {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    // The second line a point smaller than the first, not egui's 9 pt "small".
+    let meta_font = egui::FontId::new((body.size - 1.5).max(10.0), body.family.clone());
+    let wrap = |text: &str, font: egui::FontId, color: egui::Color32| {
         let mut job = egui::text::LayoutJob::single_section(
             text.to_owned(),
-            egui::TextFormat::simple(style.resolve(ui.style()), color),
+            egui::TextFormat::simple(font, color),
         );
         job.wrap = egui::text::TextWrapping::truncate_at_width(width - 2.0 * pad.x);
         ui.fonts_mut(|f| f.layout_job(job))
@@ -123,8 +126,8 @@ fn two_line_row_ui(
     } else {
         visuals.weak_text_color()
     };
-    let g1 = wrap(title, egui::TextStyle::Body, title_color);
-    let g2 = wrap(meta, egui::TextStyle::Small, meta_color);
+    let g1 = wrap(title, body.clone(), title_color);
+    let g2 = wrap(meta, meta_font, meta_color);
     let h = g1.size().y + g2.size().y + 2.0 * pad.y + 2.0;
     let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, h), egui::Sense::click());
     resp.widget_info(|| {

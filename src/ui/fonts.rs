@@ -1,7 +1,11 @@
 //! Fonts for articles in any script the seeds and their likes use. egui's built-in fonts
-//! cover Latin, Greek and Cyrillic (with curly quotes and no-break spaces); Arabic and
-//! CJK come from fonts shipped in `assets/fonts/` (licences beside them), added as
-//! fallbacks so Latin text keeps egui's look.
+//! cover Latin, Greek and Cyrillic (with curly quotes and no-break spaces) and the
+//! older emoji; Arabic, CJK and the rest of the emoji (skin tones, the regional letters
+//! of flags, newer symbols) come from fonts shipped in `assets/fonts/` (licences beside
+//! them), added as fallbacks so Latin text keeps egui's look. egui draws glyphs in one
+//! colour and does not join sequences, so a flag shows as its two regional letters and
+//! a skin tone as a swatch beside the hand: no empty boxes, and every char is there to
+//! select.
 
 use eframe::egui;
 
@@ -10,10 +14,15 @@ use egui::{Context, FontFamily};
 
 static ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
 static CJK: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+static EMOJI: &[u8] = include_bytes!("../../assets/fonts/SymbolaEmoji.ttf");
 
-/// Adds the Arabic and CJK fallbacks to both font families.
+/// Adds the Arabic, CJK and emoji fallbacks to both font families.
 pub fn install(ctx: &Context) {
-    for (name, data) in [("noto-sans-arabic", ARABIC), ("droid-sans-fallback", CJK)] {
+    for (name, data) in [
+        ("noto-sans-arabic", ARABIC),
+        ("droid-sans-fallback", CJK),
+        ("symbola-emoji", EMOJI),
+    ] {
         let families = [FontFamily::Proportional, FontFamily::Monospace]
             .into_iter()
             .map(|family| InsertFontFamily {

@@ -208,6 +208,29 @@ impl InspectorState {
                             }
                             _ => {}
                         }
+                        // Set by a label the annotation no longer has: shown, greyed,
+                        // so nothing is kept out of sight, with a way to clear it.
+                        let foreign = a.attrs.foreign_to(kind.unwrap_or(LabelKind::Other));
+                        for (name, value) in foreign {
+                            ui.label(RichText::new(name).weak())
+                                .on_hover_text("Set under another label; exports still write it");
+                            ui.horizontal(|ui| {
+                                ui.label(RichText::new(&value).weak());
+                                if ui
+                                    .small_button("Clear")
+                                    .on_hover_text(format!("Remove the {name} this annotation kept from its old label"))
+                                    .clicked()
+                                {
+                                    let mut after = a.clone();
+                                    after.attrs.clear(name);
+                                    commands.push(Command::UpdateAnnotation(
+                                        Box::new(after),
+                                        format!("Clear {name}"),
+                                    ));
+                                }
+                            });
+                            ui.end_row();
+                        }
                         for (k, v) in &a.attrs.custom {
                             ui.label(k);
                             ui.label(v);

@@ -1,7 +1,9 @@
 //! Messages for the person at the window: what opening found (missing articles,
 //! re-anchored spans), what failed (a save, a file that cannot be read) and what
-//! happened (articles added). Shown in a strip under the menu until dismissed; plain
-//! information fades after a few seconds.
+//! happened (articles added). Warnings and errors are shown in a strip under the menu
+//! until dismissed; plain information is a toast over the corner of the window, which
+//! moves nothing (a click meant for the list lands on the list), and fades after a few
+//! seconds.
 
 use eframe::egui;
 
@@ -81,7 +83,8 @@ impl Notifications {
         {
             ui.ctx().request_repaint_after(next);
         }
-        if self.items.is_empty() {
+        self.toasts_ui(ui.ctx());
+        if !self.items.iter().any(|n| n.level != Level::Info) {
             return;
         }
         let mut dismiss = None;
@@ -90,6 +93,9 @@ impl Notifications {
                 .max_height(120.0)
                 .show(ui, |ui| {
                     for (i, n) in self.items.iter().enumerate() {
+                        if n.level == Level::Info {
+                            continue;
+                        }
                         ui.horizontal(|ui| {
                             let (icon, color) = match n.level {
                                 Level::Info => ("Note", ui.visuals().text_color()),
@@ -108,16 +114,42 @@ impl Notifications {
                         });
                     }
                 });
-            if self.items.len() > 1 && ui.small_button("Dismiss all").clicked() {
+            let lasting = self.items.iter().filter(|n| n.level != Level::Info).count();
+            if lasting > 1 && ui.small_button("Dismiss all").clicked() {
                 dismiss = Some(usize::MAX);
             }
         });
         match dismiss {
-            Some(usize::MAX) => self.items.clear(),
+            Some(usize::MAX) => self.items.retain(|n| n.level == Level::Info),
             Some(i) => {
                 self.items.remove(i);
             }
             None => {}
         }
+    }
+
+    /// The information messages, as toasts over the bottom right corner, newest last.
+    fn toasts_ui(&self, ctx: &egui::Context) {
+        let infos: Vec<&Notification> = self
+            .items
+            .iter()
+            .filter(|n| n.level == Level::Info)
+            .collect();
+        if infos.is_empty() {
+            return;
+        }
+        egui::Area::new(egui::Id::unique("sourcemark-toasts"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -36.0))
+            .order(egui::Order::Foreground)
+            .interactable(false)
+            .show(ctx, |ui| {
+                for n in infos.iter().rev().take(3).rev() {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.set_max_width(360.0);
+                        ui.add(egui::Label::new(&n.text).wrap());
+                    });
+                    ui.add_space(4.0);
+                }
+            });
     }
 }
