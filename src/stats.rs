@@ -300,13 +300,14 @@ mod differences_tests {
             .push(Annotation::new(doc, &t, 19, 25, "claim", "x").unwrap());
         let d = Differences::between(&old, &new);
         assert_eq!(
-            (d.annotations_added, d.annotations_removed, d.annotations_changed),
+            (
+                d.annotations_added,
+                d.annotations_removed,
+                d.annotations_changed
+            ),
             (1, 1, 1)
         );
-        assert_eq!(
-            d.to_string(),
-            "annotations: 1 added, 1 removed, 1 changed"
-        );
+        assert_eq!(d.to_string(), "annotations: 1 added, 1 removed, 1 changed");
         assert!(Differences::between(&old, &old).is_empty());
     }
 }

@@ -333,7 +333,11 @@ mod foreign_tests {
             at.foreign_to(LabelKind::Claim),
             vec![("speaker", "Ali Shamkhani".to_owned())]
         );
-        assert!(at.foreign_to(LabelKind::Quote).iter().any(|(n, _)| *n == "verdict"));
+        assert!(
+            at.foreign_to(LabelKind::Quote)
+                .iter()
+                .any(|(n, _)| *n == "verdict")
+        );
         at.clear("speaker");
         assert!(at.foreign_to(LabelKind::Claim).is_empty());
         assert_eq!(at.verdict.as_deref(), Some("false"));

@@ -58,11 +58,13 @@ impl AppOptions {
     }
 }
 
-/// `$SOURCEMARK_ANNOTATOR`, else the OS user name, else "unknown".
+/// `$SOURCEMARK_ANNOTATOR`, else the OS user name (asked of the system, since `$USER`
+/// is often unset in a desktop session's or a service's environment), else "unknown".
 pub fn default_annotator() -> String {
     ["SOURCEMARK_ANNOTATOR", "USER", "LOGNAME", "USERNAME"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
+        .chain(whoami::username().ok())
         .find(|v| !v.trim().is_empty())
         .unwrap_or_else(|| "unknown".to_owned())
 }
