@@ -27,6 +27,7 @@ pub mod inspector;
 pub mod keys;
 pub mod menu;
 pub mod notify;
+pub mod relink;
 pub mod session;
 pub mod status_bar;
 

@@ -61,6 +61,8 @@ pub struct Session {
     /// (a re-anchored or recovered project, or one just merged with the file); the
     /// common ancestor of a merge.
     base: Option<Arc<Project>>,
+    /// The article texts that go with the document states relinks produced, for undo.
+    pub(crate) relinked: crate::ui::relink::RelinkedArticles,
 }
 
 impl Session {
@@ -98,6 +100,7 @@ impl Session {
             selected: None,
             disk: None,
             base: None,
+            relinked: Default::default(),
         }
     }
 
@@ -156,6 +159,7 @@ impl Session {
     /// Undoes the last change; returns its name.
     pub fn undo(&mut self) -> Option<String> {
         let name = self.history.undo(&mut self.ws.project);
+        self.sync_relinked();
         self.fix_selection();
         name
     }
@@ -163,6 +167,7 @@ impl Session {
     /// Redoes the last undone change; returns its name.
     pub fn redo(&mut self) -> Option<String> {
         let name = self.history.redo(&mut self.ws.project);
+        self.sync_relinked();
         self.fix_selection();
         name
     }
