@@ -224,8 +224,15 @@ mod tests {
             _ => None,
         });
         let moved = moved.expect("an annotation edit");
-        assert_eq!(plan.text.slice(moved.range()), "“Get out, get out occupier!”");
-        assert!(plan.report.to_string().contains("1 span(s) found elsewhere"));
+        assert_eq!(
+            plan.text.slice(moved.range()),
+            "“Get out, get out occupier!”"
+        );
+        assert!(
+            plan.report
+                .to_string()
+                .contains("1 span(s) found elsewhere")
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::workspace::AddOutcome;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod chosen;
 mod disk;
 mod run;
 
@@ -87,6 +88,8 @@ pub struct SourcemarkApp {
     pub export: ExportDialog,
     /// Edit → Document details.
     pub details: DocDetails,
+    /// Asks for files: the system's dialog, or the in-window chooser.
+    pub picker: crate::ui::pick::Picker,
     counts: crate::ui::status_bar::LabelCounts,
     commands: Vec<Command>,
     /// Closing was confirmed (or nothing was unsaved): the next close request passes.
@@ -123,6 +126,7 @@ impl SourcemarkApp {
             autosave: Autosave::new(opts.autosave_interval),
             export: ExportDialog::default(),
             details: DocDetails::default(),
+            picker: crate::ui::pick::Picker::new(),
             counts: Default::default(),
             commands: Vec::new(),
             allow_close: false,
@@ -178,7 +182,11 @@ impl SourcemarkApp {
             // Back from another program, which may have changed the project file.
             self.check_disk();
         }
-        if self.dialog.is_none() && !self.export.is_open() && !self.details.is_open() {
+        if self.dialog.is_none()
+            && !self.export.is_open()
+            && !self.details.is_open()
+            && !self.picker.is_open()
+        {
             let keys = KeyContext {
                 text_field_focused: ctx.text_edit_focused(),
                 annotation_selected: self.session.as_ref().is_some_and(|s| s.selected.is_some())
@@ -210,12 +218,16 @@ impl SourcemarkApp {
                     self.export.start(&s.ws);
                 }
             }
-            Some(ExportAction::Browse { folder, current }) => self.browse_export(folder, &current),
+            Some(ExportAction::Browse { folder, current }) => {
+                self.ask_for(crate::ui::pick::Purpose::ExportTarget { folder, current })
+            }
             None => {}
         }
         let current = self.session.as_ref().and_then(Session::current_doc);
-        if let Some(DetailsAction::Apply(after)) = self.details.ui(ui, current) {
-            self.commands.push(Command::UpdateDocument(after));
+        match self.details.ui(ui, current) {
+            Some(DetailsAction::Apply(after)) => self.commands.push(Command::UpdateDocument(after)),
+            Some(DetailsAction::Locate(doc)) => self.commands.push(Command::LocateArticle(doc)),
+            None => {}
         }
         if self.show_keys {
             egui::Window::new("Keyboard shortcuts")
@@ -223,6 +235,7 @@ impl SourcemarkApp {
                 .default_size([520.0, 480.0])
                 .show(&ctx, crate::ui::keys::key_map_ui);
         }
+        self.file_chooser_frame(ui);
         drop_hint_ui(&ctx, self.session.is_some());
         self.drain_commands(&ctx);
         if let Some(s) = &self.session {

@@ -87,6 +87,8 @@ pub enum Command {
     ReloadFromDisk,
     /// Read the article files outside the project's folder, which the project names.
     ReadOutsideArticles,
+    /// Point a document at its article file, which moved (asks which).
+    LocateArticle(DocId),
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -170,6 +172,7 @@ impl Command {
             Command::ShowKeys => "Keyboard shortcuts".into(),
             Command::ReloadFromDisk => "Reload from disk".into(),
             Command::ReadOutsideArticles => "Read files outside the project folder".into(),
+            Command::LocateArticle(_) => "Locate file…".into(),
         }
     }
 

@@ -1,6 +1,7 @@
-//! The window's own settings, kept across runs: recent projects, article font size and
-//! theme. A small RON file under `$XDG_CONFIG_HOME/sourcemark/` (or the folder named by
-//! `$SOURCEMARK_CONFIG_DIR`, so tests and scripts never touch a person's real one).
+//! The window's own settings, kept across runs: recent projects, article font size,
+//! theme and file chooser. A small RON file under `$XDG_CONFIG_HOME/sourcemark/` (or
+//! the folder named by `$SOURCEMARK_CONFIG_DIR`, so tests and scripts never touch a
+//! person's real one).
 
 use crate::workspace::absolute;
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,8 @@ pub struct Config {
     /// Projects (absolute paths) whose article files outside their folder the person
     /// agreed to read; asked once per project.
     pub outside_allowed: Vec<PathBuf>,
+    /// Which file chooser to use; `$SOURCEMARK_FILE_CHOOSER` overrides it.
+    pub file_chooser: crate::ui::pick::FileChooserChoice,
 }
 
 impl Default for Config {
@@ -49,6 +52,7 @@ impl Default for Config {
             font_size: DEFAULT_FONT_SIZE,
             theme: ThemeChoice::System,
             outside_allowed: Vec::new(),
+            file_chooser: Default::default(),
         }
     }
 }

@@ -45,11 +45,7 @@ impl Session {
     /// spans re-anchored when the text differs from the one annotated. A file outside
     /// the project's folder is read all the same, since the person chose it. On error
     /// nothing changes.
-    pub fn relink(
-        &mut self,
-        doc: &DocId,
-        file: &Path,
-    ) -> Result<RelinkReport, SessionRelinkError> {
+    pub fn relink(&mut self, doc: &DocId, file: &Path) -> Result<RelinkReport, SessionRelinkError> {
         let plan = self.ws.plan_relink(doc, file)?;
         let loaded = Article::Loaded(plan.text.clone());
         if plan.report.unchanged {
@@ -90,7 +86,8 @@ mod tests {
     use crate::model::Annotation;
     use crate::text::DocText;
 
-    const TEXT: &str = "Huge crowds chanted “Get out, get out occupier!” in the Jadiriyah district.";
+    const TEXT: &str =
+        "Huge crowds chanted “Get out, get out occupier!” in the Jadiriyah district.";
 
     /// A saved project with one annotated article, whose file is then moved away and
     /// the project reopened: the document is missing.
@@ -153,7 +150,10 @@ mod tests {
         let text = s.ws.text(&id).unwrap().clone();
         let a = &s.project().annotations_of(&id)[0];
         assert_eq!(text.slice(a.range()), "“Get out, get out occupier!”");
-        assert_eq!(a.start, before[0].start + "An editor's note first.\n\n".len());
+        assert_eq!(
+            a.start,
+            before[0].start + "An editor's note first.\n\n".len()
+        );
         s.undo();
         assert_eq!(s.project().annotations_of(&id), &before[..]);
         assert!(s.ws.text(&id).is_none());
