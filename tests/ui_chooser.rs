@@ -267,3 +267,60 @@ fn a_moved_article_is_located_and_undo_makes_it_missing_again() {
             .is_some()
     );
 }
+
+#[test]
+fn the_keyboard_alone_opens_a_project() {
+    let p = sample_project();
+    let mut h = harness(options(None, &p.config));
+    use_builtin_chooser(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    // Type the folder above, Enter; Down to the first entry (the project's folder),
+    // Enter goes in; Down twice (articles/, project.ron), Enter opens it.
+    type_chooser_path(&mut h, p.dir.path());
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state()
+            .picker
+            .chooser()
+            .unwrap()
+            .dir()
+            .ends_with("rally-coverage")
+    );
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(!chooser_open(&h));
+    assert_eq!(
+        h.state().session.as_ref().map(|s| s.ws.path.clone()),
+        Some(p.path.clone())
+    );
+}
+
+#[test]
+fn the_arrow_keys_belong_to_the_chooser_not_to_the_article_under_it() {
+    let (_p, mut h) = open_sample();
+    use_builtin_chooser(&mut h);
+    h.state_mut().push(Command::AddArticles);
+    h.run();
+    // The path field has the keyboard: Down goes into the list, Shift+Down extends.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    let chosen = h.state().picker.chooser().unwrap().selected_names();
+    assert_eq!(chosen, vec!["iran-news.txt", "iran-press.txt"]);
+    assert_eq!(
+        h.state().view.selection(),
+        None,
+        "no text was selected in the article under the chooser"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!chooser_open(&h));
+}

@@ -202,6 +202,7 @@ impl SourcemarkApp {
             let cmds = collect_shortcuts(&ctx, keys, &label_keys);
             self.commands.extend(cmds);
         }
+        self.picker.take_keys(&ctx);
         self.panels_ui(ui);
         let name = self
             .session

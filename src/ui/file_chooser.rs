@@ -51,6 +51,16 @@ pub enum ChooserAction {
     Cancel,
 }
 
+/// The keys the chooser took out of this frame's input (see [`FileChooser::take_keys`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct Keys {
+    escape: bool,
+    enter: bool,
+    parent: bool,
+    /// Up (-1) or Down (+1), and whether Shift was held.
+    step: Option<(isize, bool)>,
+}
+
 /// How the chooser ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChooserOutcome {
@@ -80,12 +90,17 @@ pub struct FileChooser {
     selected: Vec<usize>,
     /// Where a Shift-click range starts.
     anchor: Option<usize>,
+    /// The entry last clicked or reached with the arrow keys.
+    cursor: Option<usize>,
+    /// An entry to bring into view, and whether it was off screen last frame.
+    scroll_to: Option<(usize, bool)>,
     /// What went wrong with the last action, for the person.
     problem: Option<String>,
     /// An existing file the person is asked about replacing.
     replace: Option<PathBuf>,
     /// Give the keyboard to the first field on the first frame.
     focus_pending: bool,
+    keys: Keys,
 }
 
 /// The folder of the home directory, when the environment names one.
@@ -191,9 +206,12 @@ impl FileChooser {
             show_hidden: false,
             selected: Vec::new(),
             anchor: None,
+            cursor: None,
+            scroll_to: None,
             problem: None,
             replace: None,
             focus_pending: true,
+            keys: Keys::default(),
         };
         c.go(dir);
         c
@@ -207,6 +225,15 @@ impl FileChooser {
     /// The names of the entries shown, in order (folders end in `/`).
     pub fn shown_names(&self) -> Vec<String> {
         self.visible.iter().map(|&i| self.label(i)).collect()
+    }
+
+    /// The names of the selected entries, in list order.
+    pub fn selected_names(&self) -> Vec<String> {
+        self.selected
+            .iter()
+            .filter_map(|&p| self.visible.get(p))
+            .map(|&i| self.label(i))
+            .collect()
     }
 
     /// What went wrong last, as the chooser shows it.
@@ -262,6 +289,8 @@ impl FileChooser {
             .collect();
         self.selected.clear();
         self.anchor = None;
+        self.cursor = None;
+        self.scroll_to = None;
     }
 
     /// A click on the entry at `pos` of the list shown; Ctrl toggles and Shift extends
@@ -286,6 +315,7 @@ impl FileChooser {
                 self.anchor = Some(pos);
             }
         }
+        self.cursor = Some(pos);
         if self.request.kind == PickKind::SaveFile
             && let Some(e) = self.visible.get(pos).map(|&i| &self.entries()[i])
             && !e.is_dir
@@ -293,6 +323,26 @@ impl FileChooser {
             self.name = e.name.clone();
         }
         self.problem = None;
+    }
+
+    /// Up or Down in the list: moves the selection (Shift extends it), into view.
+    fn step(&mut self, delta: isize, shift: bool) {
+        let n = self.visible.len();
+        if n == 0 {
+            return;
+        }
+        let next = match self.cursor {
+            None if delta > 0 => 0,
+            None => n - 1,
+            Some(c) => (c as isize + delta).clamp(0, n as isize - 1) as usize,
+        };
+        let mods = if shift {
+            Modifiers::SHIFT
+        } else {
+            Modifiers::NONE
+        };
+        self.click(next, mods);
+        self.scroll_to = Some((next, false));
     }
 
     /// The selected entries.
@@ -313,18 +363,71 @@ impl FileChooser {
         }
     }
 
+    /// Takes this frame's keys out of the input before anything else is drawn, so that
+    /// the window under the chooser sees none of them: Escape always; Enter, the arrows
+    /// and the rest unless one of the chooser's fields has the keyboard (Tab stays, to
+    /// move between its widgets; Enter and Space stay for a button Tab reached).
+    pub fn take_keys(&mut self, ctx: &egui::Context) {
+        if egui::Popup::is_any_open(ctx) {
+            return;
+        }
+        let typing = ctx.text_edit_focused();
+        let on_widget = !typing && ctx.memory(|m| m.focused().is_some());
+        let mut keys = self.keys;
+        ctx.input_mut(|i| {
+            i.events.retain(|e| {
+                let egui::Event::Key {
+                    key,
+                    pressed,
+                    modifiers,
+                    ..
+                } = e
+                else {
+                    return true;
+                };
+                if *key == Key::Escape {
+                    keys.escape |= *pressed;
+                    return false;
+                }
+                let for_widget = on_widget && matches!(key, Key::Enter | Key::Space);
+                if typing || for_widget || *key == Key::Tab {
+                    return true;
+                }
+                if *pressed {
+                    match key {
+                        Key::Enter if modifiers.is_none() => keys.enter = true,
+                        Key::ArrowUp if modifiers.alt => keys.parent = true,
+                        Key::ArrowUp => keys.step = Some((-1, modifiers.shift)),
+                        Key::ArrowDown => keys.step = Some((1, modifiers.shift)),
+                        _ => {}
+                    }
+                }
+                false
+            });
+        });
+        self.keys = keys;
+    }
+
     /// Draws the chooser as a modal window over the app and returns what the person
     /// asked. Escape cancels (or, while replacing a file is asked about, declines it).
     pub fn chooser_ui(&mut self, ui: &mut Ui) -> Option<ChooserAction> {
         let ctx = ui.ctx().clone();
+        let keys = std::mem::take(&mut self.keys);
         let mut action = None;
-        let popup = egui::Popup::is_any_open(&ctx);
-        if !popup && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        if keys.escape {
             action = Some(if self.replace.is_some() {
                 ChooserAction::KeepFile
             } else {
                 ChooserAction::Cancel
             });
+        }
+        if let Some((delta, shift)) = keys.step {
+            self.step(delta, shift);
+        }
+        if keys.parent
+            && let Some(p) = self.dir.parent()
+        {
+            action = Some(ChooserAction::Go(p.to_owned()));
         }
         let screen = ctx.content_rect();
         let width = (screen.width() - 48.0).clamp(300.0, 800.0);
@@ -355,16 +458,12 @@ impl FileChooser {
                 self.buttons_ui(ui, &mut action);
             }
         });
-        let typing = ctx.memory(|m| m.focused().is_some());
-        if action.is_none()
-            && !popup
-            && !typing
-            && ctx.input(|i| i.key_pressed(Key::Enter) && i.modifiers.is_none())
-        {
-            action = Some(if self.replace.is_some() {
-                ChooserAction::Replace
-            } else {
-                ChooserAction::Accept
+        if action.is_none() && keys.enter {
+            action = Some(match (self.replace.is_some(), self.selected.as_slice()) {
+                (true, _) => ChooserAction::Replace,
+                // One entry: as a double-click (a folder opens, a file is taken).
+                (false, [one]) => ChooserAction::Activate(*one),
+                (false, _) => ChooserAction::Accept,
             });
         }
         self.focus_pending = false;
@@ -379,11 +478,9 @@ impl FileChooser {
                 .add_enabled(parent.is_some(), egui::Button::new("Up"))
                 .on_hover_text("The folder above (Alt+Up)")
                 .clicked()
-                || ui.input(|i| i.modifiers.alt && i.key_pressed(Key::ArrowUp))
+                && let Some(p) = parent
             {
-                if let Some(p) = parent {
-                    *action = Some(ChooserAction::Go(p));
-                }
+                *action = Some(ChooserAction::Go(p));
             }
             if let Some(home) = home_dir()
                 && ui
@@ -403,6 +500,11 @@ impl FileChooser {
             }
             if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                 *action = Some(ChooserAction::Typed);
+            }
+            if field.has_focus() && ui.input(|i| i.key_pressed(Key::ArrowDown)) {
+                // Down from the path goes into the list.
+                field.surrender_focus();
+                self.step(1, false);
             }
         });
     }
@@ -425,10 +527,18 @@ impl FileChooser {
             let width = ui.available_width();
             let mods = ui.input(|i| i.modifiers);
             let mut clicked = None;
-            egui::ScrollArea::vertical()
+            let target = self.scroll_to.take();
+            let mut area = egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .max_height(height)
+                .max_height(height);
+            if let Some((t, true)) = target {
+                // Off screen last frame, so not drawn: jump there.
+                let stride = row + ui.spacing().item_spacing.y;
+                area = area.vertical_scroll_offset((t as f32 * stride - height / 2.0).max(0.0));
+            }
+            let drawn = area
                 .show_rows(ui, row, self.visible.len(), |ui, rows| {
+                    let in_view = target.is_some_and(|(t, _)| rows.contains(&t));
                     for pos in rows {
                         let e = &self.entries()[self.visible[pos]];
                         let right = if e.is_dir {
@@ -447,13 +557,23 @@ impl FileChooser {
                                 .right_text(RichText::new(right).weak())
                                 .min_size(egui::vec2(width - 8.0, row - 2.0)),
                         );
+                        if target.is_some_and(|(t, _)| t == pos) {
+                            resp.scroll_to_me(None);
+                        }
                         if resp.double_clicked() {
                             *action = Some(ChooserAction::Activate(pos));
                         } else if resp.clicked() {
                             clicked = Some(pos);
                         }
                     }
-                });
+                    in_view
+                })
+                .inner;
+            if let Some((t, false)) = target
+                && !drawn
+            {
+                self.scroll_to = Some((t, true));
+            }
             if let Some(pos) = clicked {
                 self.click(pos, mods);
             }
@@ -473,6 +593,18 @@ impl FileChooser {
                 .labelled_by(l.id);
             if self.focus_pending {
                 field.request_focus();
+                // The name without its extension selected, so typing replaces it.
+                let stem = Path::new(&self.name)
+                    .file_stem()
+                    .map_or(0, |s| s.to_string_lossy().chars().count());
+                if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), field.id) {
+                    let range = egui::text::CCursorRange::two(
+                        egui::text::CCursor::new(0),
+                        egui::text::CCursor::new(stem),
+                    );
+                    state.cursor.set_char_range(Some(range));
+                    state.store(ui.ctx(), field.id);
+                }
             }
             if field.changed() {
                 self.problem = None;

@@ -293,7 +293,7 @@ impl Picker {
             && !self.told
         {
             self.notices.push(format!(
-                "No system file dialog is available ({why}); using sourcemark's own file chooser. Set {FILE_CHOOSER_ENV}=builtin to always use it."
+                "No system file dialog is available ({why}); using sourcemark's own file chooser."
             ));
             self.told = true;
         }
@@ -309,6 +309,14 @@ impl Picker {
     /// Whether the in-window chooser is showing (the window's keys belong to it).
     pub fn is_open(&self) -> bool {
         self.pending.is_some()
+    }
+
+    /// Takes the in-window chooser's keys out of this frame's input, when it is open;
+    /// call before anything else draws, so the window under it sees none of them.
+    pub fn take_keys(&mut self, ctx: &egui::Context) {
+        if let Some((_, chooser)) = self.pending.as_mut() {
+            chooser.take_keys(ctx);
+        }
     }
 
     /// What the in-window chooser asks for, if it is open. Draws it; no IO.
@@ -391,7 +399,7 @@ fn probe_native() -> Result<(), String> {
     if on_path("zenity") {
         return Ok(());
     }
-    portal_file_chooser().map_err(|why| format!("no XDG desktop portal: {why}; no zenity"))
+    portal_file_chooser().map_err(|why| format!("{why}, and no zenity"))
 }
 
 /// Elsewhere rfd uses the system's own dialogs, which are always there.
@@ -420,7 +428,8 @@ fn on_path(program: &str) -> bool {
     })
 }
 
-/// Reads the portal's FileChooser `version` property on the session bus.
+/// Reads the portal's FileChooser `version` property on the session bus; the error
+/// says, in words, what is missing.
 #[cfg(any(
     target_os = "linux",
     target_os = "freebsd",
@@ -432,7 +441,7 @@ fn portal_file_chooser() -> Result<(), String> {
     pollster::block_on(async {
         let bus = zbus::Connection::session()
             .await
-            .map_err(|e| format!("no D-Bus session bus ({e})"))?;
+            .map_err(|_| "no XDG desktop portal (no D-Bus session bus)".to_owned())?;
         bus.call_method(
             Some("org.freedesktop.portal.Desktop"),
             "/org/freedesktop/portal/desktop",
@@ -443,8 +452,14 @@ fn portal_file_chooser() -> Result<(), String> {
         .await
         .map(|_| ())
         .map_err(|e| match e {
-            zbus::Error::MethodError(name, _, _) => format!("the session bus says {name}"),
-            e => e.to_string(),
+            zbus::Error::MethodError(name, _, _)
+                if name.as_str().ends_with("UnknownInterface")
+                    || name.as_str().ends_with("UnknownProperty") =>
+            {
+                "an XDG desktop portal without a file chooser".to_owned()
+            }
+            zbus::Error::MethodError(..) => "no XDG desktop portal".to_owned(),
+            e => format!("no XDG desktop portal ({e})"),
         })
     })
 }
@@ -504,7 +519,7 @@ mod tests {
     fn an_unavailable_system_dialog_falls_back_and_says_why_once() {
         let mut p = Picker::new();
         p.env = None;
-        p.native = Native::Unavailable("no XDG desktop portal; no zenity".into());
+        p.native = Native::Unavailable("no XDG desktop portal, and no zenity".into());
         for _ in 0..2 {
             p.ask(
                 Purpose::AddArticles,
