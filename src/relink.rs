@@ -61,13 +61,24 @@ impl fmt::Display for RelinkReport {
             return write!(f, "; the text is the one annotated, no span moved");
         }
         let a = &self.anchor;
-        write!(
-            f,
-            "; the text differs from the one annotated: {} span(s) found elsewhere, {} matched approximately, {} could not be found and are kept as orphaned",
-            a.moved,
-            a.fuzzy,
-            a.orphaned.len()
-        )
+        write!(f, "; the text differs from the one annotated")?;
+        let mut parts = Vec::new();
+        if a.moved > 0 {
+            parts.push(format!("{} span(s) found elsewhere", a.moved));
+        }
+        if a.fuzzy > 0 {
+            parts.push(format!("{} matched approximately", a.fuzzy));
+        }
+        if !a.orphaned.is_empty() {
+            parts.push(format!(
+                "{} could not be found and are kept as orphaned",
+                a.orphaned.len()
+            ));
+        }
+        if parts.is_empty() {
+            return write!(f, ", but every span is still in place");
+        }
+        write!(f, ": {}", parts.join(", "))
     }
 }
 

@@ -248,6 +248,10 @@ fn a_moved_article_is_located_and_undo_makes_it_missing_again() {
     assert_eq!(d.sha256, doc.sha256, "the same text");
     assert_eq!(s.project().annotations_of(&doc.id).len(), n);
     h.get_by_label_contains("the text is the one annotated");
+    assert!(
+        h.query_by_label_contains("is missing").is_none(),
+        "the notice that the file was missing went"
+    );
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -273,8 +277,14 @@ fn the_keyboard_alone_opens_a_project() {
     let p = sample_project();
     let mut h = harness(options(None, &p.config));
     use_builtin_chooser(&mut h);
+    // Asked for from an open menu, the chooser closes the menu.
+    h.get_by_label("File").click();
+    h.run();
+    assert!(egui::Popup::is_any_open(&h.ctx));
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
+    assert!(chooser_open(&h));
+    assert!(!egui::Popup::is_any_open(&h.ctx), "the File menu closed");
     // Type the folder above, Enter; Down to the first entry (the project's folder),
     // Enter goes in; Down twice (articles/, project.ron), Enter opens it.
     type_chooser_path(&mut h, p.dir.path());

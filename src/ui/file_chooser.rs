@@ -368,6 +368,10 @@ impl FileChooser {
     /// and the rest unless one of the chooser's fields has the keyboard (Tab stays, to
     /// move between its widgets; Enter and Space stay for a button Tab reached).
     pub fn take_keys(&mut self, ctx: &egui::Context) {
+        if self.focus_pending {
+            // A menu open when the chooser was asked for closes: the chooser is on top.
+            egui::Popup::close_all(ctx);
+        }
         if egui::Popup::is_any_open(ctx) {
             return;
         }

@@ -153,6 +153,11 @@ impl SourcemarkApp {
                 return;
             }
         };
+        // What opening said about this document's file is out of date now.
+        let stale = format!("{doc}: ");
+        self.notes
+            .items
+            .retain(|n| n.level == Level::Info || !n.text.starts_with(&stale));
         let mut text = report.to_string();
         if report.outside {
             // The person chose a file outside the project's folder: that is their
