@@ -1,7 +1,7 @@
 //! sourcemark: annotate claims, quotes and figures in news articles, keep the work in a
 //! RON project file, and export it as a dataset.
 //!
-//! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`edit`],
+//! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`relink`], [`edit`],
 //! [`merge`], [`check`], [`dataset`]) knows nothing of the window and is tested without
 //! one; [`ui`] draws it and sends edits. `ARCHITECTURE.md` has the map.
 
@@ -14,6 +14,7 @@ pub mod edit;
 pub mod merge;
 pub mod model;
 pub mod par;
+pub mod relink;
 pub mod search;
 pub mod selection;
 pub mod stats;

@@ -23,6 +23,7 @@ use crate::workspace::AddOutcome;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod chosen;
 mod disk;
 mod run;
 
@@ -101,6 +102,8 @@ pub struct SourcemarkApp {
     pub search: ProjectSearch,
     /// Edit → Preferences.
     pub preferences: Preferences,
+    /// Asks for files: the system's dialog, or the in-window chooser.
+    pub picker: crate::ui::pick::Picker,
     counts: crate::ui::status_bar::LabelCounts,
     commands: Vec<Command>,
     /// Closing was confirmed (or nothing was unsaved): the next close request passes.
@@ -152,6 +155,7 @@ impl SourcemarkApp {
             palette: Palette::default(),
             search: ProjectSearch::default(),
             preferences,
+            picker: crate::ui::pick::Picker::new(),
             counts: Default::default(),
             commands: Vec::new(),
             allow_close: false,
@@ -213,6 +217,7 @@ impl SourcemarkApp {
             && !self.details.is_open()
             && !self.preferences.is_open()
             && !self.palette.is_open()
+            && !self.picker.is_open()
         {
             let keys = KeyContext {
                 text_field_focused: ctx.text_edit_focused(),
@@ -231,6 +236,7 @@ impl SourcemarkApp {
             let cmds = collect_shortcuts(&ctx, keys, &label_keys);
             self.commands.extend(cmds);
         }
+        self.picker.take_keys(&ctx);
         self.panels_ui(ui);
         let name = self
             .session
@@ -247,12 +253,16 @@ impl SourcemarkApp {
                     self.export.start(&s.ws);
                 }
             }
-            Some(ExportAction::Browse { folder, current }) => self.browse_export(folder, &current),
+            Some(ExportAction::Browse { folder, current }) => {
+                self.ask_for(crate::ui::pick::Purpose::ExportTarget { folder, current })
+            }
             None => {}
         }
         let current = self.session.as_ref().and_then(Session::current_doc);
-        if let Some(DetailsAction::Apply(after)) = self.details.ui(ui, current) {
-            self.commands.push(Command::UpdateDocument(after));
+        match self.details.ui(ui, current) {
+            Some(DetailsAction::Apply(after)) => self.commands.push(Command::UpdateDocument(after)),
+            Some(DetailsAction::Locate(doc)) => self.commands.push(Command::LocateArticle(doc)),
+            None => {}
         }
         if self.show_keys {
             // Below the menu bar and within the window, however small.
@@ -280,6 +290,7 @@ impl SourcemarkApp {
             self.config.annotator = Some(name);
             self.save_config();
         }
+        self.file_chooser_frame(ui);
         drop_hint_ui(&ctx, self.session.is_some());
         self.drain_commands(&ctx);
         if let Some(s) = &self.session {

@@ -121,8 +121,18 @@ pub fn article_panel_ui(
             ));
             ui.add_space(8.0);
             ui.label(format!(
-                "Its {n} annotation(s) are kept in the project. Put the file back and reopen the project to see them."
+                "Its {n} annotation(s) are kept in the project. If the file moved, locate it: \
+                 the same text only changes the path, another text has the spans found again."
             ));
+            ui.add_space(8.0);
+            let locate = Command::LocateArticle(doc.id.clone());
+            if ui
+                .button("Locate file…")
+                .on_hover_text("Choose the article file of this document (one undoable change)")
+                .clicked()
+            {
+                out.push(locate);
+            }
         });
         return;
     };

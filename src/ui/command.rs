@@ -386,6 +386,8 @@ pub enum Command {
     Select(Selection),
     /// Replace an annotation by an edited copy, as an undoable change with this name.
     UpdateAnnotation(Box<Annotation>, String),
+    /// Point a document at its article file, which moved (asks which).
+    LocateArticle(DocId),
 }
 
 impl From<UiCommand> for Command {

@@ -1,6 +1,7 @@
-//! The window's own settings, kept across runs: recent projects, article font size and
-//! theme. A small RON file under `$XDG_CONFIG_HOME/sourcemark/` (or the folder named by
-//! `$SOURCEMARK_CONFIG_DIR`, so tests and scripts never touch a person's real one).
+//! The window's own settings, kept across runs: recent projects, article font size,
+//! theme and file chooser. A small RON file under `$XDG_CONFIG_HOME/sourcemark/` (or
+//! the folder named by `$SOURCEMARK_CONFIG_DIR`, so tests and scripts never touch a
+//! person's real one).
 
 use crate::workspace::absolute;
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,8 @@ pub struct Config {
     pub hide_annotations: bool,
     /// Widths of the document list and the annotation panel as last dragged.
     pub panel_widths: Option<[f32; 2]>,
+    /// Which file chooser to use; `$SOURCEMARK_FILE_CHOOSER` overrides it.
+    pub file_chooser: crate::ui::pick::FileChooserChoice,
 }
 
 impl Default for Config {
@@ -61,6 +64,7 @@ impl Default for Config {
             hide_documents: false,
             hide_annotations: false,
             panel_widths: None,
+            file_chooser: Default::default(),
         }
     }
 }

@@ -58,6 +58,8 @@ impl Draft {
 pub enum DetailsAction {
     /// Replace the document with this one (Apply).
     Apply(Box<Document>),
+    /// Ask for the document's article file (Locate file…).
+    Locate(DocId),
 }
 
 /// The details window's state: open while it holds a draft.
@@ -94,7 +96,16 @@ impl DocDetails {
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ui.ctx(), |ui| {
-                ui.label(RichText::new(&doc.path).weak());
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&doc.path).weak());
+                    if ui
+                        .small_button("Locate file…")
+                        .on_hover_text("Point this document at its article file, if it moved")
+                        .clicked()
+                    {
+                        action = Some(DetailsAction::Locate(doc.id.clone()));
+                    }
+                });
                 egui::Grid::new("doc-details")
                     .num_columns(2)
                     .spacing([8.0, 6.0])

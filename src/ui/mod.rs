@@ -21,6 +21,7 @@ pub mod disk_merge;
 pub mod doc_details;
 pub mod doc_list;
 pub mod export_dialog;
+pub mod file_chooser;
 pub mod find;
 pub mod fonts;
 pub mod inspector;
@@ -28,8 +29,10 @@ pub mod keys;
 pub mod menu;
 pub mod notify;
 pub mod palette;
+pub mod pick;
 pub mod preferences;
 pub mod project_search;
+pub mod relink;
 pub mod session;
 pub mod status_bar;
 

@@ -63,6 +63,8 @@ pub struct Session {
     /// (a re-anchored or recovered project, or one just merged with the file); the
     /// common ancestor of a merge.
     base: Option<Arc<Project>>,
+    /// The article texts that go with the document states relinks produced, for undo.
+    pub(crate) relinked: crate::ui::relink::RelinkedArticles,
 }
 
 impl Session {
@@ -100,6 +102,7 @@ impl Session {
             selection: Selection::Nothing,
             disk: None,
             base: None,
+            relinked: Default::default(),
         }
     }
 
@@ -177,6 +180,7 @@ impl Session {
     /// name.
     pub fn undo(&mut self) -> Option<String> {
         let step = self.history.undo(&mut self.ws.project)?;
+        self.sync_relinked();
         self.restore(step.selection);
         Some(step.name)
     }
@@ -184,6 +188,7 @@ impl Session {
     /// Redoes the last undone change and selects what it selected; returns its name.
     pub fn redo(&mut self) -> Option<String> {
         let step = self.history.redo(&mut self.ws.project)?;
+        self.sync_relinked();
         self.restore(step.selection);
         Some(step.name)
     }

@@ -158,3 +158,30 @@ pub fn text_selection(h: &Harness<'_, SourcemarkApp>) -> Option<std::ops::Range<
 pub fn selected(h: &Harness<'_, SourcemarkApp>) -> Option<sourcemark::model::AnnotationId> {
     h.state().session.as_ref()?.selected().cloned()
 }
+
+/// Makes the window use sourcemark's own file chooser, as the setting
+/// (`file_chooser: Builtin`) does, so no system dialog opens during a test.
+pub fn use_builtin_chooser(h: &mut Harness<'_, SourcemarkApp>) {
+    h.state_mut().config.file_chooser = sourcemark::ui::pick::FileChooserChoice::Builtin;
+}
+
+/// Clicks the in-window chooser's entry whose name is `name` (folders end in `/`).
+pub fn click_chooser_entry(h: &mut Harness<'_, SourcemarkApp>, name: &str, mods: egui::Modifiers) {
+    use egui::accesskit::Role;
+    let shown = h.state().picker.chooser().map(|c| c.shown_names());
+    h.get_by(|n| {
+        n.role() == Role::Button
+            && n.label()
+                .is_some_and(|l| l == name || l.starts_with(&format!("{name} ")))
+    })
+    .click_modifiers(mods);
+    h.run();
+    assert!(shown.is_some(), "the chooser is open");
+}
+
+/// Types `path` into the in-window chooser's path field and presses Enter.
+pub fn type_chooser_path(h: &mut Harness<'_, SourcemarkApp>, path: &Path) {
+    replace_text(h, "Folder or file path", &path.display().to_string());
+    h.key_press(egui::Key::Enter);
+    h.run();
+}

@@ -9,35 +9,13 @@ use crate::ui::command::{Command, UiCommand};
 use crate::ui::config::DEFAULT_FONT_SIZE;
 use crate::ui::config::ThemeChoice;
 use crate::ui::dialogs::Then;
+use crate::ui::pick::Purpose;
 use crate::ui::session::Session;
 
 /// Article font sizes allowed, in points.
 const FONT_RANGE: std::ops::RangeInclusive<f32> = 9.0..=40.0;
 
-fn ron_filter(d: rfd::FileDialog) -> rfd::FileDialog {
-    d.add_filter("sourcemark project", &["ron"])
-}
-
 impl SourcemarkApp {
-    /// Asks where an export goes (a folder for folder formats) and tells the dialog.
-    pub(super) fn browse_export(&mut self, folder: bool, current: &std::path::Path) {
-        let mut d = rfd::FileDialog::new().set_title("Export to");
-        if let Some(dir) = current.parent().filter(|p| p.is_dir()) {
-            d = d.set_directory(dir);
-        }
-        let picked = if folder {
-            d.pick_folder()
-        } else {
-            if let Some(name) = current.file_name() {
-                d = d.set_file_name(name.to_string_lossy());
-            }
-            d.save_file()
-        };
-        if let Some(p) = picked {
-            self.export.set_target(&p);
-        }
-    }
-
     pub(super) fn run_command(&mut self, ctx: &egui::Context, cmd: Command) {
         match cmd {
             Command::Ui(c) => self.run_ui_command(ctx, c),
@@ -111,6 +89,11 @@ impl SourcemarkApp {
                     s.select(sel);
                 }
             }
+            Command::LocateArticle(doc) => {
+                if self.session.is_some() {
+                    self.ask_for(Purpose::Relink(doc));
+                }
+            }
             Command::UpdateAnnotation(after, name) => {
                 if let Some(s) = &mut self.session
                     && let Err(e) = s.update(*after, &name)
@@ -128,35 +111,13 @@ impl SourcemarkApp {
                 if !self.guard(Then::Run(cmd.into())) {
                     return;
                 }
-                let Some(path) = ron_filter(rfd::FileDialog::new())
-                    .set_title("New project")
-                    .set_file_name("project.ron")
-                    .save_file()
-                else {
-                    return;
-                };
-                self.close_session();
-                match Session::create(&path) {
-                    Ok(s) => {
-                        self.set_session(s, &[]);
-                        self.config.touch_recent(&path);
-                        self.save_config();
-                    }
-                    Err(e) => self
-                        .notes
-                        .error(format!("Could not create the project: {e}")),
-                }
+                self.ask_for(Purpose::NewProject);
             }
             UiCommand::OpenProject => {
                 if !self.guard(Then::Run(cmd.into())) {
                     return;
                 }
-                if let Some(path) = ron_filter(rfd::FileDialog::new())
-                    .set_title("Open project")
-                    .pick_file()
-                {
-                    self.open_path(&path);
-                }
+                self.ask_for(Purpose::OpenProject);
             }
             UiCommand::AddArticles => {
                 if self.session.is_none() {
@@ -164,14 +125,7 @@ impl SourcemarkApp {
                         .warn("Open or create a project before adding articles.");
                     return;
                 }
-                if let Some(files) = rfd::FileDialog::new()
-                    .set_title("Add articles")
-                    .add_filter("articles", &["txt", "md", "markdown", "text"])
-                    .add_filter("all files", &["*"])
-                    .pick_files()
-                {
-                    self.commands.push(Command::AddPaths(files));
-                }
+                self.ask_for(Purpose::AddArticles);
             }
             UiCommand::Export => {
                 if let Some(s) = &self.session {
@@ -182,15 +136,9 @@ impl SourcemarkApp {
                 self.save();
             }
             UiCommand::SaveAs => {
-                let Some(s) = &self.session else { return };
-                let Some(path) = ron_filter(rfd::FileDialog::new())
-                    .set_title("Save project as")
-                    .set_file_name(s.display_name())
-                    .save_file()
-                else {
-                    return;
-                };
-                self.save_as(&path);
+                if self.session.is_some() {
+                    self.ask_for(Purpose::SaveAs);
+                }
             }
             UiCommand::CloseProject => {
                 if self.session.is_some() && self.guard(Then::Run(cmd.into())) {
