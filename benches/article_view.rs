@@ -161,6 +161,7 @@ impl Fixture {
             find_matches: &[],
             current_match: None,
             font_size: *font_size,
+            keyboard: true,
         };
         let out = ctx.run_ui(input, |ui| {
             black_box(view.ui(ui, &cx));

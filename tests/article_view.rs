@@ -76,6 +76,7 @@ fn harness_with(b: egui_kittest::HarnessBuilder<State>, st: State) -> Harness<'s
                 find_matches: &[],
                 current_match: None,
                 font_size: 16.0,
+                keyboard: true,
             };
             let r = st.view.ui(ui, &cx);
             st.hovered = r.hovered_annotation.clone();
@@ -330,6 +331,7 @@ fn two_megabyte_single_line_renders_and_scrolls() {
                     find_matches: &[],
                     current_match: None,
                     font_size: 16.0,
+                    keyboard: true,
                 };
                 st.view.ui(ui, &cx);
             },

@@ -338,3 +338,49 @@ fn the_arrow_keys_belong_to_the_chooser_not_to_the_article_under_it() {
     h.run();
     assert!(!chooser_open(&h));
 }
+
+/// Issue 13's Save as bug: Save as into a deeper folder, undo, save. The paths in the
+/// file must still lead to the articles (undo used to put back the old folder's paths).
+#[test]
+fn save_as_to_a_deeper_folder_then_undo_and_save_leaves_a_clean_project() {
+    let (p, mut h) = open_sample();
+    use_builtin_chooser(&mut h);
+    show_doc_containing(&mut h, "Get out, get out occupier!");
+    let r = find_in_current(&h, "Get out, get out occupier!");
+    select_text(&mut h, r);
+    h.run();
+    h.key_press(Key::Num2);
+    h.run();
+    let deeper = p.dir.path().join("copies/of/the/project");
+    std::fs::create_dir_all(&deeper).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    type_chooser_path(&mut h, &deeper);
+    replace_text(&mut h, "File name", "copy.ron");
+    h.key_press(Key::Enter);
+    h.run();
+    let copy = deeper.join("copy.ron");
+    assert_eq!(h.state().session.as_ref().unwrap().ws.path, copy);
+    let saved = sourcemark::store::load(&copy).unwrap();
+    assert!(
+        saved
+            .documents
+            .iter()
+            .all(|d| d.path.starts_with("../../../../")),
+        "paths lead back to the articles: {:?}",
+        saved.documents.iter().map(|d| &d.path).collect::<Vec<_>>()
+    );
+    // Undo takes back the quote, not the move; the project is unsaved again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let s = h.state().session.as_ref().unwrap();
+    assert!(s.is_dirty());
+    assert_eq!(s.history.undo_name(), None, "Save as is not in the history");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().session.as_ref().unwrap().is_dirty());
+    let report = sourcemark::check::check_with(&copy, true).unwrap();
+    assert!(report.is_clean(), "{:?}", report.problems);
+    let reopened = sourcemark::store::load(&copy).unwrap();
+    assert_eq!(reopened.documents, saved.documents);
+}

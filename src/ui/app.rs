@@ -372,6 +372,13 @@ impl SourcemarkApp {
                 shown[1] = r.response.rect.width();
             }
             panel_widths = Some((widths, shown, caps));
+            // Keys go to what is in front: a dialog, a chooser or the palette.
+            let keyboard = self.dialog.is_none()
+                && !self.export.is_open()
+                && !self.details.is_open()
+                && !self.preferences.is_open()
+                && !self.palette.is_open()
+                && !self.picker.is_open();
             egui::CentralPanel::default().show(ui, |ui| {
                 crate::ui::central::article_panel_ui(
                     ui,
@@ -379,6 +386,7 @@ impl SourcemarkApp {
                     &mut self.view,
                     &mut self.find,
                     self.config.font_size,
+                    keyboard,
                     &mut cmds,
                 );
             });

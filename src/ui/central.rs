@@ -66,6 +66,7 @@ pub fn article_panel_ui(
     view: &mut ArticleView,
     find: &mut FindState,
     font_size: f32,
+    keyboard: bool,
     out: &mut Vec<Command>,
 ) {
     let Some(doc) = session.current_doc() else {
@@ -151,6 +152,7 @@ pub fn article_panel_ui(
         find_matches: if find.open { &find.matches } else { &[] },
         current_match: if find.open { find.current } else { None },
         font_size,
+        keyboard,
     };
     let r = view.ui(ui, &cx);
     if let Some((id, toggle)) = r.clicked_annotation {

@@ -78,6 +78,8 @@ pub struct ArticleContext<'a> {
     pub current_match: Option<usize>,
     /// Article zoom, points.
     pub font_size: f32,
+    /// The article may take keys this frame: no dialog or chooser is over it.
+    pub keyboard: bool,
 }
 
 /// What happened in the view this frame.
@@ -240,7 +242,9 @@ impl ArticleView {
         let (rect, _) =
             ui.allocate_exact_size(vec2(full_w, total.max(viewport.height())), Sense::hover());
         let response = ui.interact(rect, Self::focus_id(), Sense::click_and_drag());
-        keep_keyboard(ui, &response);
+        if cx.keyboard {
+            keep_keyboard(ui, &response);
+        }
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Article, true, "Article text"));
         let x0 = ((full_w - col_w) / 2.0).max(0.0).round();
@@ -262,7 +266,7 @@ impl ArticleView {
         }
 
         // Keyboard and scroll requests may lay out blocks off screen.
-        if !ui.ctx().text_edit_focused() {
+        if cx.keyboard && !ui.ctx().text_edit_focused() {
             resp.step_to = keys::step_annotation(self, ui, cx);
             keys::handle_keys(self, ui, cx, &fr, &painter, text_color);
             if let Some(k) = scroll_keys::take(ui) {

@@ -96,6 +96,7 @@ impl Fixture {
             find_matches: &[],
             current_match: None,
             font_size: 16.0,
+            keyboard: true,
         };
         let view = &mut self.view;
         let mut out = self.ctx.run_ui(input, |ui| {
