@@ -13,6 +13,7 @@ use crate::ui::dialogs::{Answer, Dialog, Then, dialog_ui};
 use crate::ui::doc_details::{DetailsAction, DocDetails};
 use crate::ui::export_dialog::{ExportAction, ExportDialog};
 use crate::ui::find::FindState;
+use crate::ui::import_dialog::ImportDialog;
 use crate::ui::inspector::InspectorState;
 use crate::ui::notify::Notifications;
 use crate::ui::session::Session;
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 mod disk;
+mod import;
 mod run;
 
 /// How the window starts.
@@ -52,14 +54,8 @@ impl AppOptions {
     }
 }
 
-/// `$SOURCEMARK_ANNOTATOR`, else the OS user name, else "unknown".
-pub fn default_annotator() -> String {
-    ["SOURCEMARK_ANNOTATOR", "USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| "unknown".to_owned())
-}
+/// Moved to the core, so the command line finds it without the window.
+pub use crate::model::default_annotator;
 
 /// The sourcemark window.
 pub struct SourcemarkApp {
@@ -85,6 +81,8 @@ pub struct SourcemarkApp {
     pub autosave: Autosave,
     /// File → Export.
     pub export: ExportDialog,
+    /// File → Import.
+    pub import: ImportDialog,
     /// Edit → Document details.
     pub details: DocDetails,
     counts: crate::ui::status_bar::LabelCounts,
@@ -122,6 +120,7 @@ impl SourcemarkApp {
             dialog: None,
             autosave: Autosave::new(opts.autosave_interval),
             export: ExportDialog::default(),
+            import: ImportDialog::default(),
             details: DocDetails::default(),
             counts: Default::default(),
             commands: Vec::new(),
@@ -178,7 +177,11 @@ impl SourcemarkApp {
             // Back from another program, which may have changed the project file.
             self.check_disk();
         }
-        if self.dialog.is_none() && !self.export.is_open() && !self.details.is_open() {
+        if self.dialog.is_none()
+            && !self.export.is_open()
+            && !self.import.is_open()
+            && !self.details.is_open()
+        {
             let keys = KeyContext {
                 text_field_focused: ctx.text_edit_focused(),
                 annotation_selected: self.session.as_ref().is_some_and(|s| s.selected.is_some())
@@ -213,6 +216,7 @@ impl SourcemarkApp {
             Some(ExportAction::Browse { folder, current }) => self.browse_export(folder, &current),
             None => {}
         }
+        self.import_ui(ui);
         let current = self.session.as_ref().and_then(Session::current_doc);
         if let Some(DetailsAction::Apply(after)) = self.details.ui(ui, current) {
             self.commands.push(Command::UpdateDocument(after));
@@ -524,6 +528,7 @@ impl SourcemarkApp {
             }
         }
         self.autosave.wait();
+        self.end_imports();
         self.session = Some(s);
         self.disk_asked = None;
         self.disk_missing_told = false;
@@ -536,6 +541,7 @@ impl SourcemarkApp {
 
     fn close_session(&mut self) {
         self.autosave.wait();
+        self.end_imports();
         self.session = None;
         self.view = ArticleView::new();
         self.find.close();
@@ -583,6 +589,7 @@ impl eframe::App for SourcemarkApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.autosave.wait();
+        self.end_imports();
     }
 }
 

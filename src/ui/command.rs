@@ -29,6 +29,8 @@ pub enum Command {
     SaveAs,
     /// Show the export dialog.
     Export,
+    /// Show the import dialog.
+    Import,
     /// Close the project.
     CloseProject,
     /// Quit the application.
@@ -102,10 +104,11 @@ const ALT_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// The commands that have a fixed shortcut, most specific first (so that
     /// Ctrl+Shift+Z is tried before Ctrl+Z, as egui's logical matching requires).
-    pub const WITH_SHORTCUTS: [Command; 22] = [
+    pub const WITH_SHORTCUTS: [Command; 23] = [
         Command::SaveAs,
         Command::Save,
         Command::Export,
+        Command::Import,
         Command::NewProject,
         Command::OpenProject,
         Command::CloseProject,
@@ -138,6 +141,7 @@ impl Command {
             Command::Save => "Save".into(),
             Command::SaveAs => "Save as…".into(),
             Command::Export => "Export…".into(),
+            Command::Import => "Import…".into(),
             Command::CloseProject => "Close project".into(),
             Command::Quit => "Quit".into(),
             Command::Undo => "Undo".into(),
@@ -182,6 +186,7 @@ impl Command {
             Command::Save => k(CMD, Key::S),
             Command::SaveAs => k(CMD_SHIFT, Key::S),
             Command::Export => k(CMD, Key::E),
+            Command::Import => k(CMD, Key::I),
             Command::CloseProject => k(CMD, Key::W),
             Command::Quit => k(CMD, Key::Q),
             Command::Undo => k(CMD, Key::Z),
@@ -229,6 +234,7 @@ impl Command {
                 | Command::Save
                 | Command::SaveAs
                 | Command::Export
+                | Command::Import
                 | Command::CloseProject
                 | Command::Quit
                 | Command::Find

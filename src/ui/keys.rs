@@ -11,6 +11,7 @@ pub const KEY_MAP: &[(&str, &str)] = &[
     ("Ctrl+S", "Save"),
     ("Ctrl+Shift+S", "Save as"),
     ("Ctrl+E", "Export annotations as a dataset"),
+    ("Ctrl+I", "Import annotations from another tool"),
     ("Ctrl+W", "Close project"),
     ("Ctrl+Q", "Quit"),
     ("", "Documents"),

@@ -47,6 +47,7 @@ pub fn menu_bar_ui(
             item(ui, Command::SaveAs, None, open, out);
             item(ui, Command::ReloadFromDisk, None, open, out);
             ui.separator();
+            item(ui, Command::Import, None, open, out);
             item(ui, Command::Export, None, open, out);
             ui.separator();
             item(ui, Command::CloseProject, None, open, out);

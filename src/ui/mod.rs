@@ -23,11 +23,13 @@ pub mod doc_list;
 pub mod export_dialog;
 pub mod find;
 pub mod fonts;
+pub mod import_dialog;
 pub mod inspector;
 pub mod keys;
 pub mod menu;
 pub mod notify;
 pub mod session;
+pub mod session_import;
 pub mod status_bar;
 
 pub use app::{AppOptions, SourcemarkApp};

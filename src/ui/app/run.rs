@@ -93,6 +93,7 @@ impl SourcemarkApp {
                     self.commands.push(Command::AddPaths(files));
                 }
             }
+            Command::Import => self.open_import(),
             Command::Export => {
                 if let Some(s) = &self.session {
                     self.export.open(&s.ws);
