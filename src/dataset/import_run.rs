@@ -1,8 +1,9 @@
 //! An import as a job another thread can watch and stop: [`read_and_plan`] reads the
-//! input in pieces and plans record by record, reporting to an [`ImportProgress`]
-//! after each piece and stopping with [`ImportError::Cancelled`] once it is cancelled.
-//! The window runs it on a worker thread so a large input never freezes it; nothing is
-//! written here (the caller applies the plan).
+//! input in pieces and plans record by record, and [`prepare_import`] also writes the
+//! new article files, reporting to an [`ImportProgress`] after each piece, record or
+//! file and stopping with [`ImportError::Cancelled`] once it is cancelled. The window
+//! runs it on a worker thread so a large input never freezes it; the project itself
+//! is not touched here (the caller applies the plan).
 //!
 //! Tests (and anyone who must see an intermediate state) can ask the job to pause at a
 //! given point with [`ImportProgress::pause_at`] and wait for it with
@@ -40,6 +41,8 @@ pub enum Phase {
     Parsing,
     /// Checking records against their texts: progress counts records.
     Checking,
+    /// Writing the new article files: progress counts files.
+    Writing,
 }
 
 impl Phase {
@@ -50,6 +53,7 @@ impl Phase {
             Phase::Reading => "bytes",
             Phase::ReadingFiles => "files",
             Phase::Checking => "records",
+            Phase::Writing => "articles",
         }
     }
 }
@@ -185,6 +189,24 @@ impl ImportProgress {
         }
         Ok(())
     }
+}
+
+/// [`read_and_plan`], then writes the plan's new article files (never over a file),
+/// reporting each: the slow parts of an import, all off the window's thread. What is
+/// left is to apply [`ImportPlan::transaction`], or, if the plan is dropped after all,
+/// [`ImportPlan::remove_articles`]. On error or cancellation no file stays written.
+pub fn prepare_import(
+    ws: &Workspace,
+    format: Format,
+    input: &Path,
+    opts: &ImportOptions,
+    progress: &ImportProgress,
+) -> Result<ImportPlan, ImportError> {
+    let plan = read_and_plan(ws, format, input, opts, progress)?;
+    plan.write_articles_with(&mut |done, total| {
+        progress.report(Phase::Writing, done as u64, total as u64)
+    })?;
+    Ok(plan)
 }
 
 /// Reads `input` in `format` and plans its import into `ws`, reporting to `progress`
@@ -411,6 +433,40 @@ mod tests {
         progress.cancel();
         assert!(matches!(job.join().unwrap(), Err(ImportError::Cancelled)));
         assert_eq!(progress.state().done, 40);
+    }
+
+    #[test]
+    fn prepare_writes_the_articles_and_a_cancel_while_writing_leaves_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("d.jsonl");
+        std::fs::write(&input, doccano(10)).unwrap();
+        let ws = project(dir.path());
+        let articles = dir.path().join("articles");
+        let count = || std::fs::read_dir(&articles).map_or(0, |d| d.count());
+        let progress = Arc::new(ImportProgress::new());
+        progress.pause_at(Phase::Writing, 4);
+        let (p, w) = (progress.clone(), ws.clone());
+        let i = input.clone();
+        let job = std::thread::spawn(move || {
+            prepare_import(&w, Format::Doccano, &i, &opts(), &p).map(|_| ())
+        });
+        assert!(progress.wait_paused(Duration::from_secs(20)));
+        assert_eq!(count(), 4);
+        progress.cancel();
+        assert!(matches!(job.join().unwrap(), Err(ImportError::Cancelled)));
+        assert_eq!(count(), 0);
+        // Let go, it writes all ten; remove_articles takes them away again.
+        let plan = prepare_import(
+            &ws,
+            Format::Doccano,
+            &input,
+            &opts(),
+            &ImportProgress::new(),
+        )
+        .unwrap();
+        assert_eq!(count(), 10);
+        plan.remove_articles();
+        assert_eq!(count(), 0);
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub use conll::OVERLAP_POLICY;
 pub use export::{ExportError, ExportOptions, ExportSummary, Output, Progress};
 pub use format::{Format, FormatSpec};
 pub use import_run::{
-    ImportProgress, Phase, ProgressState, READ_CHUNK, guess_format, read_and_plan,
+    ImportProgress, Phase, ProgressState, READ_CHUNK, guess_format, prepare_import, read_and_plan,
 };
 pub use label_studio::{label_config, label_config_path};
 pub use offsets::{OffsetMap, OffsetUnit, SplitSurrogate};

@@ -681,9 +681,21 @@ impl ImportPlan {
     /// Writes the new article files (never over an existing file). On error, the files
     /// this call wrote are removed again.
     pub fn write_articles(&self) -> Result<(), ImportError> {
+        self.write_articles_with(&mut |_, _| Ok(()))
+    }
+
+    /// [`ImportPlan::write_articles`], calling `on_file(done, total)` before each file
+    /// and once at the end: an error it returns (a cancellation) ends the writing with
+    /// that error, and the files written are removed again.
+    pub(crate) fn write_articles_with(
+        &self,
+        on_file: &mut dyn FnMut(usize, usize) -> Result<(), ImportError>,
+    ) -> Result<(), ImportError> {
         let mut written: Vec<&Path> = Vec::new();
+        let total = self.files.len();
         let result = (|| {
-            for (path, text) in &self.files {
+            for (i, (path, text)) in self.files.iter().enumerate() {
+                on_file(i, total)?;
                 let err = |source| ImportError::Write {
                     path: path.clone(),
                     source,
@@ -700,7 +712,7 @@ impl ImportPlan {
                 f.write_all(text.as_bytes()).map_err(err)?;
                 f.sync_all().map_err(err)?;
             }
-            Ok(())
+            on_file(total, total)
         })();
         if result.is_err() {
             for p in written {
@@ -708,6 +720,14 @@ impl ImportPlan {
             }
         }
         result
+    }
+
+    /// Removes the article files [`ImportPlan::write_articles`] wrote, for a plan that
+    /// will not be applied after all (cancelled, or the project changed meanwhile).
+    pub fn remove_articles(&self) {
+        for (path, _) in &self.files {
+            let _ = std::fs::remove_file(path);
+        }
     }
 
     /// The additions as one undoable transaction, for the window (write the article

@@ -1,6 +1,6 @@
 //! File → Import: pick a file (or brat folder), its format (guessed from the path) and
-//! its offset unit, then read and check it on a worker thread with a progress bar and
-//! a Cancel that stops the worker, so a large input never freezes the window. The app
+//! its offset unit, then read and check it, and write its new article files, on a
+//! worker thread with a progress bar and a Cancel that stops the worker, so a large input never freezes the window. The app
 //! applies the finished plan through the session, as one undoable change, and hands the
 //! summary back to show here.
 
@@ -8,7 +8,7 @@ use eframe::egui;
 
 use crate::dataset::{
     Format, ImportError, ImportOptions, ImportPlan, ImportProgress, ImportReport, OffsetUnit,
-    Phase, ProgressState, guess_format, human_size, read_and_plan,
+    Phase, ProgressState, guess_format, human_size, prepare_import,
 };
 use crate::ui::export_dialog::format_name;
 use crate::ui::session_import::WrittenArticle;
@@ -224,7 +224,7 @@ impl ImportDialog {
         let (ws, format, p) = (ws.clone(), self.format, progress.clone());
         let spawned = std::thread::Builder::new()
             .name("sourcemark-import".into())
-            .spawn(move || read_and_plan(&ws, format, &input, &opts, &p));
+            .spawn(move || prepare_import(&ws, format, &input, &opts, &p));
         self.outcome = None;
         match spawned {
             Ok(handle) => {
@@ -253,6 +253,10 @@ impl ImportDialog {
             })
         });
         if job.progress.is_cancelled() || matches!(result, Err(ImportError::Cancelled)) {
+            // Cancelled after the last check: its articles are written, and not wanted.
+            if let Ok(plan) = &result {
+                plan.remove_articles();
+            }
             self.outcome = Some(ImportOutcome::Cancelled);
             return None;
         }
@@ -261,6 +265,18 @@ impl ImportDialog {
             input: job.input,
             started_on: job.started_on,
         })
+    }
+
+    /// Stops a running import and waits for its worker (at most one piece, record or
+    /// file more), leaving no article file of it behind: for when the app quits or the
+    /// project goes.
+    pub fn stop(&mut self) {
+        let Some(job) = self.job.take() else { return };
+        job.progress.cancel();
+        if let Ok(Ok(plan)) = job.handle.join() {
+            plan.remove_articles();
+        }
+        self.outcome = Some(ImportOutcome::Cancelled);
     }
 
     /// Shows how the import ended; `written` are the article files it wrote.
@@ -433,6 +449,7 @@ pub fn progress_text(s: &ProgressState) -> String {
         Phase::ReadingFiles => format!("Reading: {} of {} files", s.done, s.total),
         Phase::Parsing => "Parsing…".to_owned(),
         Phase::Checking => format!("Checking: {} of {} records", s.done, s.total),
+        Phase::Writing => format!("Writing: {} of {} new articles", s.done, s.total),
     }
 }
 
@@ -550,6 +567,10 @@ mod tests {
         assert_eq!(
             progress_text(&s(Phase::ReadingFiles, 2, 5)),
             "Reading: 2 of 5 files"
+        );
+        assert_eq!(
+            progress_text(&s(Phase::Writing, 7, 9)),
+            "Writing: 7 of 9 new articles"
         );
     }
 

@@ -1,6 +1,7 @@
-//! An import applied to an open project: the new article files are written (as the
-//! command line writes them), then labels, documents and annotations go in as ONE
-//! undoable transaction, so one undo takes the whole import back. No egui here.
+//! An import applied to an open project: with its new article files written (as the
+//! command line writes them, by [`crate::dataset::prepare_import`] on the worker),
+//! labels, documents and annotations go in as ONE undoable transaction, so one undo
+//! takes the whole import back. No egui here.
 //!
 //! Article files an import wrote stay on disk while the project is open: redo needs
 //! them, and so does the recovery file autosave may write meanwhile. When the project
@@ -9,7 +10,7 @@
 //! when no recovery file could name them; so an import that was undone, or never saved,
 //! leaves no stray files in `articles/`.
 
-use crate::dataset::{ImportError, ImportPlan, ImportReport};
+use crate::dataset::{ImportPlan, ImportReport};
 use crate::edit::{Edit, EditError, Transaction};
 use crate::model::Project;
 use crate::store;
@@ -26,23 +27,19 @@ use std::sync::Arc;
 /// a replacement costs one copy of the project.
 pub const MAX_FINE_GRAINED_WORK: usize = 20_000_000;
 
-/// Why an import could not be applied. Nothing was changed.
+/// Why an import could not be applied: the plan no longer fits the project (it
+/// changed while the input was read). Nothing was changed.
 #[derive(Debug, thiserror::Error)]
-pub enum ApplyImportError {
-    /// A new article file could not be written (the ones written before it are gone).
-    #[error(transparent)]
-    Write(#[from] ImportError),
-    /// The plan no longer fits the project (it changed while the import was read).
-    #[error("the project changed while the import was read ({0}); nothing was imported")]
-    Edit(#[from] EditError),
-}
+#[error("the project changed while the import was read ({0}); nothing was imported")]
+pub struct ApplyImportError(#[from] pub EditError);
 
 /// An article file an import wrote, to remove it again if the project never keeps it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WrittenArticle {
     /// Where it was written.
     pub path: PathBuf,
-    /// The SHA-256 of what was written, so a file changed since is never removed.
+    /// The SHA-256 of its text as read back (its document's), so a file changed since
+    /// is never removed.
     pub sha256: String,
 }
 
@@ -95,8 +92,9 @@ pub fn import_transaction(project: &Project, plan: &ImportPlan, name: &str) -> T
 }
 
 impl Session {
-    /// Writes the plan's new article files and applies it as one undoable change named
-    /// `name` ("Import doccano.jsonl"). On error nothing changed: files written are
+    /// Applies a plan whose article files are written
+    /// ([`crate::dataset::prepare_import`]) as one undoable change named `name`
+    /// ("Import doccano.jsonl"). On error nothing changed and the plan's files are
     /// removed again. The first new document is shown when none was.
     pub fn apply_import(
         &mut self,
@@ -104,21 +102,20 @@ impl Session {
         name: &str,
     ) -> Result<AppliedImport, ApplyImportError> {
         let tx = import_transaction(self.project(), &plan, name);
-        plan.write_articles()?;
+        if let Err(e) = self.apply(tx) {
+            plan.remove_articles();
+            return Err(e.into());
+        }
+        // A plan holds one file per new document, in the same order.
         let written: Vec<WrittenArticle> = plan
             .files
             .iter()
-            .map(|(path, body)| WrittenArticle {
+            .zip(&plan.documents)
+            .map(|((path, _), doc)| WrittenArticle {
                 path: path.clone(),
-                sha256: text::sha256_hex(body),
+                sha256: doc.sha256.clone(),
             })
             .collect();
-        if let Err(e) = self.apply(tx) {
-            for w in &written {
-                let _ = std::fs::remove_file(&w.path);
-            }
-            return Err(e.into());
-        }
         for (id, t) in plan.take_texts() {
             self.ws.articles.insert(id, Article::Loaded(Arc::new(t)));
         }
@@ -163,8 +160,7 @@ pub fn remove_unused_articles(project_file: &Path, written: &[WrittenArticle]) -
         if named.contains(&real) {
             continue;
         }
-        let unchanged =
-            std::fs::read_to_string(&w.path).is_ok_and(|body| text::sha256_hex(&body) == w.sha256);
+        let unchanged = text::read_article(&w.path).is_ok_and(|t| text::sha256_hex(&t) == w.sha256);
         if unchanged && std::fs::remove_file(&w.path).is_ok() {
             removed.push(w.path.clone());
         }
@@ -185,6 +181,7 @@ mod tests {
         Session::create(&dir.join("p.ron")).unwrap()
     }
 
+    /// A plan for `body` (doccano), its articles not written yet.
     fn plan(s: &Session, dir: &Path, body: &str) -> ImportPlan {
         let input = dir.join("in.jsonl");
         std::fs::write(&input, body).unwrap();
@@ -192,12 +189,19 @@ mod tests {
         plan_import(&s.ws, records, &ImportOptions::default()).unwrap()
     }
 
+    /// A plan for `body` with its articles written, as the window's worker leaves it.
+    fn prepared(s: &Session, dir: &Path, body: &str) -> ImportPlan {
+        let p = plan(s, dir, body);
+        p.write_articles().unwrap();
+        p
+    }
+
     #[test]
     fn one_undo_takes_documents_labels_and_annotations_back_and_redo_restores_them() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = session(dir.path());
         let before = s.project().clone();
-        let p = plan(&s, dir.path(), DOCCANO);
+        let p = prepared(&s, dir.path(), DOCCANO);
         let done = s.apply_import(p, "Import in.jsonl").unwrap();
         assert_eq!(done.report.new_documents.len(), 2);
         assert_eq!(done.report.annotations_added, 3);
@@ -246,25 +250,22 @@ mod tests {
     fn a_plan_that_no_longer_fits_changes_nothing_and_leaves_no_files() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = session(dir.path());
-        let p = plan(&s, dir.path(), DOCCANO);
-        // The same import applied first: the second plan's documents exist now.
-        let again = p.clone();
-        s.apply_import(p, "Import").unwrap();
+        let first = prepared(&s, dir.path(), DOCCANO);
+        // A second plan made before the first was applied, written under other names.
+        let mut stale = plan(&s, dir.path(), DOCCANO);
+        s.apply_import(first, "Import").unwrap();
         let state = s.project().clone();
         let revision = s.history.revision();
-        let files: Vec<PathBuf> = again.files.iter().map(|(f, _)| f.clone()).collect();
-        // Its files are taken, so writing fails before anything changes.
-        let e = s.apply_import(again.clone(), "Import").unwrap_err();
-        assert!(matches!(e, ApplyImportError::Write(_)), "{e}");
-        assert_eq!(*s.project(), state);
-        assert!(files.iter().all(|f| f.is_file()));
-        // With the files gone, the write passes but the documents are there already:
-        // the edit is refused and the files it wrote are removed again.
-        for f in &files {
-            std::fs::remove_file(f).unwrap();
+        for (i, (f, _)) in stale.files.iter_mut().enumerate() {
+            *f = f.with_file_name(format!("stale-{i}.txt"));
         }
-        let e = s.apply_import(again, "Import").unwrap_err();
-        assert!(matches!(e, ApplyImportError::Edit(_)), "{e}");
+        stale.write_articles().unwrap();
+        let files: Vec<PathBuf> = stale.files.iter().map(|(f, _)| f.clone()).collect();
+        assert!(files.iter().all(|f| f.is_file()));
+        // Its label and documents are there already: the edit is refused, nothing
+        // changes, and the files it wrote are removed again.
+        let e = s.apply_import(stale, "Import").unwrap_err();
+        assert!(e.to_string().contains("does not fit the project"), "{e}");
         assert_eq!(*s.project(), state);
         assert_eq!(s.history.revision(), revision);
         assert!(files.iter().all(|f| !f.exists()));
@@ -274,10 +275,10 @@ mod tests {
     fn closing_removes_the_files_of_imports_the_project_file_does_not_keep() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = session(dir.path());
-        let p = plan(&s, dir.path(), DOCCANO);
+        let p = prepared(&s, dir.path(), DOCCANO);
         let kept = s.apply_import(p, "Import").unwrap().written;
         s.save().unwrap();
-        let p = plan(
+        let p = prepared(
             &s,
             dir.path(),
             "{\"text\": \"A third text.\", \"label\": [[2, 7, \"figure\"]]}\n",

@@ -61,6 +61,7 @@ impl SourcemarkApp {
             }
         };
         let Some(s) = self.session.as_mut().filter(|s| started_on(s) == then) else {
+            plan.remove_articles();
             self.import.finish(
                 ImportOutcome::Failed(
                     "the project changed while the input was read; import it again".into(),
@@ -116,6 +117,7 @@ impl SourcemarkApp {
     /// Before the open project goes (closed, replaced or the app quits): removes the
     /// article files its imports wrote that the project file does not keep.
     pub(super) fn end_imports(&mut self) {
+        self.import.stop();
         let written = self.import.take_written();
         if let Some(s) = &self.session {
             remove_unused_articles(&s.ws.path, &written);
