@@ -195,19 +195,31 @@ fn a_doccano_file_picked_in_the_format_box_is_imported_with_utf16_offsets() {
 }
 
 #[test]
-fn a_brat_folder_is_guessed_and_imported() {
+fn a_brat_folder_typed_in_is_guessed_and_imported_with_enter() {
     let (p, mut h) = open_sample();
     let before = project(&h);
     let dir = p.dir.path().join("brat-in");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("rally.txt"), "Three million rallied in Baghdad.\n").unwrap();
     std::fs::write(dir.join("rally.ann"), "T1\tfigure 0 13\tThree million\n").unwrap();
+    // Keyboard only: the field has the keyboard when the dialog opens, and an Enter
+    // that comes with the last keys typed imports (the format guessed in that frame).
     h.key_press_modifiers(Modifiers::COMMAND, Key::I);
     h.run();
-    set_input(&mut h, &dir);
-    assert_eq!(h.state().import.format(), sourcemark::dataset::Format::Brat);
-    button(&h, "Import").click();
+    let key = |pressed| egui::Event::Key {
+        key: Key::Enter,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    };
+    let events = &mut h.input_mut().events;
+    events.push(egui::Event::Text(dir.display().to_string()));
+    events.push(key(true));
+    events.push(key(false));
     wait_for_import(&mut h);
+    assert_eq!(h.state().import.input(), dir.display().to_string());
+    assert_eq!(h.state().import.format(), sourcemark::dataset::Format::Brat);
     h.get_by_label("Imported brat-in: 1 record(s) read.");
     let after = project(&h);
     assert_eq!(after.annotations.len(), before.annotations.len() + 1);

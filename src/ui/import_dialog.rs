@@ -94,6 +94,8 @@ pub struct ImportDialog {
     /// [`crate::ui::session_import::remove_unused_articles`]).
     written: Vec<WrittenArticle>,
     pause_next: Option<(Phase, u64)>,
+    /// Give the input field the keyboard on the next frame.
+    focus_input: bool,
 }
 
 impl Default for ImportDialog {
@@ -110,6 +112,7 @@ impl Default for ImportDialog {
             outcome: None,
             written: Vec::new(),
             pause_next: None,
+            focus_input: false,
         }
     }
 }
@@ -127,6 +130,7 @@ impl ImportDialog {
         self.open = true;
         if self.job.is_none() {
             self.outcome = None;
+            self.focus_input = true;
         }
     }
 
@@ -309,6 +313,7 @@ impl ImportDialog {
                     }
                     if ui.button("Import another…").clicked() {
                         self.outcome = None;
+                        self.focus_input = true;
                     }
                 });
                 return;
@@ -327,6 +332,7 @@ impl ImportDialog {
 
     fn form_ui(&mut self, ui: &mut egui::Ui) -> Option<ImportAction> {
         let mut action = None;
+        let mut entered = false;
         self.guess();
         egui::Grid::new("import_form")
             .num_columns(2)
@@ -335,12 +341,17 @@ impl ImportDialog {
                 let input_label = ui.label("File or folder");
                 ui.horizontal(|ui| {
                     let browse_w = 72.0;
-                    ui.add(
-                        egui::TextEdit::singleline(&mut self.input)
-                            .desired_width((ui.available_width() - browse_w).max(120.0))
-                            .hint_text("a .jsonl or .json file, or a brat folder"),
-                    )
-                    .labelled_by(input_label.id);
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.input)
+                                .desired_width((ui.available_width() - browse_w).max(120.0))
+                                .hint_text("a .jsonl or .json file, or a brat folder"),
+                        )
+                        .labelled_by(input_label.id);
+                    if std::mem::take(&mut self.focus_input) {
+                        field.request_focus();
+                    }
+                    entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if ui.button("Browse…").clicked() {
                         action = Some(ImportAction::Browse {
                             folder: self.format.is_folder(),
@@ -401,6 +412,9 @@ impl ImportDialog {
             )
             .wrap(),
         );
+        // The field may have changed this frame: guess before judging the input, so an
+        // Enter typed with the last keys imports the right format.
+        self.guess();
         let input = self.input.trim().to_owned();
         let problem = input_problem(&input, self.format);
         if let Some(p) = &problem {
@@ -409,7 +423,8 @@ impl ImportDialog {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let ok = !input.is_empty() && problem.is_none();
-            if ui.add_enabled(ok, egui::Button::new("Import")).clicked() {
+            // Enter in the field imports, as the button does.
+            if ui.add_enabled(ok, egui::Button::new("Import")).clicked() || (ok && entered) {
                 action = Some(ImportAction::Start);
             }
             if ui.button("Cancel").clicked() {
