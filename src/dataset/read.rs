@@ -138,7 +138,7 @@ pub(crate) fn parse_bytes(
     bytes: &[u8],
 ) -> Result<Vec<Record>, ImportError> {
     let name = name.to_owned();
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let s = std::str::from_utf8(body).map_err(|e| {
         record_err(
             &name,
