@@ -199,3 +199,65 @@ fn a_malformed_import_leaves_the_project_untouched() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be imported"));
 }
+
+/// `--annotator` names the spans an input does not credit; a span that names its own
+/// annotator keeps it; without the flag, `$SOURCEMARK_ANNOTATOR` (else the user name).
+#[test]
+fn import_credits_spans_to_the_file_then_annotator_then_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    sourcemark()
+        .args(["new", project.to_str().unwrap()])
+        .assert()
+        .success();
+    let p = project.to_str().unwrap();
+    let jsonl = dir.path().join("in.jsonl");
+    std::fs::write(
+        &jsonl,
+        concat!(
+            r#"{"id": "a", "text": "Some 5,200 US troops remain.", "spans": ["#,
+            r#"{"start": 5, "end": 20, "label": "figure", "annotator": "maria"}, "#,
+            r#"{"start": 0, "end": 4, "label": "claim"}]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let doccano = dir.path().join("in-doccano.jsonl");
+    std::fs::write(
+        &doccano,
+        "{\"text\": \"A million-man march.\", \"label\": [[2, 13, \"figure\"]]}\n",
+    )
+    .unwrap();
+    sourcemark()
+        .env("SOURCEMARK_ANNOTATOR", "from-env")
+        .args(["import", p, "-f", "jsonl", "--annotator", "ali"])
+        .arg(&jsonl)
+        .assert()
+        .success();
+    sourcemark()
+        .env("SOURCEMARK_ANNOTATOR", "from-env")
+        .args(["import", p, "-f", "doccano"])
+        .arg(&doccano)
+        .assert()
+        .success();
+    let saved = sourcemark::store::load(&project).unwrap();
+    let by_text = |t: &str| {
+        saved
+            .annotations
+            .iter()
+            .find(|a| a.text == t)
+            .map(|a| a.annotator.clone())
+            .unwrap()
+    };
+    assert_eq!(by_text("5,200 US troops"), "maria");
+    assert_eq!(by_text("Some"), "ali");
+    assert_eq!(by_text("million-man"), "from-env");
+    // A blank name is refused before anything is read.
+    let out = sourcemark()
+        .args(["import", p, "-f", "doccano", "--annotator", " "])
+        .arg(&doccano)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("annotator"));
+}

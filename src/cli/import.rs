@@ -3,6 +3,7 @@
 use super::export::{parse_format, parse_offsets};
 use anyhow::{Context, bail};
 use sourcemark::dataset::{self, Format, ImportOptions, OffsetUnit};
+use sourcemark::model::default_annotator;
 use sourcemark::store::ProjectLock;
 use sourcemark::workspace::Workspace;
 use std::path::PathBuf;
@@ -20,11 +21,22 @@ pub struct ImportArgs {
     /// utf16 (UTF-16 code units: doccano's editor, WebAnno TSV, UIMA).
     #[arg(long, value_parser = parse_offsets, default_value = "chars")]
     pub offsets: OffsetUnit,
-    /// Annotator recorded on spans whose format does not name one.
-    #[arg(long, default_value = "import")]
-    pub annotator: String,
+    /// Annotator recorded on spans whose input does not name one (sourcemark's jsonl
+    /// names one per span, and that name is kept; doccano, Label Studio and brat files
+    /// do not). Default: $SOURCEMARK_ANNOTATOR, else the OS user name.
+    #[arg(long, value_name = "NAME", value_parser = parse_annotator)]
+    pub annotator: Option<String>,
     /// The file (or brat folder) to import.
     pub input: PathBuf,
+}
+
+/// A name for `--annotator`: not blank, trimmed.
+fn parse_annotator(s: &str) -> Result<String, String> {
+    let name = s.trim();
+    if name.is_empty() {
+        return Err("the annotator's name is empty".to_owned());
+    }
+    Ok(name.to_owned())
 }
 
 /// Imports; the project file is written only when everything was read and checked.
@@ -41,7 +53,7 @@ pub fn run(args: ImportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
     super::print_notices(&notices);
     let opts = ImportOptions {
         offsets: args.offsets,
-        annotator: args.annotator,
+        annotator: args.annotator.unwrap_or_else(default_annotator),
     };
     let report = dataset::import(&mut ws, args.format, &args.input, &opts)
         .with_context(|| format!("cannot import {}", args.input.display()))?;

@@ -474,6 +474,15 @@ fn read_ann(name: &str, ann: &str, text: String, stem: &str) -> Result<Record, I
 
 /// Reads every `DOC.ann` with its `DOC.txt` in a folder, in file-name order.
 pub(crate) fn read_folder(dir: &Path) -> Result<Vec<Record>, ImportError> {
+    read_folder_with(dir, &mut |_, _| Ok(()))
+}
+
+/// [`read_folder`], calling `on_file(done, total)` before each `.ann` file and once at
+/// the end; an error it returns (a cancellation) ends the reading with that error.
+pub(crate) fn read_folder_with(
+    dir: &Path,
+    on_file: &mut dyn FnMut(usize, usize) -> Result<(), ImportError>,
+) -> Result<Vec<Record>, ImportError> {
     let io = |path: &Path| {
         let path = path.to_owned();
         move |source| ImportError::Io { path, source }
@@ -493,8 +502,10 @@ pub(crate) fn read_folder(dir: &Path) -> Result<Vec<Record>, ImportError> {
         });
     }
     let inside = std::fs::canonicalize(dir).map_err(io(dir))?;
-    let mut records = Vec::with_capacity(anns.len());
-    for ann_path in anns {
+    let total = anns.len();
+    let mut records = Vec::with_capacity(total);
+    for (i, ann_path) in anns.into_iter().enumerate() {
+        on_file(i, total)?;
         let name = ann_path.display().to_string();
         let stem = ann_path
             .file_stem()
@@ -514,6 +525,7 @@ pub(crate) fn read_folder(dir: &Path) -> Result<Vec<Record>, ImportError> {
         let text = utf8(&txt_path, read_regular(&inside, &txt_path)?)?;
         records.push(read_ann(&name, &ann, text, &stem)?);
     }
+    on_file(total, total)?;
     Ok(records)
 }
 

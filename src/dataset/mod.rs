@@ -22,6 +22,7 @@ mod csv_rows;
 mod doccano;
 mod export;
 mod format;
+mod import_run;
 mod jsonl;
 mod label_studio;
 mod lines;
@@ -29,6 +30,7 @@ mod offsets;
 mod read;
 pub mod record;
 mod select;
+mod size;
 mod stream;
 mod w3c;
 mod write;
@@ -36,8 +38,12 @@ mod write;
 pub use conll::OVERLAP_POLICY;
 pub use export::{ExportError, ExportOptions, ExportSummary, Output, Progress};
 pub use format::{Format, FormatSpec};
+pub use import_run::{
+    ImportProgress, Phase, ProgressState, READ_CHUNK, guess_format, prepare_import, read_and_plan,
+};
 pub use label_studio::{label_config, label_config_path};
 pub use offsets::{OffsetMap, OffsetUnit, SplitSurrogate};
 pub use read::{ImportOptions, ImportPlan, ImportReport, import, parse_input, plan_import};
 pub use record::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
+pub use size::human_size;
 pub use write::export;

@@ -22,6 +22,7 @@
 use super::format::Format;
 use super::offsets::{OffsetMap, OffsetUnit};
 use super::record::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
+use super::size::human_size;
 use super::{brat, doccano, jsonl, label_studio};
 use crate::check::{Fault, annotation_faults};
 use crate::edit::{Edit, Transaction};
@@ -103,13 +104,18 @@ fn record_err(at: &str, message: impl Into<String>) -> ImportError {
 ///
 /// Messages that quote the input in full (serde_json's do) are cut to a readable length.
 pub fn parse_input(format: Format, input: &Path) -> Result<Vec<Record>, ImportError> {
-    parse_input_whole(format, input).map_err(|e| match e {
+    parse_input_whole(format, input).map_err(shorten)
+}
+
+/// A reader's error with the input it quotes cut to a readable length.
+pub(crate) fn shorten(e: ImportError) -> ImportError {
+    match e {
         ImportError::Record { at, message } => ImportError::Record {
             at: shorten_quoted(&at).into_owned(),
             message: shorten_quoted(&message).into_owned(),
         },
         e => e,
-    })
+    }
 }
 
 fn parse_input_whole(format: Format, input: &Path) -> Result<Vec<Record>, ImportError> {
@@ -121,8 +127,18 @@ fn parse_input_whole(format: Format, input: &Path) -> Result<Vec<Record>, Import
         return brat::read_folder(input);
     }
     let bytes = std::fs::read(input).map_err(io_err)?;
-    let name = input.display().to_string();
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    parse_bytes(format, &input.display().to_string(), &bytes)
+}
+
+/// Parses the bytes of a one-file input named `name` (brat, a folder, is not one).
+/// Messages are as [`parse_input`]'s, before shortening.
+pub(crate) fn parse_bytes(
+    format: Format,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Vec<Record>, ImportError> {
+    let name = name.to_owned();
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let s = std::str::from_utf8(body).map_err(|e| {
         record_err(
             &name,
@@ -191,6 +207,9 @@ fn article_name(meta: &RecordMeta, id: &DocId) -> (String, String) {
 struct Planner<'a> {
     ws: &'a Workspace,
     opts: &'a ImportOptions,
+    /// The largest article file a new document may need: what [`text::read_article`]
+    /// reads back.
+    max_article_bytes: u64,
     plan: ImportPlan,
     scheme: LabelScheme,
     by_sha: HashMap<String, DocId>,
@@ -202,6 +221,10 @@ struct Planner<'a> {
     /// then no new article may be written.
     articles_outside: Option<PathBuf>,
     ann_ids: HashSet<String>,
+    /// For each numbered series of names (document ids, article file names), the
+    /// number to try first: every lower one was taken, so a thousand records named
+    /// alike cost a thousand tries, not half a million.
+    numbers: HashMap<String, usize>,
     /// Spans present or planned, by (document, start, end, more, label), with documents
     /// and labels as numbers so the check allocates nothing.
     seen: HashSet<(usize, usize, usize, Vec<CharRange>, usize)>,
@@ -216,10 +239,27 @@ pub fn plan_import(
     records: Vec<Record>,
     opts: &ImportOptions,
 ) -> Result<ImportPlan, ImportError> {
+    plan_records(ws, records, opts, text::MAX_ARTICLE_BYTES, &mut |_, _| {
+        Ok(())
+    })
+}
+
+/// [`plan_import`] with the largest article file it may plan (`max_article_bytes`), and
+/// `on_record(done, total)` called before each record: an error it returns (a
+/// cancellation, say) ends the planning with that error.
+pub(crate) fn plan_records(
+    ws: &Workspace,
+    records: Vec<Record>,
+    opts: &ImportOptions,
+    max_article_bytes: u64,
+    on_record: &mut dyn FnMut(usize, usize) -> Result<(), ImportError>,
+) -> Result<ImportPlan, ImportError> {
     let p = &ws.project;
+    let total = records.len();
     let mut planner = Planner {
         ws,
         opts,
+        max_article_bytes,
         plan: ImportPlan {
             labels: Vec::new(),
             documents: Vec::new(),
@@ -242,6 +282,7 @@ pub fn plan_import(
         articles: ws.base_dir().join("articles"),
         articles_outside: resolves_outside(&ws.base_dir(), &ws.base_dir().join("articles")),
         ann_ids: p.annotations.iter().map(|a| a.id.0.clone()).collect(),
+        numbers: HashMap::new(),
         seen: HashSet::with_capacity(p.annotations.len()),
         doc_nums: HashMap::new(),
         label_nums: HashMap::new(),
@@ -251,9 +292,11 @@ pub fn plan_import(
         let key = planner.key(&a.doc, a.start, a.end, &a.more, &a.label);
         planner.seen.insert(key);
     }
-    for r in records {
+    for (i, r) in records.into_iter().enumerate() {
+        on_record(i, total)?;
         planner.record(r)?;
     }
+    on_record(total, total)?;
     let mut plan = planner.plan;
     plan.report.attached.sort();
     Ok(plan)
@@ -444,10 +487,14 @@ impl Planner<'_> {
             })
             .unwrap_or_else(|| "doc".to_owned());
         let base = DocId::slug(&stem);
-        let id = std::iter::once(base.clone())
-            .chain((2..).map(|n| DocId(format!("{}-{n}", base.0))))
-            .find(|id| !self.doc_ids.contains(id))
-            .unwrap_or(base);
+        let doc_ids = &self.doc_ids;
+        let id = next_free(&mut self.numbers, format!("id {}", base.0), |n| {
+            let id = match n {
+                1 => base.clone(),
+                n => DocId(format!("{}-{n}", base.0)),
+            };
+            (!doc_ids.contains(&id)).then_some(id)
+        });
         // A slug always passes; this keeps it so should the slug rule ever change.
         id.validate().map_err(|e| {
             record_err(
@@ -455,14 +502,31 @@ impl Planner<'_> {
                 format!("document id {} is not valid: {e}", quote(id.as_str())),
             )
         })?;
+        // The file written must be one the project can read back.
+        let bytes = text.as_str().len() as u64;
+        if bytes > self.max_article_bytes {
+            return Err(record_err(
+                at,
+                format!(
+                    "its text is {}, more than the {} an article file may hold; \
+                     nothing was imported (split the text into several records)",
+                    human_size(bytes),
+                    human_size(self.max_article_bytes)
+                ),
+            ));
+        }
         let (fstem, ext) = article_name(meta, &id);
         let dir = self.articles.clone();
         // A name already on disk (a file, a folder, even a dangling link) is never used.
         let taken = |n: &str| std::fs::symlink_metadata(dir.join(n)).is_ok();
-        let name = std::iter::once(format!("{fstem}.{ext}"))
-            .chain((2..).map(|n| format!("{fstem}-{n}.{ext}")))
-            .find(|n| !self.file_names.contains(n) && !taken(n))
-            .unwrap_or_default();
+        let file_names = &self.file_names;
+        let name = next_free(&mut self.numbers, format!("file {fstem}.{ext}"), |n| {
+            let name = match n {
+                1 => format!("{fstem}.{ext}"),
+                n => format!("{fstem}-{n}.{ext}"),
+            };
+            (!file_names.contains(&name) && !taken(&name)).then_some(name)
+        });
         let path = join_file_name(&dir, &name).map_err(|e| {
             record_err(
                 at,
@@ -586,6 +650,25 @@ impl Planner<'_> {
     }
 }
 
+/// The first name of the series `key` that `free(n)` accepts (n = 1 for the bare name,
+/// then 2, 3, …), starting after the last one this series gave: names are only ever
+/// taken during a plan, so the ones before stay taken.
+fn next_free<T>(
+    numbers: &mut HashMap<String, usize>,
+    key: String,
+    mut free: impl FnMut(usize) -> Option<T>,
+) -> T {
+    let start = numbers.get(&key).copied().unwrap_or(1);
+    let mut n = start;
+    loop {
+        if let Some(name) = free(n) {
+            numbers.insert(key, n + 1);
+            return name;
+        }
+        n += 1;
+    }
+}
+
 /// The canonical `dir` when it exists and resolves outside the canonical `base` (it is
 /// or passes through a symbolic link), else `None`.
 fn resolves_outside(base: &Path, dir: &Path) -> Option<PathBuf> {
@@ -598,9 +681,21 @@ impl ImportPlan {
     /// Writes the new article files (never over an existing file). On error, the files
     /// this call wrote are removed again.
     pub fn write_articles(&self) -> Result<(), ImportError> {
+        self.write_articles_with(&mut |_, _| Ok(()))
+    }
+
+    /// [`ImportPlan::write_articles`], calling `on_file(done, total)` before each file
+    /// and once at the end: an error it returns (a cancellation) ends the writing with
+    /// that error, and the files written are removed again.
+    pub(crate) fn write_articles_with(
+        &self,
+        on_file: &mut dyn FnMut(usize, usize) -> Result<(), ImportError>,
+    ) -> Result<(), ImportError> {
         let mut written: Vec<&Path> = Vec::new();
+        let total = self.files.len();
         let result = (|| {
-            for (path, text) in &self.files {
+            for (i, (path, text)) in self.files.iter().enumerate() {
+                on_file(i, total)?;
                 let err = |source| ImportError::Write {
                     path: path.clone(),
                     source,
@@ -617,7 +712,7 @@ impl ImportPlan {
                 f.write_all(text.as_bytes()).map_err(err)?;
                 f.sync_all().map_err(err)?;
             }
-            Ok(())
+            on_file(total, total)
         })();
         if result.is_err() {
             for p in written {
@@ -625,6 +720,14 @@ impl ImportPlan {
             }
         }
         result
+    }
+
+    /// Removes the article files [`ImportPlan::write_articles`] wrote, for a plan that
+    /// will not be applied after all (cancelled, or the project changed meanwhile).
+    pub fn remove_articles(&self) {
+        for (path, _) in &self.files {
+            let _ = std::fs::remove_file(path);
+        }
     }
 
     /// The additions as one undoable transaction, for the window (write the article
@@ -648,6 +751,12 @@ impl ImportPlan {
             name: format!("Import {} annotations", self.annotations.len()),
             edits,
         }
+    }
+
+    /// Takes the texts of the new documents, for a caller that adds them to its
+    /// workspace itself (the window, after [`ImportPlan::transaction`]).
+    pub fn take_texts(&mut self) -> Vec<(DocId, DocText)> {
+        std::mem::take(&mut self.texts)
     }
 
     /// Writes the new article files and adds everything to the workspace (not saved).

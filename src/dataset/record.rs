@@ -30,6 +30,9 @@ pub enum ImportError {
     /// The format has no importer.
     #[error("the {0} format cannot be imported (jsonl, doccano, label-studio and brat can)")]
     Unsupported(Format),
+    /// The person stopped the import before it was done.
+    #[error("the import was cancelled")]
+    Cancelled,
     /// A new article file could not be written; files written before it were removed.
     #[error("cannot write article {}: {source}", path.display())]
     Write {

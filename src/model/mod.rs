@@ -5,6 +5,7 @@
 //! the project file is written in a stable order. [`Project::normalize`] restores it.
 
 mod annotation;
+mod annotator;
 mod document;
 mod ids;
 mod labels;
@@ -16,6 +17,7 @@ mod validate;
 pub use annotation::{
     Annotation, Attributes, CONTEXT_CHARS, CharRange, Precision, SpanError, check_span, now,
 };
+pub use annotator::{annotator_from, default_annotator};
 pub use document::{DocStatus, Document};
 pub use ids::{
     AnnotationId, DocId, IdError, IdKind, LinkId, MAX_ID_BYTES, NOT_IN_FILE_NAMES, SLUG_CHARS,

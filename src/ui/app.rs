@@ -13,6 +13,7 @@ use crate::ui::dialogs::{Answer, Dialog, Then, dialog_ui};
 use crate::ui::doc_details::{DetailsAction, DocDetails};
 use crate::ui::export_dialog::{ExportAction, ExportDialog};
 use crate::ui::find::FindState;
+use crate::ui::import_dialog::ImportDialog;
 use crate::ui::inspector::InspectorState;
 use crate::ui::notify::Notifications;
 use crate::ui::palette::Palette;
@@ -25,6 +26,7 @@ use std::time::Duration;
 
 mod chosen;
 mod disk;
+mod import;
 mod run;
 
 /// How the window starts.
@@ -59,16 +61,8 @@ impl AppOptions {
     }
 }
 
-/// `$SOURCEMARK_ANNOTATOR`, else the OS user name (asked of the system, since `$USER`
-/// is often unset in a desktop session's or a service's environment), else "unknown".
-pub fn default_annotator() -> String {
-    ["SOURCEMARK_ANNOTATOR", "USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .chain(whoami::username().ok())
-        .find(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| "unknown".to_owned())
-}
+/// Moved to the core, so the command line finds it without the window.
+pub use crate::model::default_annotator;
 
 /// The sourcemark window.
 pub struct SourcemarkApp {
@@ -94,6 +88,8 @@ pub struct SourcemarkApp {
     pub autosave: Autosave,
     /// File → Export.
     pub export: ExportDialog,
+    /// File → Import.
+    pub import: ImportDialog,
     /// Edit → Document details.
     pub details: DocDetails,
     /// The command palette.
@@ -151,6 +147,7 @@ impl SourcemarkApp {
             dialog: None,
             autosave: Autosave::new(opts.autosave_interval),
             export: ExportDialog::default(),
+            import: ImportDialog::default(),
             details: DocDetails::default(),
             palette: Palette::default(),
             search: ProjectSearch::default(),
@@ -214,6 +211,7 @@ impl SourcemarkApp {
         }
         if self.dialog.is_none()
             && !self.export.is_open()
+            && !self.import.is_open()
             && !self.details.is_open()
             && !self.preferences.is_open()
             && !self.palette.is_open()
@@ -258,6 +256,7 @@ impl SourcemarkApp {
             }
             None => {}
         }
+        self.import_ui(ui);
         let current = self.session.as_ref().and_then(Session::current_doc);
         match self.details.ui(ui, current) {
             Some(DetailsAction::Apply(after)) => self.commands.push(Command::UpdateDocument(after)),
@@ -375,6 +374,7 @@ impl SourcemarkApp {
             // Keys go to what is in front: a dialog, a chooser or the palette.
             let keyboard = self.dialog.is_none()
                 && !self.export.is_open()
+                && !self.import.is_open()
                 && !self.details.is_open()
                 && !self.preferences.is_open()
                 && !self.palette.is_open()
@@ -679,6 +679,7 @@ impl SourcemarkApp {
             }
         }
         self.autosave.wait();
+        self.end_imports();
         self.session = Some(s);
         self.disk_asked = None;
         self.disk_missing_told = false;
@@ -691,6 +692,7 @@ impl SourcemarkApp {
 
     fn close_session(&mut self) {
         self.autosave.wait();
+        self.end_imports();
         self.session = None;
         self.view = ArticleView::new();
         self.find.close();
@@ -738,6 +740,7 @@ impl eframe::App for SourcemarkApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.autosave.wait();
+        self.end_imports();
     }
 }
 

@@ -30,6 +30,8 @@ pub enum UiCommand {
     SaveAs,
     /// Read the project file again from disk.
     ReloadFromDisk,
+    /// Import annotations from another tool (asks what).
+    Import,
     /// Show the export dialog.
     Export,
     /// Close the project.
@@ -152,6 +154,7 @@ impl UiCommand {
             Save => "Save",
             SaveAs => "Save as…",
             ReloadFromDisk => "Reload from disk",
+            Import => "Import…",
             Export => "Export…",
             CloseProject => "Close project",
             Quit => "Quit",
@@ -197,6 +200,7 @@ impl UiCommand {
             ReloadFromDisk => {
                 "Read the project file again (asks first when there are unsaved changes, offering a merge)"
             }
+            Import => "Import annotations from another tool (jsonl, doccano, Label Studio, brat)",
             Export => "Export annotations as a dataset",
             CloseProject => "Close the project",
             Quit => "Quit sourcemark",
@@ -240,6 +244,7 @@ impl UiCommand {
             OpenProject => &[k!(CMD, O)],
             Save => &[k!(CMD, S)],
             SaveAs => &[k!(CMD_SHIFT, S)],
+            Import => &[k!(CMD, I)],
             Export => &[k!(CMD, E)],
             CloseProject => &[k!(CMD, W)],
             Quit => &[k!(CMD, Q)],
@@ -278,8 +283,8 @@ impl UiCommand {
     pub fn group(self) -> Group {
         use UiCommand::*;
         match self {
-            NewProject | OpenProject | AddArticles | Save | SaveAs | ReloadFromDisk | Export
-            | CloseProject | Quit => Group::File,
+            NewProject | OpenProject | AddArticles | Save | SaveAs | ReloadFromDisk | Import
+            | Export | CloseProject | Quit => Group::File,
             Undo | Redo | DeleteAnnotation | StartLeft | StartRight | EndLeft | EndRight
             | Escape | EditDocumentDetails | ReadOutsideArticles | Preferences => Group::Edit,
             Find | FindNext | FindPrevious | SearchProject => Group::Find,

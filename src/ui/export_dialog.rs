@@ -339,8 +339,8 @@ impl ExportDialog {
     }
 }
 
-/// A friendly name for each format.
-fn format_name(f: Format) -> &'static str {
+/// A friendly name for each format (the import dialog's too).
+pub(crate) fn format_name(f: Format) -> &'static str {
     match f {
         Format::Jsonl => "JSONL (sourcemark)",
         Format::Doccano => "doccano JSONL",

@@ -87,6 +87,7 @@ pub fn menu_bar_ui(
             item(ui, SaveAs, s, out);
             item(ui, ReloadFromDisk, s, out);
             ui.separator();
+            item(ui, Import, s, out);
             item(ui, Export, s, out);
             ui.separator();
             item(ui, CloseProject, s, out);

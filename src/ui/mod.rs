@@ -24,6 +24,7 @@ pub mod export_dialog;
 pub mod file_chooser;
 pub mod find;
 pub mod fonts;
+pub mod import_dialog;
 pub mod inspector;
 pub mod keys;
 pub mod menu;
@@ -34,6 +35,7 @@ pub mod preferences;
 pub mod project_search;
 pub mod relink;
 pub mod session;
+pub mod session_import;
 pub mod status_bar;
 
 pub use app::{AppOptions, SourcemarkApp};

@@ -188,6 +188,13 @@ pub enum Purpose {
     },
     /// Link this document to that article file.
     Relink(DocId),
+    /// Import from there (a folder for brat); `current` is the dialog's input.
+    ImportSource {
+        /// A folder is asked for.
+        folder: bool,
+        /// The import dialog's current input, to start from.
+        current: PathBuf,
+    },
 }
 
 /// Whether the system's dialog can open, as far as is known.

@@ -89,6 +89,30 @@ impl SourcemarkApp {
                     .named(if *folder { String::new() } else { name })
                     .accept_text(if *folder { "Export here" } else { "Choose" })
             }
+            Purpose::ImportSource { folder, current } => {
+                let start = if current.as_os_str().is_empty() {
+                    project_dir
+                } else if current.is_dir() {
+                    Some(current.clone())
+                } else {
+                    current.parent().map(Path::to_owned)
+                };
+                let request = PickRequest::new(
+                    if *folder {
+                        PickKind::Folder
+                    } else {
+                        PickKind::OpenFile
+                    },
+                    "Import annotations from",
+                )
+                .in_dir(start.filter(|p| p.is_dir()))
+                .accept_text("Choose");
+                if *folder {
+                    request
+                } else {
+                    request.filter("annotations", &["jsonl", "json", "ndjson"])
+                }
+            }
             Purpose::Relink(doc) => {
                 let expected =
                     session.and_then(|s| s.project().document(doc).map(|d| s.ws.article_path(d)));
@@ -127,6 +151,7 @@ impl SourcemarkApp {
             Purpose::SaveAs => self.save_as(&path),
             Purpose::ExportTarget { .. } => self.export.set_target(&path),
             Purpose::Relink(doc) => self.relink(&doc, &path),
+            Purpose::ImportSource { .. } => self.import.set_input(&path),
         }
     }
 

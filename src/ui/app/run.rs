@@ -127,6 +127,7 @@ impl SourcemarkApp {
                 }
                 self.ask_for(Purpose::AddArticles);
             }
+            UiCommand::Import => self.open_import(),
             UiCommand::Export => {
                 if let Some(s) = &self.session {
                     self.export.open(&s.ws);
