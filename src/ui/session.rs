@@ -407,12 +407,7 @@ impl Session {
     /// Replaces an annotation by an edited copy, as one undoable change named `name`.
     /// A copy equal to the original changes nothing.
     pub fn update(&mut self, mut after: Annotation, name: &str) -> Result<(), SessionError> {
-        let before = self
-            .ws
-            .project
-            .annotation(&after.id)
-            .cloned()
-            .ok_or_else(|| EditError::NoAnnotation(after.id.clone()))?;
+        let before = self.annotation_copy(&after.id)?;
         after.modified = before.modified;
         if after == before {
             return Ok(());
@@ -423,6 +418,15 @@ impl Session {
             Edit::UpdateAnnotation { before, after },
         ))?;
         Ok(())
+    }
+
+    /// A copy of an annotation, or the error an edit of a missing one gives.
+    fn annotation_copy(&self, id: &AnnotationId) -> Result<Annotation, EditError> {
+        self.ws
+            .project
+            .annotation(id)
+            .cloned()
+            .ok_or_else(|| EditError::NoAnnotation(id.clone()))
     }
 
     /// Gives an annotation another label.
@@ -436,12 +440,7 @@ impl Session {
         let name = self.label(label)?.name.to_lowercase();
         let mut edits = Vec::new();
         for id in ids {
-            let before = self
-                .ws
-                .project
-                .annotation(id)
-                .cloned()
-                .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
+            let before = self.annotation_copy(id)?;
             if before.label == label {
                 continue;
             }
@@ -467,12 +466,7 @@ impl Session {
     pub fn delete_many(&mut self, ids: &[AnnotationId]) -> Result<(), SessionError> {
         let mut edits = Vec::new();
         for id in ids {
-            let a = self
-                .ws
-                .project
-                .annotation(id)
-                .cloned()
-                .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
+            let a = self.annotation_copy(id)?;
             edits.push(Edit::RemoveAnnotation(a));
         }
         let name = match edits.as_slice() {
@@ -499,12 +493,7 @@ impl Session {
     /// Moves one end of an annotation by a word. Returns false when it cannot move
     /// (at the text's edge, or the span would become empty).
     pub fn nudge(&mut self, id: &AnnotationId, how: Nudge) -> Result<bool, SessionError> {
-        let a = self
-            .ws
-            .project
-            .annotation(id)
-            .cloned()
-            .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
+        let a = self.annotation_copy(id)?;
         let text = self
             .ws
             .text(&a.doc)
