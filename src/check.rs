@@ -9,7 +9,7 @@
 mod faults;
 mod problem;
 
-pub use faults::{Fault, annotation_faults};
+pub use faults::{Fault, LinkKindFault, annotation_faults, link_kind_fault};
 pub use problem::{Problem, RangeFault, Remedy};
 
 use crate::anchor::{self, Placement};
@@ -234,6 +234,21 @@ fn check_file(path: &Path, project: &Project, out: &mut Vec<Problem>) {
                     end: end.clone(),
                 });
             }
+        }
+        if l.from == l.to {
+            out.push(Problem::SelfLink {
+                file: file(),
+                link: l.id.clone(),
+                annotation: l.from.clone(),
+            });
+        }
+        if let Some(fault) = link_kind_fault(&l.kind) {
+            out.push(Problem::BadLinkKind {
+                file: file(),
+                link: l.id.clone(),
+                kind: l.kind.name().to_owned(),
+                fault,
+            });
         }
     }
 }

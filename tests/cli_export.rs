@@ -117,7 +117,9 @@ fn export_usage_errors_exit_2_with_one_line() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("jsonl, doccano, label-studio"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("jsonl, doccano, doccano-rel, label-studio")
+    );
 }
 
 #[test]

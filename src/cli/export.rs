@@ -54,7 +54,7 @@ fn parse_status(s: &str) -> Result<DocStatus, String> {
 pub struct ExportArgs {
     /// The project file.
     pub project: PathBuf,
-    /// jsonl, doccano, label-studio, brat, w3c, csv or conll.
+    /// jsonl, doccano, doccano-rel, label-studio, brat, w3c, csv or conll.
     #[arg(long, short, value_parser = parse_format)]
     pub format: Format,
     /// Output file (a folder for brat); stdout when left out. Replaced atomically.
@@ -112,8 +112,8 @@ pub fn run(args: ExportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
         None => "stdout".to_owned(),
     };
     eprintln!(
-        "exported {} document(s), {} annotation(s) as {} to {target}",
-        summary.documents, summary.annotations, args.format
+        "exported {} document(s), {} annotation(s), {} link(s) as {} to {target}",
+        summary.documents, summary.annotations, summary.links, args.format
     );
     Ok(ExitCode::SUCCESS)
 }
