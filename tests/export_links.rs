@@ -125,6 +125,15 @@ fn round_trip(format: Format, offsets: OffsetUnit, with_seeds: bool) {
     assert_eq!(summary.links, ws.project.links.len() - across, "{format}");
     assert_eq!(summary.skipped_links, across, "{format}: {summary:?}");
     assert_eq!(summary.cut_spans, 0, "{format}");
+    let notes_lost = summary
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("1 link note(s) not written"));
+    assert_eq!(
+        notes_lost,
+        !matches!(format, Format::Jsonl | Format::Brat),
+        "{format}"
+    );
     if across > 0 {
         assert!(
             summary

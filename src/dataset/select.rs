@@ -328,6 +328,15 @@ fn select_links<'a>(
         }
     }
     summary.links = chosen.len();
+    // Label Studio's and doccano's relations and the CSV cell have no place for a note.
+    let notes_lost = if matches!(format, Format::Jsonl | Format::Brat | Format::W3c) {
+        0
+    } else {
+        chosen
+            .iter()
+            .filter(|(_, l)| !l.link.note.is_empty())
+            .count()
+    };
     summary.skipped_links = unplaced + to_self + across + reserved + uncarried;
     chosen.sort_by(|(_, x), (_, y)| {
         (x.from, x.to, x.link.kind.name(), &x.link.id).cmp(&(
@@ -372,6 +381,12 @@ fn select_links<'a>(
             "{reserved} link(s) of the project-defined kind {} left out: {format} uses \
              that relation to join the ranges of a discontinuous span",
             quote(RANGE_OF)
+        ));
+    }
+    if notes_lost > 0 {
+        w.push(format!(
+            "{notes_lost} link note(s) not written: {format} has no place for a link's \
+             note (jsonl, brat and w3c carry them)"
         ));
     }
     if uncarried > 0 {
