@@ -389,8 +389,7 @@ impl Planner<'_> {
             let ranges: Vec<(usize, usize)> =
                 ranges.iter().map(|&(a, b)| (conv(a), conv(b))).collect();
             let source_id = if self.has_links { s.id.clone() } else { None };
-            let id = self.span(&doc, &text, s, &ranges)?;
-            if self.has_links {
+            if let Some(id) = self.span(&doc, &text, s, &ranges)? {
                 if let Some(sid) = source_id {
                     // Two spans with one id are ambiguous, unless they are one span.
                     self.by_source_id
@@ -640,15 +639,15 @@ impl Planner<'_> {
         Ok((id, true))
     }
 
-    /// Plans one span and returns the id it has in the project: its new id, or the id
-    /// of the span already there that it duplicates.
+    /// Plans one span and, when the input has links, returns the id it has in the
+    /// project: its new id, or the id of the span already there that it duplicates.
     fn span(
         &mut self,
         doc: &DocId,
         text: &DocText,
         s: SpanRecord,
         ranges: &[(usize, usize)],
-    ) -> Result<AnnotationId, ImportError> {
+    ) -> Result<Option<AnnotationId>, ImportError> {
         let (start, end) = ranges[0];
         let more: Vec<CharRange> = ranges[1..]
             .iter()
@@ -665,10 +664,13 @@ impl Planner<'_> {
         let key = self.key(doc, start, end, &more, &label);
         if let Some(&slot) = self.seen.get(&key) {
             self.plan.report.duplicates_skipped += 1;
-            return Ok(match slot {
+            if !self.has_links {
+                return Ok(None);
+            }
+            return Ok(Some(match slot {
                 Slot::Existing(i) => self.ws.project.annotations[i].id.clone(),
                 Slot::Planned(i) => self.plan.annotations[i].id.clone(),
-            });
+            }));
         }
         let annotator = s.annotator.as_deref().unwrap_or(&self.opts.annotator);
         let mut a = Annotation::new(doc.clone(), text, start, end, &label, annotator)
@@ -719,7 +721,7 @@ impl Planner<'_> {
         }
         self.seen
             .insert(key, Slot::Planned(self.plan.annotations.len()));
-        let id = a.id.clone();
+        let id = self.has_links.then(|| a.id.clone());
         self.plan.annotations.push(a);
         self.plan.report.annotations_added += 1;
         Ok(id)
@@ -740,7 +742,7 @@ impl Planner<'_> {
             .collect();
         // brat writes a custom kind's spaces as `_`: map such a kind back to the
         // project's own, as labels are.
-        let custom: Vec<&str> = p
+        let custom: std::collections::BTreeSet<&str> = p
             .links
             .iter()
             .filter_map(|l| match &l.kind {
@@ -785,10 +787,12 @@ impl Planner<'_> {
                 ));
             }
             let kind = match l.kind {
-                LinkKind::Other(k) => match custom.iter().find(|c| brat::token(c) == k) {
-                    Some(c) => LinkKind::Other((*c).to_owned()),
-                    None => LinkKind::Other(k),
-                },
+                LinkKind::Other(k) if !custom.contains(&k.as_str()) => {
+                    match custom.iter().find(|c| brat::token(c) == k) {
+                        Some(c) => LinkKind::Other((*c).to_owned()),
+                        None => LinkKind::Other(k),
+                    }
+                }
                 kind => kind,
             };
             if let Some(fault) = link_kind_fault(&kind) {
