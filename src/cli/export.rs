@@ -111,9 +111,15 @@ pub fn run(args: ExportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
         Some(p) => p.display().to_string(),
         None => "stdout".to_owned(),
     };
+    // Links are named once the project has some, so a summary without stays as it was.
+    let links = if summary.links + summary.skipped_links > 0 {
+        format!(", {} link(s)", summary.links)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "exported {} document(s), {} annotation(s), {} link(s) as {} to {target}",
-        summary.documents, summary.annotations, summary.links, args.format
+        "exported {} document(s), {} annotation(s){links} as {} to {target}",
+        summary.documents, summary.annotations, args.format
     );
     Ok(ExitCode::SUCCESS)
 }
