@@ -1,11 +1,13 @@
 //! Export and import speed: 1,000 documents, 100,000 annotations.
 //!
 //! Targets (issue 4): jsonl export under 0.3 s, import back under 0.5 s. Issue 11: the
-//! w3c export in about the time of the jsonl one.
+//! w3c export in about the time of the jsonl one. Issue 14: a project without links
+//! exports and imports as fast as before links travelled; one with 20,000 links is
+//! measured too.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use sourcemark::dataset::{self, ExportOptions, Format, ImportOptions, Output};
-use sourcemark::model::{Annotation, DocStatus, Document, LabelScheme};
+use sourcemark::model::{Annotation, DocStatus, Document, LabelScheme, Link, LinkId, LinkKind};
 use sourcemark::text::DocText;
 use sourcemark::workspace::{Article, Workspace};
 use std::hint::black_box;
@@ -75,6 +77,25 @@ fn workspace(dir: &Path, with_spans: bool) -> Workspace {
     ws
 }
 
+/// 20 links per document (20,000 in all): each of its first 20 spans `SaidBy` the next.
+fn with_links(mut ws: Workspace) -> Workspace {
+    let mut links = Vec::new();
+    for doc in ws.project.annotations.chunks(SPANS_PER_DOC) {
+        for (k, pair) in doc.windows(2).take(20).enumerate() {
+            links.push(Link {
+                id: LinkId(format!("{}-{k}", pair[0].id)),
+                from: pair[0].id.clone(),
+                to: pair[1].id.clone(),
+                kind: LinkKind::SaidBy,
+                note: String::new(),
+            });
+        }
+    }
+    ws.project.links = links;
+    ws.project.normalize();
+    ws
+}
+
 fn export_jsonl(ws: &Workspace) -> Vec<u8> {
     export_as(ws, Format::Jsonl)
 }
@@ -110,6 +131,17 @@ fn benches(c: &mut Criterion) {
     let input = dir.path().join("data.jsonl");
     std::fs::write(&input, &data).unwrap();
 
+    let linked = with_links(ws.clone());
+    assert_eq!(linked.project.links.len(), DOCS * 20);
+    c.bench_function("export jsonl, 100k annotations, 20k links", |b| {
+        b.iter(|| black_box(export_jsonl(&linked)))
+    });
+    c.bench_function("export label-studio, 100k annotations, 20k links", |b| {
+        b.iter(|| black_box(export_as(&linked, Format::LabelStudio)))
+    });
+    let linked_input = dir.path().join("linked.jsonl");
+    std::fs::write(&linked_input, export_jsonl(&linked)).unwrap();
+
     // Back into a project that has the articles but no annotations: every record
     // attaches to its document by hash.
     let bare = workspace(dir.path(), false);
@@ -125,6 +157,27 @@ fn benches(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+
+    c.bench_function(
+        "import jsonl, 100k annotations, 20k links, known documents",
+        |b| {
+            b.iter_batched(
+                || bare.clone(),
+                |mut w| {
+                    let r = dataset::import(
+                        &mut w,
+                        Format::Jsonl,
+                        &linked_input,
+                        &ImportOptions::default(),
+                    )
+                    .unwrap();
+                    assert_eq!(r.links_added, DOCS * 20);
+                    w
+                },
+                BatchSize::LargeInput,
+            )
+        },
+    );
 
     // Into an empty project: 1,000 new article files are written too.
     c.bench_function("import jsonl, 100k annotations, 1k new articles", |b| {

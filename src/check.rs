@@ -9,7 +9,7 @@
 mod faults;
 mod problem;
 
-pub use faults::{Fault, annotation_faults};
+pub use faults::{Fault, LinkKindFault, annotation_faults, link_kind_fault};
 pub use problem::{Problem, RangeFault, Remedy};
 
 use crate::anchor::{self, Placement};
@@ -235,6 +235,21 @@ fn check_file(path: &Path, project: &Project, out: &mut Vec<Problem>) {
                 });
             }
         }
+        if l.from == l.to {
+            out.push(Problem::SelfLink {
+                file: file(),
+                link: l.id.clone(),
+                annotation: l.from.clone(),
+            });
+        }
+        if let Some(fault) = link_kind_fault(&l.kind) {
+            out.push(Problem::BadLinkKind {
+                file: file(),
+                link: l.id.clone(),
+                kind: l.kind.name().to_owned(),
+                fault,
+            });
+        }
     }
 }
 
@@ -448,6 +463,52 @@ mod tests {
                 .any(|p| p.annotation() == Some(&a.id)
                     && matches!(p, Problem::NonFiniteValue { .. }))
         );
+    }
+
+    #[test]
+    fn link_ends_kinds_and_self_links_are_checked() {
+        let (_d, path, mut p, t) = setup(ARTICLE);
+        let fig = span(&t, "more than 2.5\u{a0}million", "figure");
+        let quote = span(&t, "“historic”", "quote");
+        p.annotations = vec![fig.clone(), quote.clone()];
+        let link = |id: &str, from: &Annotation, to: &Annotation, kind: LinkKind| Link {
+            id: LinkId::from(id),
+            from: from.id.clone(),
+            to: to.id.clone(),
+            kind,
+            note: String::new(),
+        };
+        p.links = vec![
+            link("ok1", &fig, &quote, LinkKind::Supports),
+            link("ok2", &quote, &fig, LinkKind::Other("echoes of".into())),
+            link("self", &fig, &fig, LinkKind::SameAs),
+            link("builtin", &fig, &quote, LinkKind::Other("SaidBy".into())),
+            link("empty", &fig, &quote, LinkKind::Other(" ".into())),
+            link("ctrl", &fig, &quote, LinkKind::Other("a\u{7}b".into())),
+        ];
+        p.normalize();
+        let r = check_project(&path, &p);
+        let lines: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(lines.len(), 4, "{lines:#?}");
+        let file = path.display().to_string();
+        let has = |s: &str| lines.iter().any(|l| l.starts_with(&file) && l.contains(s));
+        assert!(has(&format!(
+            "link self: it links annotation {} to itself",
+            fig.id
+        )));
+        assert!(has(
+            "link builtin: kind \"SaidBy\" is a built-in kind's name"
+        ));
+        assert!(has("link empty: kind \" \" is not valid: it is empty"));
+        assert!(has(
+            "link ctrl: kind \"a\\u{7}b\" is not valid: it contains the control"
+        ));
+        let self_link = r
+            .problems
+            .iter()
+            .find(|p| matches!(p, Problem::SelfLink { .. }))
+            .unwrap();
+        assert_eq!(self_link.annotation(), Some(&fig.id));
     }
 
     #[test]

@@ -251,19 +251,22 @@ fn duplicate_ids() {
             Problem::DuplicateDocument { .. } => "document",
             Problem::DuplicateAnnotation { .. } => "annotation",
             Problem::DuplicateLink { .. } => "link",
+            // Both links join a0000000001 to itself (as ids say; two annotations share it).
+            Problem::SelfLink { .. } => "self",
             _ => "other",
         })
         .collect();
     kinds.sort();
     assert_eq!(
         kinds,
-        ["annotation", "document", "link"],
+        ["annotation", "document", "link", "self", "self"],
         "{:?}",
         report.problems
     );
     let (code, out, _) = run_check(dir.path(), "duplicate_ids.ron");
     assert_eq!(code, 1);
-    assert_eq!(out.lines().count(), 3, "{out}");
+    assert_eq!(out.lines().count(), 5, "{out}");
+    assert!(out.contains("link l1: it links annotation a0000000001 to itself"));
     assert!(out.contains("document id article is used more than once"));
     assert!(out.contains("annotation id a0000000001 is used more than once"));
     assert!(out.contains("link id l1 is used more than once"));

@@ -117,7 +117,9 @@ fn export_usage_errors_exit_2_with_one_line() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("jsonl, doccano, label-studio"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("jsonl, doccano, doccano-rel, label-studio")
+    );
 }
 
 #[test]
@@ -260,4 +262,67 @@ fn import_credits_spans_to_the_file_then_annotator_then_the_environment() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("annotator"));
+}
+
+#[test]
+fn export_and_import_name_the_links_they_carried() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = common::build_linked(&dir.path().join("src"), false);
+    let p = project.to_str().unwrap();
+    let tasks = dir.path().join("tasks.json");
+    let out = sourcemark()
+        .args([
+            "export",
+            p,
+            "-f",
+            "label-studio",
+            "-o",
+            tasks.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("exported 1 document(s), 13 annotation(s), 5 link(s) as label-studio"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: 1 link note(s) not written"),
+        "{stderr}"
+    );
+    let dst = dir.path().join("dst");
+    std::fs::create_dir_all(&dst).unwrap();
+    let new = dst.join("p.ron");
+    let n = sourcemark()
+        .args(["new", new.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(n.status.success());
+    let imp = sourcemark()
+        .args([
+            "import",
+            new.to_str().unwrap(),
+            "-f",
+            "label-studio",
+            tasks.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        imp.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imp.stderr)
+    );
+    let stdout = String::from_utf8(imp.stdout).unwrap();
+    assert!(
+        stdout.contains("5 link(s) added, 0 duplicate link(s) skipped"),
+        "{stdout}"
+    );
+    let check = sourcemark()
+        .args(["check", new.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(check.status.success());
+    assert!(String::from_utf8_lossy(&check.stdout).contains("13 annotation(s), 5 link(s)"));
 }

@@ -84,7 +84,13 @@ fn jsonl_has_one_line_per_document_with_every_field() {
             assert!(keys(sp).contains(k), "span field {k} missing in {sp}");
         }
         let (a, b) = (sp["start"].as_u64().unwrap(), sp["end"].as_u64().unwrap());
-        assert_eq!(slice(text, a, b), sp["text"].as_str().unwrap());
+        // A discontinuous span's text is its ranges' texts joined by a space.
+        let mut expected = slice(text, a, b);
+        for m in sp["more"].as_array().into_iter().flatten() {
+            expected.push(' ');
+            expected.push_str(&slice(text, m[0].as_u64().unwrap(), m[1].as_u64().unwrap()));
+        }
+        assert_eq!(expected, sp["text"].as_str().unwrap());
     }
     // Spans are in (start, end, label, id) order.
     let starts: Vec<u64> = spans.iter().map(|s| s["start"].as_u64().unwrap()).collect();
@@ -164,9 +170,13 @@ fn label_studio_tasks_and_config() {
     let task = &tasks.as_array().unwrap()[0];
     let text = task["data"]["text"].as_str().unwrap();
     assert_eq!(task["data"]["doc_id"], "tricky");
-    let results = task["annotations"][0]["result"].as_array().unwrap();
-    assert_eq!(results.len(), s.annotations);
-    for r in results {
+    let all = task["annotations"][0]["result"].as_array().unwrap();
+    // One region per range: a span's further ranges are regions joined to its first.
+    let joins = all.iter().filter(|r| r["labels"][0] == "range-of").count();
+    let results: Vec<&Value> = all.iter().filter(|r| r["type"] == "labels").collect();
+    assert_eq!(results.len() - joins, s.annotations);
+    assert_eq!(all.len(), results.len() + joins, "no links in this project");
+    for r in &results {
         assert_eq!(r["from_name"], "label");
         assert_eq!(r["to_name"], "text");
         assert_eq!(r["type"], "labels");
@@ -326,22 +336,29 @@ fn w3c_annotations_have_quote_and_position_selectors() {
                 .unwrap()
                 .starts_with("urn:sourcemark:annotation:")
         );
-        assert_eq!(a["target"]["source"], "https://example.org/rally");
-        let sel = a["target"]["selector"].as_array().unwrap();
-        let quote = sel
-            .iter()
-            .find(|s| s["type"] == "TextQuoteSelector")
-            .unwrap();
-        let pos = sel
-            .iter()
-            .find(|s| s["type"] == "TextPositionSelector")
-            .unwrap();
-        let (st, en) = (pos["start"].as_u64().unwrap(), pos["end"].as_u64().unwrap());
-        assert_eq!(slice(&text, st, en), quote["exact"].as_str().unwrap());
-        let prefix = quote["prefix"].as_str().unwrap();
-        assert!(slice(&text, 0, st).ends_with(prefix));
-        let suffix = quote["suffix"].as_str().unwrap();
-        assert!(slice(&text, en, text.chars().count() as u64).starts_with(suffix));
+        // A discontinuous span targets a List of its ranges.
+        let targets = match a["target"]["type"].as_str() {
+            Some("List") => a["target"]["items"].as_array().unwrap().clone(),
+            _ => vec![a["target"].clone()],
+        };
+        for t in &targets {
+            assert_eq!(t["source"], "https://example.org/rally");
+            let sel = t["selector"].as_array().unwrap();
+            let quote = sel
+                .iter()
+                .find(|s| s["type"] == "TextQuoteSelector")
+                .unwrap();
+            let pos = sel
+                .iter()
+                .find(|s| s["type"] == "TextPositionSelector")
+                .unwrap();
+            let (st, en) = (pos["start"].as_u64().unwrap(), pos["end"].as_u64().unwrap());
+            assert_eq!(slice(&text, st, en), quote["exact"].as_str().unwrap());
+            let prefix = quote["prefix"].as_str().unwrap();
+            assert!(slice(&text, 0, st).ends_with(prefix));
+            let suffix = quote["suffix"].as_str().unwrap();
+            assert!(slice(&text, en, text.chars().count() as u64).starts_with(suffix));
+        }
         let body = a["body"].as_array().unwrap();
         assert!(body.iter().any(|b| b["purpose"] == "tagging"));
         assert_eq!(a["creator"]["name"], "tester");
@@ -400,7 +417,15 @@ fn csv_has_one_row_per_annotation_readable_by_the_csv_crate() {
             row[col("start")].parse().unwrap(),
             row[col("end")].parse().unwrap(),
         );
-        assert_eq!(slice(&text, st, en), &row[col("text")]);
+        let ranges: Vec<String> = row[col("ranges")]
+            .split(';')
+            .map(|r| {
+                let (x, y) = r.split_once('-').unwrap();
+                slice(&text, x.parse().unwrap(), y.parse().unwrap())
+            })
+            .collect();
+        assert_eq!(ranges[0], slice(&text, st, en));
+        assert_eq!(ranges.join(" "), &row[col("text")]);
         assert_eq!(&row[col("doc_id")], "tricky");
     }
     let quote = rows
@@ -527,11 +552,17 @@ fn utf16_offsets_count_an_emoji_as_two() {
             sp["start"].as_u64().unwrap() as usize,
             sp["end"].as_u64().unwrap() as usize,
         );
-        // As JavaScript would slice it.
-        assert_eq!(
-            String::from_utf16(&units[a..b]).unwrap(),
-            sp["text"].as_str().unwrap()
-        );
+        // As JavaScript would slice it; the ranges of a discontinuous span joined.
+        let mut expected = String::from_utf16(&units[a..b]).unwrap();
+        for m in sp["more"].as_array().into_iter().flatten() {
+            let (x, y) = (
+                m[0].as_u64().unwrap() as usize,
+                m[1].as_u64().unwrap() as usize,
+            );
+            expected.push(' ');
+            expected.push_str(&String::from_utf16(&units[x..y]).unwrap());
+        }
+        assert_eq!(expected, sp["text"].as_str().unwrap());
     }
     let thumbs = doc["spans"]
         .as_array()

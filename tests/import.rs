@@ -332,7 +332,16 @@ fn brat_errors_name_file_and_line() {
     std::fs::write(brat.join("a.ann"), "T1\tclaim 0 5\tRallx\n").unwrap();
     let e = import_err(&mut ws, Format::Brat, &brat, &opts);
     assert!(e.contains("a.ann: line 1: span 0..5 says \"Rallx\""), "{e}");
-    std::fs::write(brat.join("a.ann"), "T1\tclaim 0 5\tRally\nA1\tcheck_worthy T1\n#1\tAnnotatorNotes T1\tsee p. 2\nR1\tSaidBy Arg1:T1 Arg2:T1\n").unwrap();
+    let ann = "T1\tclaim 0 5\tRally\nA1\tcheck_worthy T1\n#1\tAnnotatorNotes T1\tsee p. 2\n";
+    // Relations are read now: one from a span to itself is refused with its line.
+    std::fs::write(
+        brat.join("a.ann"),
+        format!("{ann}R1\tSaidBy Arg1:T1 Arg2:T1\n"),
+    )
+    .unwrap();
+    let e = import_err(&mut ws, Format::Brat, &brat, &opts);
+    assert!(e.contains("a.ann: line 4: link from annotation"), "{e}");
+    std::fs::write(brat.join("a.ann"), ann).unwrap();
     let r = dataset::import(&mut ws, Format::Brat, &brat, &opts).unwrap();
     assert_eq!(r.annotations_added, 1);
     let a = &ws.project.annotations[0];

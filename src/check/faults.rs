@@ -1,9 +1,10 @@
-//! The rules one annotation must keep on its own, without its article: `check` reports
-//! each broken rule as a [`super::Problem`] and import refuses a record that breaks one,
-//! so a file import writes always passes `check`. One function serves both.
+//! The rules one annotation (or one link's kind) must keep on its own, without its
+//! article: `check` reports each broken rule as a [`super::Problem`] and import refuses
+//! a record that breaks one, so a file import writes always passes `check`. One
+//! function serves both.
 
 use super::RangeFault;
-use crate::model::{Annotation, CharRange, IdError};
+use crate::model::{Annotation, CharRange, IdError, IdKind, LinkKind, validate_id};
 use std::fmt;
 
 /// One broken rule of an annotation.
@@ -71,4 +72,42 @@ pub fn annotation_faults(a: &Annotation, mut report: impl FnMut(Fault)) {
     {
         report(Fault::NonFiniteValue(v));
     }
+}
+
+/// Why a link's kind cannot be carried as itself.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkKindFault {
+    /// A project-defined name that breaks the rule for names (empty, a control
+    /// character, too long).
+    Invalid(IdError),
+    /// A project-defined name spelled as a built-in kind (`Other("SaidBy")`): every
+    /// format writes kinds by name, so it would read back as the built-in kind.
+    BuiltInName,
+}
+
+impl fmt::Display for LinkKindFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkKindFault::Invalid(e) => write!(f, "is not valid: {e}"),
+            LinkKindFault::BuiltInName => f.write_str(
+                "is a built-in kind's name written as a project-defined one; exports \
+                 would read it back as the built-in kind (write the built-in kind itself)",
+            ),
+        }
+    }
+}
+
+/// What is wrong with a link's kind, if anything: the rule `check` applies and import
+/// refuses, one function for both.
+pub fn link_kind_fault(kind: &LinkKind) -> Option<LinkKindFault> {
+    let LinkKind::Other(name) = kind else {
+        return None;
+    };
+    if let Err(e) = validate_id(IdKind::Label, name) {
+        return Some(LinkKindFault::Invalid(e));
+    }
+    if !matches!(LinkKind::from_name(name), LinkKind::Other(_)) {
+        return Some(LinkKindFault::BuiltInName);
+    }
+    None
 }

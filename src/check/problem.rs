@@ -2,6 +2,7 @@
 //! line naming the file concerned. Values from the files are shown through
 //! [`crate::model::quote`], so a line stays short however long the value.
 
+use super::LinkKindFault;
 use crate::anchor::Placement;
 use crate::model::quote::{name, quote, shorten_quoted};
 use crate::model::{AnnotationId, CharRange, DocId, IdError, IdKind, LinkId};
@@ -204,6 +205,29 @@ pub enum Problem {
         /// The missing annotation id.
         end: AnnotationId,
     },
+    /// A link joins an annotation to itself: no format can carry it, and it says nothing.
+    #[error("{}: link {}: it links annotation {} to itself", file.display(), name(link.as_str()), name(annotation.as_str()))]
+    SelfLink {
+        /// Project file.
+        file: PathBuf,
+        /// Link.
+        link: LinkId,
+        /// The annotation at both ends.
+        annotation: AnnotationId,
+    },
+    /// A link's project-defined kind cannot be carried as itself (see
+    /// [`super::link_kind_fault`]).
+    #[error("{}: link {}: kind {} {fault}", file.display(), name(link.as_str()), quote(kind))]
+    BadLinkKind {
+        /// Project file.
+        file: PathBuf,
+        /// Link.
+        link: LinkId,
+        /// The kind's name as the file has it.
+        kind: String,
+        /// What is wrong with it.
+        fault: LinkKindFault,
+    },
     /// The article file does not exist.
     #[error("{}: article of document {} is missing; its {annotations} annotation(s) cannot be checked", file.display(), name(doc.as_str()))]
     MissingArticle {
@@ -328,6 +352,8 @@ impl Problem {
             | Problem::NonFiniteValue { file, .. }
             | Problem::Orphaned { file, .. }
             | Problem::DanglingLink { file, .. }
+            | Problem::SelfLink { file, .. }
+            | Problem::BadLinkKind { file, .. }
             | Problem::MissingArticle { file, .. }
             | Problem::NotUtf8 { file, .. }
             | Problem::Unreadable { file, .. }
@@ -351,7 +377,8 @@ impl Problem {
             | Problem::NonFiniteValue { id, .. }
             | Problem::Orphaned { id, .. }
             | Problem::SpanPastEnd { id, .. }
-            | Problem::TextMismatch { id, .. } => Some(id),
+            | Problem::TextMismatch { id, .. }
+            | Problem::SelfLink { annotation: id, .. } => Some(id),
             _ => None,
         }
     }

@@ -54,7 +54,7 @@ fn parse_status(s: &str) -> Result<DocStatus, String> {
 pub struct ExportArgs {
     /// The project file.
     pub project: PathBuf,
-    /// jsonl, doccano, label-studio, brat, w3c, csv or conll.
+    /// jsonl, doccano, doccano-rel, label-studio, brat, w3c, csv or conll.
     #[arg(long, short, value_parser = parse_format)]
     pub format: Format,
     /// Output file (a folder for brat); stdout when left out. Replaced atomically.
@@ -111,8 +111,14 @@ pub fn run(args: ExportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
         Some(p) => p.display().to_string(),
         None => "stdout".to_owned(),
     };
+    // Links are named once the project has some, so a summary without stays as it was.
+    let links = if summary.links + summary.skipped_links > 0 {
+        format!(", {} link(s)", summary.links)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "exported {} document(s), {} annotation(s) as {} to {target}",
+        "exported {} document(s), {} annotation(s){links} as {} to {target}",
         summary.documents, summary.annotations, args.format
     );
     Ok(ExitCode::SUCCESS)

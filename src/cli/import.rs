@@ -14,7 +14,7 @@ use std::process::ExitCode;
 pub struct ImportArgs {
     /// The project file.
     pub project: PathBuf,
-    /// jsonl, doccano or label-studio (a file), or brat (a folder).
+    /// jsonl, doccano, doccano-rel or label-studio (a file), or brat (a folder).
     #[arg(long, short, value_parser = parse_format)]
     pub format: Format,
     /// What the input's offsets count: chars (code points: Python, Label Studio) or
@@ -43,7 +43,7 @@ fn parse_annotator(s: &str) -> Result<String, String> {
 pub fn run(args: ImportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
     if !args.format.can_import() {
         bail!(
-            "the {} format cannot be imported; jsonl, doccano, label-studio and brat can",
+            "the {} format cannot be imported; jsonl, doccano, doccano-rel, label-studio and brat can",
             args.format
         );
     }
@@ -59,6 +59,7 @@ pub fn run(args: ImportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot import {}", args.input.display()))?;
     let changed = !report.new_documents.is_empty()
         || report.annotations_added > 0
+        || report.links_added > 0
         || !report.labels_added.is_empty();
     if changed {
         ws.save_locked(&lock)?;
@@ -81,6 +82,13 @@ pub fn run(args: ImportArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
         report.annotations_added,
         report.duplicates_skipped
     );
+    if report.links_added > 0 || report.link_duplicates_skipped > 0 {
+        super::outln!(
+            "{} link(s) added, {} duplicate link(s) skipped",
+            report.links_added,
+            report.link_duplicates_skipped
+        );
+    }
     if changed {
         super::outln!("saved {}", args.project.display());
     }

@@ -20,12 +20,24 @@
 //!
 //! Import reads both forms, and `A` lines as earlier versions wrote them: there `_`
 //! stood for a space, so an `A` value (or custom name) has its `_` read back as spaces,
-//! which is why a value with `_` is written as a `#` line now.
+//! which is why a value with `_` is written as a `#` line now. It reads `R` lines (and
+//! notes on them) as links; one that names a `T` the file does not have is refused with
+//! its line. Events, equivalences and normalisations are not read.
+//!
+//! - `R` lines: a link between two spans of the document, `R1<TAB>SaidBy Arg1:T3 Arg2:T7`
+//!   (`Arg1` the `from` end), its kind as the project file names it and as a brat token;
+//!   a link's note is an `AnnotatorNotes` line on the `R`, which brat shows and edits. A
+//!   project-defined kind that is not a brat token as it is (`echoes of`) is written as
+//!   one (`echoes_of`) and exactly on a `SourcemarkAttribute` line on the `R`,
+//!   `#2<TAB>SourcemarkAttribute R1<TAB>{"kind":"echoes of"}`, which import reads back.
+//!   brat relations join spans of one document, so a link across documents is left out
+//!   and counted. Each kind used is declared under `[relations]` in `annotation.conf`,
+//!   between any two entity types (`Arg1:<ENTITY>, Arg2:<ENTITY>`).
 //!
 //! Labels become entity types, with whitespace and control characters as `_` (and a
 //! leading `!`, `#`, `[` or `<`, which the config file reads as syntax). Metadata (title,
-//! outlet, …) has no place in brat and is not exported; links are not exported as
-//! relations yet.
+//! outlet, …) has no place in brat and is not exported, nor are link ids (an import
+//! gives the links new ones).
 //!
 //! File names come from document ids. Each is checked with
 //! [`crate::model::join_file_name`] before anything is written, and a file that is a
@@ -35,10 +47,10 @@
 
 use super::export::write_file;
 use super::export::{ExportError, ExportSummary, Progress};
-use super::record::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
+use super::record::{ImportError, LinkRecord, Record, RecordMeta, SpanRecord, SpanRef, TextCheck};
 use super::select::{DocView, each_view};
 use crate::model::quote::quote;
-use crate::model::{Annotation, Attributes, Precision, join_file_name};
+use crate::model::{Attributes, LinkKind, Precision, join_file_name};
 use crate::workspace::Workspace;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -124,21 +136,28 @@ fn carrier_json(name: &str, value: &str) -> String {
     }
 }
 
-fn ann_file(v: &DocView<'_>, attrs_seen: &mut BTreeMap<String, BTreeSet<String>>) -> String {
+/// What the `.ann` files use that `annotation.conf` must declare.
+#[derive(Default)]
+struct Declared {
+    /// Attribute names with the values used.
+    attrs: BTreeMap<String, BTreeSet<String>>,
+    /// Relation types (link kinds as tokens), built-in kinds first.
+    relations: BTreeSet<(bool, String)>,
+}
+
+fn ann_file(v: &DocView<'_>, declared: &mut Declared) -> String {
+    let attrs_seen = &mut declared.attrs;
     let mut s = String::new();
     let (mut na, mut nn) = (0, 0);
     for (i, a) in v.spans.iter().enumerate() {
         let t = i + 1;
-        let ranges: Vec<String> = std::iter::once((a.start, a.end))
-            .chain(a.more.iter().map(|r| (r.start, r.end)))
-            .map(|(x, y)| format!("{} {}", v.map.to_unit(x), v.map.to_unit(y)))
-            .collect();
+        let ranges: Vec<String> = v.unit_ranges(a).map(|(x, y)| format!("{x} {y}")).collect();
         let _ = writeln!(
             s,
             "T{t}\t{} {}\t{}",
             token(&a.label),
             ranges.join(";"),
-            one_line(&fragments(v, a))
+            one_line(&v.joined_text(a))
         );
         for (name, value) in attr_pairs(&a.attrs) {
             let name_ok = name.strip_prefix("custom.").is_none_or(is_safe);
@@ -156,23 +175,34 @@ fn ann_file(v: &DocView<'_>, attrs_seen: &mut BTreeMap<String, BTreeSet<String>>
             let _ = writeln!(s, "#{nn}\tAnnotatorNotes T{t}\t{}", one_line(&a.note));
         }
     }
+    for (i, l) in v.links.iter().enumerate() {
+        let r = i + 1;
+        let name = l.link.kind.name();
+        let kind = token(name);
+        let _ = writeln!(
+            s,
+            "R{r}\t{kind} Arg1:T{} Arg2:T{}",
+            l.from.span + 1,
+            l.to.span + 1
+        );
+        if kind != name {
+            nn += 1;
+            let _ = writeln!(s, "#{nn}\t{CARRIER} R{r}\t{}", carrier_json("kind", name));
+        }
+        if !l.link.note.is_empty() {
+            nn += 1;
+            let _ = writeln!(s, "#{nn}\tAnnotatorNotes R{r}\t{}", one_line(&l.link.note));
+        }
+        let custom = matches!(l.link.kind, LinkKind::Other(_));
+        declared.relations.insert((custom, kind));
+    }
     s
 }
 
-fn fragments(v: &DocView<'_>, a: &Annotation) -> String {
-    std::iter::once(a.range())
-        .chain(a.more.iter().map(|r| r.range()))
-        .map(|r| v.text.slice(r))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// `annotation.conf`: the labels as entities and the attributes with the values used.
-fn conf(
-    ws: &Workspace,
-    views: &[DocView<'_>],
-    attrs: &BTreeMap<String, BTreeSet<String>>,
-) -> String {
+/// `annotation.conf`: the labels as entities, the link kinds used as relations between
+/// any two entities, and the attributes with the values used.
+fn conf(ws: &Workspace, views: &[DocView<'_>], declared: &Declared) -> String {
+    let attrs = &declared.attrs;
     let used: BTreeSet<&str> = views
         .iter()
         .flat_map(|v| v.spans.iter().map(|a| a.label.as_str()))
@@ -189,7 +219,11 @@ fn conf(
     for l in used.difference(&listed) {
         let _ = writeln!(s, "{}", token(l));
     }
-    s.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
+    s.push_str("\n[relations]\n");
+    for (_, kind) in &declared.relations {
+        let _ = writeln!(s, "{kind}\tArg1:<ENTITY>, Arg2:<ENTITY>");
+    }
+    s.push_str("\n[events]\n\n[attributes]\n");
     for (name, values) in attrs {
         let vs: Vec<&str> = values.iter().map(String::as_str).collect();
         let _ = writeln!(s, "{name}\tArg:<ENTITY>, Value:{}", vs.join("|"));
@@ -259,19 +293,19 @@ pub(crate) fn write_folder(
         path: dir.to_owned(),
         source,
     })?;
-    let mut attrs = BTreeMap::new();
+    let mut declared = Declared::default();
     let mut paths = paths.into_iter();
     each_view(views, progress, |v| {
         let Some((txt, ann)) = paths.next() else {
             return Ok(());
         };
         write_file(&txt, v.text.as_str().as_bytes())?;
-        write_file(&ann, ann_file(v, &mut attrs).as_bytes())?;
+        write_file(&ann, ann_file(v, &mut declared).as_bytes())?;
         summary.files.push(txt);
         summary.files.push(ann);
         Ok(())
     })?;
-    write_file(&conf_path, conf(ws, views, &attrs).as_bytes())?;
+    write_file(&conf_path, conf(ws, views, &declared).as_bytes())?;
     summary.files.push(conf_path);
     // Files of an earlier export are not ours to delete, but they would be read back by
     // an import of this folder: say so.
@@ -388,6 +422,7 @@ fn read_ann(name: &str, ann: &str, text: String, stem: &str) -> Result<Record, I
     let mut spans: Vec<SpanRecord> = Vec::new();
     let mut ids: BTreeMap<String, usize> = BTreeMap::new();
     let mut later: Vec<(usize, &str)> = Vec::new();
+    let mut relations: Vec<(usize, &str, &str)> = Vec::new();
     for (i, line) in ann.lines().enumerate() {
         let n = i + 1;
         if line.trim().is_empty() {
@@ -427,10 +462,25 @@ fn read_ann(name: &str, ann: &str, text: String, stem: &str) -> Result<Record, I
                 });
             }
             Some('A' | 'M' | '#') => later.push((n, line)),
-            // Relations, events, equivalences and normalisations have no place yet.
-            Some('R' | 'E' | '*' | 'N') => {}
+            Some('R') => relations.push((n, id, body)),
+            // Events, equivalences and normalisations have no place yet.
+            Some('E' | '*' | 'N') => {}
             _ => return Err(err(n, format!("unknown annotation id {}", quote(id)))),
         }
+    }
+    let mut links: Vec<LinkRecord> = Vec::new();
+    let mut rel_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (n, id, body) in relations {
+        let (from, to, kind) = relation(body, &ids).map_err(|m| err(n, m))?;
+        rel_ids.insert(id, links.len());
+        links.push(LinkRecord {
+            at: format!("{name}: line {n}"),
+            id: None,
+            from: SpanRef::Index(from),
+            to: SpanRef::Index(to),
+            kind,
+            note: String::new(),
+        });
     }
     for (n, line) in later {
         let mut cols = line.splitn(3, '\t');
@@ -439,6 +489,29 @@ fn read_ann(name: &str, ann: &str, text: String, stem: &str) -> Result<Record, I
         let mut words = body.split(' ');
         let kind = words.next().unwrap_or_default();
         let target = words.next().unwrap_or_default();
+        if id.starts_with('#')
+            && let Some(&r) = rel_ids.get(target)
+        {
+            let tail = cols.next().unwrap_or_default();
+            if kind == "AnnotatorNotes" {
+                links[r].note = tail.to_owned();
+            } else if kind == CARRIER {
+                for (name, value) in carried(tail).map_err(|m| err(n, m))? {
+                    if name != "kind" || value.trim().is_empty() {
+                        return Err(err(
+                            n,
+                            format!(
+                                "a relation's {CARRIER} holds its kind, {{\"kind\":\"…\"}}, \
+                                 not {}",
+                                quote(&name)
+                            ),
+                        ));
+                    }
+                    links[r].kind = LinkKind::from_name(&value);
+                }
+            }
+            continue;
+        }
         let &k = ids.get(target).ok_or_else(|| {
             err(
                 n,
@@ -469,7 +542,42 @@ fn read_ann(name: &str, ann: &str, text: String, stem: &str) -> Result<Record, I
             ..RecordMeta::default()
         },
         spans,
+        links,
     })
+}
+
+/// Reads an `R` line's body, `TYPE Arg1:T3 Arg2:T7`, into its ends (spans by index) and
+/// kind. The arguments are taken as brat names them, `Arg1` the source; other role
+/// names (a config may define its own) are taken in the order written.
+fn relation(body: &str, ids: &BTreeMap<String, usize>) -> Result<(usize, usize, LinkKind), String> {
+    let mut words = body.split(' ').filter(|w| !w.is_empty());
+    let kind = words.next().unwrap_or_default();
+    let args: Vec<(&str, &str)> = words
+        .map(|w| {
+            w.split_once(':')
+                .ok_or_else(|| format!("expected \"TYPE Arg1:T1 Arg2:T2\", got {}", quote(body)))
+        })
+        .collect::<Result<_, _>>()?;
+    if kind.is_empty() || args.len() != 2 {
+        return Err(format!(
+            "expected a relation \"TYPE Arg1:T1 Arg2:T2\" with two arguments, got {}",
+            quote(body)
+        ));
+    }
+    let (first, second) = match (args[0].0, args[1].0) {
+        ("Arg2", "Arg1") => (args[1], args[0]),
+        _ => (args[0], args[1]),
+    };
+    let end = |(role, target): (&str, &str)| {
+        ids.get(target).copied().ok_or_else(|| {
+            format!(
+                "relation {}'s {role} names {}, which is not a T line of this file",
+                quote(kind),
+                quote(target)
+            )
+        })
+    };
+    Ok((end(first)?, end(second)?, LinkKind::from_name(kind)))
 }
 
 /// Reads every `DOC.ann` with its `DOC.txt` in a folder, in file-name order.

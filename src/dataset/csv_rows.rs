@@ -1,14 +1,23 @@
 //! `csv`: one row per annotation with its document's metadata and its attributes, for
 //! pandas and R. Written through the `csv` crate (RFC 4180 quoting), with a header row.
 //! Custom attributes go in one column as a JSON object.
+//!
+//! `ranges` lists every range of the span, the first included, as `start-end` joined by
+//! `;` (`0-5;12-22` for a quote in two ranges; `start` and `end` are the first). `links`
+//! lists the span's links as `Kind:other-id` joined by `;`: the links from it, and the
+//! `SameAs` links to it (the same claim in another outlet is the same either way, so a
+//! `SameAs` across documents shows in both documents' rows). A `:` or `;` in a
+//! project-defined kind's name is written as `_`.
 
 use super::export::{ExportError, Progress};
 use super::select::{DocView, each_view};
 use super::stream::{csv_error, json_error};
+use crate::model::LinkKind;
+use std::fmt::Write as _;
 use std::io::Write;
 
 /// The header row, in column order.
-pub const COLUMNS: [&str; 25] = [
+pub const COLUMNS: [&str; 27] = [
     "doc_id",
     "doc_path",
     "doc_title",
@@ -34,7 +43,46 @@ pub const COLUMNS: [&str; 25] = [
     "check_worthy",
     "verdict",
     "custom",
+    "ranges",
+    "links",
 ];
+
+/// A kind's name for the `links` column: its `:` and `;` as `_`.
+fn kind_cell(kind: &LinkKind) -> std::borrow::Cow<'_, str> {
+    let name = kind.name();
+    if name.contains([':', ';']) {
+        name.replace([':', ';'], "_").into()
+    } else {
+        name.into()
+    }
+}
+
+/// Each span's `links` cell, by span index; empty when the document has no links.
+fn link_cells(v: &DocView<'_>) -> Vec<String> {
+    if v.links.is_empty() && v.incoming.is_empty() {
+        return Vec::new();
+    }
+    let mut cells = vec![String::new(); v.spans.len()];
+    let mut add = |span: usize, kind: &LinkKind, other: &str| {
+        let cell = &mut cells[span];
+        if !cell.is_empty() {
+            cell.push(';');
+        }
+        let _ = write!(cell, "{}:{other}", kind_cell(kind));
+    };
+    for l in &v.links {
+        add(l.from.span, &l.link.kind, l.link.to.as_str());
+        if l.link.kind == LinkKind::SameAs && l.to.view == l.from.view {
+            add(l.to.span, &l.link.kind, l.link.from.as_str());
+        }
+    }
+    for l in &v.incoming {
+        if l.link.kind == LinkKind::SameAs {
+            add(l.to.span, &l.link.kind, l.link.from.as_str());
+        }
+    }
+    cells
+}
 
 /// Writes the rows, one at a time.
 pub(crate) fn write(
@@ -47,8 +95,15 @@ pub(crate) fn write(
     each_view(views, progress, |v| {
         let d = v.doc;
         let published = d.published.map(|p| p.to_string()).unwrap_or_default();
-        for a in &v.spans {
+        let links = link_cells(v);
+        let mut ranges = String::new();
+        for (i, a) in v.spans.iter().enumerate() {
             let (start, end) = v.range(a);
+            ranges.clear();
+            for (k, (x, y)) in v.unit_ranges(a).enumerate() {
+                let sep = if k == 0 { "" } else { ";" };
+                let _ = write!(ranges, "{sep}{x}-{y}");
+            }
             let at = &a.attrs;
             let custom = if at.custom.is_empty() {
                 String::new()
@@ -68,7 +123,7 @@ pub(crate) fn write(
                 &a.label,
                 &start.to_string(),
                 &end.to_string(),
-                &a.text,
+                &v.joined_text(a),
                 &a.note,
                 &a.annotator,
                 &a.created
@@ -83,6 +138,8 @@ pub(crate) fn write(
                 &at.check_worthy.map(|b| b.to_string()).unwrap_or_default(),
                 at.verdict.as_deref().unwrap_or_default(),
                 &custom,
+                &ranges,
+                links.get(i).map_or("", String::as_str),
             ])
             .map_err(csv_error)?;
         }

@@ -42,6 +42,15 @@ pub struct ExportSummary {
     pub skipped_documents: Vec<DocId>,
     /// CoNLL: spans dropped because they overlap a span kept before them.
     pub dropped_overlaps: usize,
+    /// Links written (each once, however many records name it).
+    pub links: usize,
+    /// Links left out: an end not in the export, a link from a span to itself, a link
+    /// across documents where the format joins spans of one document, or any link in a
+    /// format that carries none. Links with neither end in the export are not counted.
+    pub skipped_links: usize,
+    /// Discontinuous spans written with their first range only, by a format that has
+    /// no way to write the others.
+    pub cut_spans: usize,
     /// Files written (for [`Output::Path`]).
     pub files: Vec<PathBuf>,
     /// Things a person should know: skipped documents and spans, lossy fields.

@@ -25,6 +25,9 @@ pub enum Format {
     Jsonl,
     /// doccano's sequence-labelling JSONL: `text`, `label: [[start, end, label]]`, `meta`.
     Doccano,
+    /// doccano's relation-extraction JSONL: `text`, `entities` with ids, `relations`
+    /// between them, `meta`.
+    DoccanoRel,
     /// A Label Studio task array, plus its `<Labels>` labeling config.
     LabelStudio,
     /// A brat standoff folder: `DOC.txt`, `DOC.ann`, `annotation.conf`.
@@ -53,18 +56,31 @@ impl Format {
 
     /// What the format is, in one table.
     pub fn spec(self) -> FormatSpec {
+        use LinkScope::{Document, None, Project};
         use OffsetUnit::{Chars, Utf16};
-        let (extension, folder, can_import, offsets): (_, _, _, &'static [OffsetUnit]) = match self
-        {
-            Format::Jsonl => ("jsonl", false, true, &[Chars, Utf16]),
-            Format::Doccano => ("jsonl", false, true, &[Chars, Utf16]),
-            Format::LabelStudio => ("json", false, true, &[Chars, Utf16]),
-            Format::Brat => ("", true, true, &[Chars, Utf16]),
+        type Row = (
+            &'static str,
+            bool,
+            bool,
+            &'static [OffsetUnit],
+            LinkScope,
+            bool,
+        );
+        // extension, folder, can import, offset units, links, extra ranges
+        let (extension, folder, can_import, offsets, links, ranges): Row = match self {
+            Format::Jsonl => ("jsonl", false, true, &[Chars, Utf16], Project, true),
+            Format::Doccano => ("jsonl", false, true, &[Chars, Utf16], None, false),
+            // Relations and entities of one text; a range is an entity of its own.
+            Format::DoccanoRel => ("jsonl", false, true, &[Chars, Utf16], Document, true),
+            // Relations between the regions of one task; a range is a region.
+            Format::LabelStudio => ("json", false, true, &[Chars, Utf16], Document, true),
+            // `R` lines join the `T` lines of one `.ann` file.
+            Format::Brat => ("", true, true, &[Chars, Utf16], Document, true),
             // The TextPositionSelector counts code points by definition.
-            Format::W3c => ("jsonld", false, false, &[Chars]),
-            Format::Csv => ("csv", false, false, &[Chars, Utf16]),
+            Format::W3c => ("jsonld", false, false, &[Chars], Project, true),
+            Format::Csv => ("csv", false, false, &[Chars, Utf16], Project, true),
             // Tokens and tags, no offsets: the unit changes nothing.
-            Format::Conll => ("conll", false, false, &[Chars, Utf16]),
+            Format::Conll => ("conll", false, false, &[Chars, Utf16], None, false),
         };
         FormatSpec {
             name: self.into(),
@@ -72,6 +88,8 @@ impl Format {
             folder,
             can_import,
             offsets,
+            links,
+            ranges,
         }
     }
 
@@ -110,6 +128,23 @@ pub struct FormatSpec {
     pub can_import: bool,
     /// The offset units its export can count.
     pub offsets: &'static [OffsetUnit],
+    /// Which links it can carry.
+    pub links: LinkScope,
+    /// Carries the extra ranges of a discontinuous span (otherwise only the first).
+    pub ranges: bool,
+}
+
+/// Which links a format can carry: what decides, at export, which links are left out
+/// (and counted) rather than written as references to nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkScope {
+    /// None: spans only.
+    None,
+    /// Links between two spans of one document (brat's `R` lines, Label Studio's and
+    /// doccano's relations all join spans of one text).
+    Document,
+    /// Any link, across documents too: the format names spans by project-wide ids.
+    Project,
 }
 
 impl fmt::Display for Format {

@@ -285,8 +285,8 @@ fn read_chunked(input: &Path, progress: &ImportProgress) -> Result<Vec<u8>, Impo
 
 /// The importable format `path` most likely holds, from what it is: a folder is brat,
 /// a `.json` file Label Studio, and a `.jsonl` (or `.ndjson`) file sourcemark's jsonl
-/// when its first record has `spans`, doccano's when it has `label`, `labels` or
-/// `entities`. Reads at most
+/// when its first record has `spans`, doccano's relations when it has `relations`,
+/// doccano's when it has `label`, `labels` or `entities`. Reads at most
 /// the first 64 KiB, of a regular file only. `None` when nothing fits.
 pub fn guess_format(path: &Path) -> Option<Format> {
     let meta = std::fs::metadata(path).ok()?;
@@ -319,6 +319,9 @@ fn jsonl_flavour(head: &str) -> Format {
     if let Ok(serde_json::Value::Object(o)) = serde_json::from_str(line) {
         if o.contains_key("spans") {
             return Format::Jsonl;
+        }
+        if o.contains_key("relations") {
+            return Format::DoccanoRel;
         }
         if ["label", "labels", "entities"]
             .iter()

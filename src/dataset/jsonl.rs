@@ -7,26 +7,54 @@
 //!            "attrs":{},"annotator":"…","created":"…","modified":"…"}]}
 //! ```
 //!
-//! A discontinuous span adds `"more": [[start, end], …]`.
+//! A discontinuous span adds `"more": [[start, end], …]`, and its `text` is its ranges'
+//! texts joined by one space, as brat joins them.
+//!
+//! Each record ends with `"links": [{"id", "from", "to", "kind", "note"}]`: the links
+//! whose `from` is one of its spans, and those across documents whose `to` is (so a
+//! `SameAs` between two outlets is in both records). `from` and `to` are span ids and
+//! `kind` is written as the project file writes it (`SaidBy`, `Supports`, `SameAs`, or
+//! the project's own name). Import reads a link named twice once.
 
 use super::attrs::{AttrsJson, AttrsOut};
 use super::export::{ExportError, Progress};
-use super::record::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
-use super::select::{DocMeta, DocView, each_view};
+use super::record::{ImportError, LinkRecord, Record, RecordMeta, SpanRecord, SpanRef, TextCheck};
+use super::select::{DocMeta, DocView, LinkOut, each_view};
 use super::stream::{Seq, json_error};
-use crate::model::{Annotation, DocStatus};
+use crate::model::{Annotation, DocStatus, LinkKind};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::io::Write;
 
 #[derive(Serialize)]
-#[serde(bound(serialize = "Seq<S>: Serialize"))]
-struct DocOut<'a, S> {
+#[serde(bound(serialize = "Seq<S>: Serialize, Seq<L>: Serialize"))]
+struct DocOut<'a, S, L> {
     id: &'a str,
     #[serde(flatten)]
     meta: DocMeta<'a>,
     text: &'a str,
     spans: Seq<S>,
+    links: Seq<L>,
+}
+
+#[derive(Serialize)]
+struct LinkOutJson<'a> {
+    id: &'a str,
+    from: &'a str,
+    to: &'a str,
+    kind: &'a str,
+    note: &'a str,
+}
+
+fn link_out<'a>(l: &LinkOut<'a>) -> LinkOutJson<'a> {
+    LinkOutJson {
+        id: l.link.id.as_str(),
+        from: l.link.from.as_str(),
+        to: l.link.to.as_str(),
+        kind: l.link.kind.name(),
+        note: &l.link.note,
+    }
 }
 
 #[derive(Serialize)]
@@ -37,7 +65,7 @@ struct SpanOut<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     more: Vec<[usize; 2]>,
     label: &'a str,
-    text: &'a str,
+    text: Cow<'a, str>,
     note: &'a str,
     attrs: AttrsOut<'a>,
     annotator: &'a str,
@@ -45,7 +73,7 @@ struct SpanOut<'a> {
     modified: DateTime<Utc>,
 }
 
-fn span_out<'a>(v: &DocView<'_>, a: &'a Annotation) -> SpanOut<'a> {
+fn span_out<'a>(v: &'a DocView<'_>, a: &'a Annotation) -> SpanOut<'a> {
     let (start, end) = v.range(a);
     SpanOut {
         id: a.id.as_str(),
@@ -57,7 +85,7 @@ fn span_out<'a>(v: &DocView<'_>, a: &'a Annotation) -> SpanOut<'a> {
             .map(|r| [v.map.to_unit(r.start), v.map.to_unit(r.end)])
             .collect(),
         label: &a.label,
-        text: &a.text,
+        text: v.joined_text(a),
         note: &a.note,
         attrs: AttrsOut::from(&a.attrs),
         annotator: &a.annotator,
@@ -78,6 +106,7 @@ pub(crate) fn write(
             meta: v.meta(),
             text: v.text.as_str(),
             spans: Seq::new(v.spans.iter().map(|a| span_out(v, a))),
+            links: Seq::new(v.links.iter().chain(&v.incoming).map(link_out)),
         };
         serde_json::to_writer(&mut *out, &line).map_err(json_error)?;
         out.write_all(b"\n").map_err(ExportError::Stream)?;
@@ -107,6 +136,19 @@ struct DocIn {
     text: String,
     #[serde(default)]
     spans: Vec<SpanIn>,
+    #[serde(default)]
+    links: Vec<LinkIn>,
+}
+
+#[derive(Deserialize)]
+struct LinkIn {
+    #[serde(default)]
+    id: Option<String>,
+    from: String,
+    to: String,
+    kind: String,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Deserialize)]
@@ -156,6 +198,11 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
                     at: sat.clone(),
                     message,
                 })?;
+            let how = if s.more.is_empty() {
+                TextCheck::Primary
+            } else {
+                TextCheck::Joined
+            };
             spans.push(SpanRecord {
                 at: sat,
                 id: s.id,
@@ -163,12 +210,30 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
                 end: s.end,
                 more: s.more.into_iter().map(|[a, b]| (a, b)).collect(),
                 label: s.label,
-                check: s.text.map(|t| (t, TextCheck::Primary)),
+                check: s.text.map(|t| (t, how)),
                 note: s.note,
                 attrs,
                 annotator: s.annotator,
                 created: s.created,
                 modified: s.modified,
+            });
+        }
+        let mut links = Vec::with_capacity(d.links.len());
+        for (k, l) in d.links.into_iter().enumerate() {
+            let lat = format!("{at}, link {}", k + 1);
+            if l.kind.trim().is_empty() {
+                return Err(ImportError::Record {
+                    at: lat,
+                    message: "link has an empty kind".into(),
+                });
+            }
+            links.push(LinkRecord {
+                at: lat,
+                id: l.id,
+                from: SpanRef::Id(l.from),
+                to: SpanRef::Id(l.to),
+                kind: LinkKind::from_name(&l.kind),
+                note: l.note,
             });
         }
         Ok(Record {
@@ -185,6 +250,7 @@ pub(crate) fn read(name: &str, input: &str) -> Result<Vec<Record>, ImportError> 
                 status,
             },
             spans,
+            links,
         })
     })
 }

@@ -1,6 +1,7 @@
-//! Datasets out and in: JSONL, doccano, Label Studio, brat, W3C Web Annotation, CSV and
-//! CoNLL exports, and imports for the formats other tools write (JSONL, doccano, Label
-//! Studio, brat).
+//! Datasets out and in: JSONL, doccano (sequence labelling and relations), Label Studio,
+//! brat, W3C Web Annotation, CSV and CoNLL exports, and imports for the formats other
+//! tools write (JSONL, doccano, Label Studio, brat). Every format but CoNLL and plain
+//! doccano carries the links between spans and the ranges of a discontinuous span.
 //!
 //! Every exported offset counts chars, end-exclusive, over the document text as
 //! the README's offset convention defines it, unless [`OffsetUnit::Utf16`] is asked for. Output is
@@ -20,6 +21,7 @@ mod brat;
 mod conll;
 mod csv_rows;
 mod doccano;
+mod doccano_rel;
 mod export;
 mod format;
 mod import_run;
@@ -27,6 +29,7 @@ mod jsonl;
 mod label_studio;
 mod lines;
 mod offsets;
+mod range_join;
 mod read;
 pub mod record;
 mod select;
@@ -37,13 +40,13 @@ mod write;
 
 pub use conll::OVERLAP_POLICY;
 pub use export::{ExportError, ExportOptions, ExportSummary, Output, Progress};
-pub use format::{Format, FormatSpec};
+pub use format::{Format, FormatSpec, LinkScope};
 pub use import_run::{
     ImportProgress, Phase, ProgressState, READ_CHUNK, guess_format, prepare_import, read_and_plan,
 };
 pub use label_studio::{label_config, label_config_path};
 pub use offsets::{OffsetMap, OffsetUnit, SplitSurrogate};
 pub use read::{ImportOptions, ImportPlan, ImportReport, import, parse_input, plan_import};
-pub use record::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
+pub use record::{ImportError, LinkRecord, Record, RecordMeta, SpanRecord, SpanRef, TextCheck};
 pub use size::human_size;
 pub use write::export;

@@ -207,6 +207,7 @@ mod name_tests {
             [
                 "jsonl",
                 "doccano",
+                "doccano-rel",
                 "label-studio",
                 "brat",
                 "w3c",

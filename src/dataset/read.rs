@@ -12,6 +12,11 @@
 //! are added. A span identical to one already in the project (same document, ranges and
 //! label) is skipped.
 //!
+//! Links join the spans read; an end that names no span of the input, a link from a span
+//! to itself and a kind no format could carry are refused with the link's place. A link
+//! whose ends and kind the project already links is skipped, so importing twice adds
+//! nothing.
+//!
 //! A record that `sourcemark check` would reject is rejected here, with its place:
 //! the per-annotation rules are [`crate::check::annotation_faults`] itself, and ids and
 //! labels go through [`crate::model::validate_id`]. New article files are named with
@@ -21,15 +26,15 @@
 
 use super::format::Format;
 use super::offsets::{OffsetMap, OffsetUnit};
-use super::record::{ImportError, Record, RecordMeta, SpanRecord, TextCheck};
+use super::record::{ImportError, LinkRecord, Record, RecordMeta, SpanRecord, SpanRef, TextCheck};
 use super::size::human_size;
-use super::{brat, doccano, jsonl, label_studio};
-use crate::check::{Fault, annotation_faults};
+use super::{brat, doccano, doccano_rel, jsonl, label_studio};
+use crate::check::{Fault, annotation_faults, link_kind_fault};
 use crate::edit::{Edit, Transaction};
 use crate::model::quote::{name as show_name, quote, shorten_quoted};
 use crate::model::{
-    Annotation, AnnotationId, CharRange, DocId, Document, IdKind, Label, LabelScheme,
-    join_file_name, validate_id,
+    Annotation, AnnotationId, CharRange, DocId, Document, IdKind, Label, LabelScheme, Link, LinkId,
+    LinkKind, join_file_name, validate_id,
 };
 use crate::text::{self, DocText};
 use crate::workspace::{Article, Workspace, guess_title};
@@ -73,6 +78,10 @@ pub struct ImportReport {
     pub annotations_added: usize,
     /// Spans skipped because the project already has them.
     pub duplicates_skipped: usize,
+    /// Links added.
+    pub links_added: usize,
+    /// Links skipped because the project already links the same ends with that kind.
+    pub link_duplicates_skipped: usize,
     /// Things a person should know.
     pub warnings: Vec<String>,
 }
@@ -86,6 +95,8 @@ pub struct ImportPlan {
     pub documents: Vec<Document>,
     /// New annotations.
     pub annotations: Vec<Annotation>,
+    /// New links, between new or existing annotations.
+    pub links: Vec<Link>,
     /// New article files: absolute (or working-directory relative) path and contents.
     pub files: Vec<(PathBuf, String)>,
     texts: Vec<(DocId, DocText)>,
@@ -152,6 +163,7 @@ pub(crate) fn parse_bytes(
         Format::Jsonl => jsonl::read(&name, s),
         Format::Doccano => doccano::read(&name, s),
         Format::LabelStudio => label_studio::read(&name, s),
+        Format::DoccanoRel => doccano_rel::read(&name, s),
         other => Err(ImportError::Unsupported(other)),
     }
 }
@@ -226,11 +238,30 @@ struct Planner<'a> {
     /// alike cost a thousand tries, not half a million.
     numbers: HashMap<String, usize>,
     /// Spans present or planned, by (document, start, end, more, label), with documents
-    /// and labels as numbers so the check allocates nothing.
-    seen: HashSet<(usize, usize, usize, Vec<CharRange>, usize)>,
+    /// and labels as numbers so the check allocates nothing, and where each is.
+    seen: HashMap<SpanKey, Slot>,
+    /// True when the input has links: only then are the spans' final ids kept.
+    has_links: bool,
+    /// The final id of each span id of the input (`None` when two spans share it), for
+    /// links that name their ends by id.
+    by_source_id: HashMap<String, Option<AnnotationId>>,
+    /// Links read, with the ends already known, until every record is planned.
+    pending: Vec<(LinkRecord, Option<AnnotationId>, Option<AnnotationId>)>,
     doc_nums: HashMap<DocId, usize>,
     label_nums: HashMap<String, usize>,
     attached: HashSet<DocId>,
+}
+
+/// A span as the duplicate check sees it: (document, start, end, more, label).
+type SpanKey = (usize, usize, usize, Vec<CharRange>, usize);
+
+/// Where a span the duplicate check knows is.
+#[derive(Clone, Copy)]
+enum Slot {
+    /// In the project's annotations, at this index.
+    Existing(usize),
+    /// In the plan's annotations, at this index.
+    Planned(usize),
 }
 
 /// Checks every record against its text and decides what to add; changes nothing.
@@ -264,6 +295,7 @@ pub(crate) fn plan_records(
             labels: Vec::new(),
             documents: Vec::new(),
             annotations: Vec::new(),
+            links: Vec::new(),
             files: Vec::new(),
             texts: Vec::new(),
             report: ImportReport {
@@ -283,20 +315,24 @@ pub(crate) fn plan_records(
         articles_outside: resolves_outside(&ws.base_dir(), &ws.base_dir().join("articles")),
         ann_ids: p.annotations.iter().map(|a| a.id.0.clone()).collect(),
         numbers: HashMap::new(),
-        seen: HashSet::with_capacity(p.annotations.len()),
+        seen: HashMap::with_capacity(p.annotations.len()),
+        has_links: records.iter().any(|r| !r.links.is_empty()),
+        by_source_id: HashMap::new(),
+        pending: Vec::new(),
         doc_nums: HashMap::new(),
         label_nums: HashMap::new(),
         attached: HashSet::new(),
     };
-    for a in &p.annotations {
+    for (i, a) in p.annotations.iter().enumerate() {
         let key = planner.key(&a.doc, a.start, a.end, &a.more, &a.label);
-        planner.seen.insert(key);
+        planner.seen.insert(key, Slot::Existing(i));
     }
     for (i, r) in records.into_iter().enumerate() {
         on_record(i, total)?;
         planner.record(r)?;
     }
     on_record(total, total)?;
+    planner.links()?;
     let mut plan = planner.plan;
     plan.report.attached.sort();
     Ok(plan)
@@ -310,7 +346,7 @@ impl Planner<'_> {
         end: usize,
         more: &[CharRange],
         label: &str,
-    ) -> (usize, usize, usize, Vec<CharRange>, usize) {
+    ) -> SpanKey {
         let n = self.doc_nums.len();
         let d = match self.doc_nums.get(doc) {
             Some(&d) => d,
@@ -348,10 +384,33 @@ impl Planner<'_> {
             return Ok(());
         }
         let (doc, is_new) = self.document(&r.at, &r.meta, &text)?;
+        let mut finals = Vec::with_capacity(if self.has_links { spans.len() } else { 0 });
         for (s, ranges) in r.spans.into_iter().zip(spans) {
             let ranges: Vec<(usize, usize)> =
                 ranges.iter().map(|&(a, b)| (conv(a), conv(b))).collect();
-            self.span(&doc, &text, s, &ranges)?;
+            let source_id = if self.has_links { s.id.clone() } else { None };
+            if let Some(id) = self.span(&doc, &text, s, &ranges)? {
+                if let Some(sid) = source_id {
+                    // Two spans with one id are ambiguous, unless they are one span.
+                    self.by_source_id
+                        .entry(sid)
+                        .and_modify(|known| {
+                            if known.as_ref() != Some(&id) {
+                                *known = None;
+                            }
+                        })
+                        .or_insert_with(|| Some(id.clone()));
+                }
+                finals.push(id);
+            }
+        }
+        for l in r.links {
+            let end = |r: &SpanRef| match r {
+                SpanRef::Index(i) => finals.get(*i).cloned(),
+                SpanRef::Id(_) => None,
+            };
+            let (from, to) = (end(&l.from), end(&l.to));
+            self.pending.push((l, from, to));
         }
         if is_new {
             // The workspace gets the text of a new document without reading it back.
@@ -423,6 +482,15 @@ impl Planner<'_> {
                         .join(" ");
                     let flat = |t: &str| t.replace(['\r', '\n', '\t'], " ");
                     let ok = flat(&f) == flat(stated);
+                    (f, ok)
+                }
+                TextCheck::Joined => {
+                    let f = ranges
+                        .iter()
+                        .map(|&(a, b)| raw.slice(a..b))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let ok = f == *stated || raw.slice(ranges[0].0..ranges[0].1) == stated;
                     (f, ok)
                 }
             };
@@ -571,13 +639,15 @@ impl Planner<'_> {
         Ok((id, true))
     }
 
+    /// Plans one span and, when the input has links, returns the id it has in the
+    /// project: its new id, or the id of the span already there that it duplicates.
     fn span(
         &mut self,
         doc: &DocId,
         text: &DocText,
         s: SpanRecord,
         ranges: &[(usize, usize)],
-    ) -> Result<(), ImportError> {
+    ) -> Result<Option<AnnotationId>, ImportError> {
         let (start, end) = ranges[0];
         let more: Vec<CharRange> = ranges[1..]
             .iter()
@@ -592,15 +662,20 @@ impl Planner<'_> {
             s.label.clone()
         };
         let key = self.key(doc, start, end, &more, &label);
-        if self.seen.contains(&key) {
+        if let Some(&slot) = self.seen.get(&key) {
             self.plan.report.duplicates_skipped += 1;
-            return Ok(());
+            if !self.has_links {
+                return Ok(None);
+            }
+            return Ok(Some(match slot {
+                Slot::Existing(i) => self.ws.project.annotations[i].id.clone(),
+                Slot::Planned(i) => self.plan.annotations[i].id.clone(),
+            }));
         }
         let annotator = s.annotator.as_deref().unwrap_or(&self.opts.annotator);
         let mut a = Annotation::new(doc.clone(), text, start, end, &label, annotator)
             .map_err(|e| record_err(&s.at, e.to_string()))?;
         a.more = more;
-        self.seen.insert(key);
         a.note = s.note;
         a.attrs = s.attrs;
         if let Some(c) = s.created {
@@ -644,8 +719,121 @@ impl Planner<'_> {
             }
             self.plan.report.labels_added.push(label);
         }
+        self.seen
+            .insert(key, Slot::Planned(self.plan.annotations.len()));
+        let id = self.has_links.then(|| a.id.clone());
         self.plan.annotations.push(a);
         self.plan.report.annotations_added += 1;
+        Ok(id)
+    }
+
+    /// Plans the links read, once every span is planned: each end found, not a link
+    /// from a span to itself, a kind that can be carried, and not one the project has.
+    fn links(&mut self) -> Result<(), ImportError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let p = &self.ws.project;
+        let mut link_ids: HashSet<String> = p.links.iter().map(|l| l.id.0.clone()).collect();
+        let mut linked: HashSet<(AnnotationId, AnnotationId, LinkKind)> = p
+            .links
+            .iter()
+            .map(|l| (l.from.clone(), l.to.clone(), l.kind.clone()))
+            .collect();
+        // brat writes a custom kind's spaces as `_`: map such a kind back to the
+        // project's own, as labels are.
+        let custom: std::collections::BTreeSet<&str> = p
+            .links
+            .iter()
+            .filter_map(|l| match &l.kind {
+                LinkKind::Other(k) => Some(k.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut input_ids: HashMap<String, (AnnotationId, AnnotationId, LinkKind)> = HashMap::new();
+        for (l, from, to) in std::mem::take(&mut self.pending) {
+            let resolve = |side: &str, r: &SpanRef, known: Option<AnnotationId>| {
+                if let Some(id) = known {
+                    return Ok(id);
+                }
+                let message = match r {
+                    SpanRef::Index(i) => {
+                        format!("link's {side} end (span {}) is not in the input", i + 1)
+                    }
+                    SpanRef::Id(id) => match self.by_source_id.get(id) {
+                        Some(Some(found)) => return Ok(found.clone()),
+                        Some(None) => format!(
+                            "link's {side} end, annotation {}, is ambiguous: two spans of \
+                             the input have that id",
+                            show_name(id)
+                        ),
+                        None => format!(
+                            "link's {side} end, annotation {}, is not a span of the input",
+                            show_name(id)
+                        ),
+                    },
+                };
+                Err(record_err(&l.at, message))
+            };
+            let from = resolve("from", &l.from, from)?;
+            let to = resolve("to", &l.to, to)?;
+            if from == to {
+                return Err(record_err(
+                    &l.at,
+                    format!(
+                        "link from annotation {} to itself (both ends are the same span)",
+                        show_name(from.as_str())
+                    ),
+                ));
+            }
+            let kind = match l.kind {
+                LinkKind::Other(k) if !custom.contains(&k.as_str()) => {
+                    match custom.iter().find(|c| brat::token(c) == k) {
+                        Some(c) => LinkKind::Other((*c).to_owned()),
+                        None => LinkKind::Other(k),
+                    }
+                }
+                kind => kind,
+            };
+            if let Some(fault) = link_kind_fault(&kind) {
+                return Err(record_err(
+                    &l.at,
+                    format!("link kind {} {fault}", quote(kind.name())),
+                ));
+            }
+            // jsonl names a link across documents in both records: once is enough.
+            if let Some(id) = &l.id {
+                let ends = (from.clone(), to.clone(), kind.clone());
+                if input_ids.get(id) == Some(&ends) {
+                    continue;
+                }
+                input_ids.entry(id.clone()).or_insert(ends);
+            }
+            if !linked.insert((from.clone(), to.clone(), kind.clone())) {
+                self.plan.report.link_duplicates_skipped += 1;
+                continue;
+            }
+            let id = match l.id {
+                Some(id) if validate_id(IdKind::Link, &id).is_ok() && !link_ids.contains(&id) => {
+                    LinkId(id)
+                }
+                _ => loop {
+                    let id = LinkId::random();
+                    if !link_ids.contains(id.as_str()) {
+                        break id;
+                    }
+                },
+            };
+            link_ids.insert(id.0.clone());
+            self.plan.links.push(Link {
+                id,
+                from,
+                to,
+                kind,
+                note: l.note,
+            });
+            self.plan.report.links_added += 1;
+        }
         Ok(())
     }
 }
@@ -745,6 +933,9 @@ impl ImportPlan {
                 at: first + i,
             })
             .chain(self.documents.iter().cloned().map(Edit::InsertDocument))
+            // Before the annotations: a caller may sort the edits from the first
+            // annotation on, and a link's insert needs none of them.
+            .chain(self.links.iter().cloned().map(Edit::InsertLink))
             .chain(self.annotations.iter().cloned().map(Edit::InsertAnnotation))
             .collect();
         Transaction {
@@ -766,6 +957,7 @@ impl ImportPlan {
         p.labels.0.extend(self.labels);
         p.documents.extend(self.documents);
         p.annotations.extend(self.annotations);
+        p.links.extend(self.links);
         p.normalize();
         for (id, text) in self.texts {
             ws.articles.insert(id, Article::Loaded(Arc::new(text)));

@@ -1,5 +1,6 @@
 //! The shared vocabulary of the dataset readers: a record read from another tool's
-//! file (its text, metadata and spans) and the error a reader gives. A leaf module:
+//! file (its text, metadata, spans and the links between them) and the error a reader
+//! gives. A leaf module:
 //! it imports no reader and no dispatcher, so every reader can import it.
 
 use super::format::Format;
@@ -28,7 +29,9 @@ pub enum ImportError {
         message: String,
     },
     /// The format has no importer.
-    #[error("the {0} format cannot be imported (jsonl, doccano, label-studio and brat can)")]
+    #[error(
+        "the {0} format cannot be imported (jsonl, doccano, doccano-rel, label-studio and brat can)"
+    )]
     Unsupported(Format),
     /// The person stopped the import before it was done.
     #[error("the import was cancelled")]
@@ -72,6 +75,11 @@ pub enum TextCheck {
     /// All ranges' texts joined by a space, line breaks and tabs read as spaces (brat's
     /// `T` lines).
     FragmentsSpaced,
+    /// All ranges' texts joined by one space, exactly (a discontinuous span in
+    /// sourcemark's jsonl, or the regions of one span in Label Studio). The primary
+    /// range's text alone is accepted too: jsonl exports made before links and ranges
+    /// travelled stated only that.
+    Joined,
 }
 
 /// One span as read, offsets still in the input's unit and over the record's raw text.
@@ -103,6 +111,34 @@ pub struct SpanRecord {
     pub modified: Option<DateTime<Utc>>,
 }
 
+/// How a link read names one of its ends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpanRef {
+    /// A span of the same record, by its place in [`Record::spans`] (brat's `T3`, a
+    /// Label Studio region, a doccano entity, resolved when read).
+    Index(usize),
+    /// A span anywhere in the input, by its [`SpanRecord::id`] (sourcemark's jsonl,
+    /// whose links may join two documents).
+    Id(String),
+}
+
+/// One link as read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkRecord {
+    /// Where it was read, for errors.
+    pub at: String,
+    /// Link id in the source, kept when the project does not use it yet.
+    pub id: Option<String>,
+    /// Its source end.
+    pub from: SpanRef,
+    /// Its target end.
+    pub to: SpanRef,
+    /// Its kind, by name (see [`LinkKind::from_name`]).
+    pub kind: LinkKind,
+    /// Note.
+    pub note: String,
+}
+
 /// One document as read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
@@ -114,4 +150,7 @@ pub struct Record {
     pub meta: RecordMeta,
     /// Spans.
     pub spans: Vec<SpanRecord>,
+    /// Links read with this record: those whose `from` is one of its spans (jsonl also
+    /// repeats a link across documents in its `to` end's record; import reads it once).
+    pub links: Vec<LinkRecord>,
 }

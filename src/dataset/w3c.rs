@@ -4,11 +4,21 @@
 //! `TextPositionSelector` (code points, end-exclusive); the bodies carry the label
 //! (purpose `tagging`), the note (`commenting`) and each attribute (`describing`).
 //!
+//! A discontinuous span's target is a `List` (the model's ordered set of resources that
+//! are considered together) of one specific resource per range, in text order, each
+//! with its own quote and position selectors: several selectors on one target would
+//! be alternatives for the same text, not parts of it.
+//!
+//! Each link is one more `Annotation` after its `from` span's document, with motivation
+//! `linking`: its target is the `from` annotation's IRI, its body the `to` annotation's
+//! IRI (`urn:sourcemark:annotation:ID`, across documents too), a `tagging` body with the
+//! kind as the project file names it, and a `commenting` body for its note.
+//!
 //! The collection is written one annotation at a time, never built whole. Every object's
 //! keys are in alphabetical order, as a JSON tree would write them.
 
 use super::export::{ExportError, Progress};
-use super::select::DocView;
+use super::select::{DocView, LinkOut, ranges};
 use super::stream::{Progressed, Seq, to_writer_pretty};
 use crate::model::{Annotation, CONTEXT_CHARS};
 use crate::workspace::Workspace;
@@ -50,9 +60,48 @@ struct Item<'a> {
     id: String,
     modified: DateTime<Utc>,
     motivation: &'static str,
-    target: Target<'a>,
+    target: Targets<'a>,
     #[serde(rename = "type")]
     kind: &'static str,
+}
+
+/// A span's target: its one range, or a `List` of its ranges.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Targets<'a> {
+    One(Target<'a>),
+    List {
+        items: Vec<Target<'a>>,
+        #[serde(rename = "type")]
+        kind: &'static str,
+    },
+}
+
+/// The annotation that says one span is linked to another.
+#[derive(Serialize)]
+struct LinkItem<'a> {
+    body: Vec<LinkBody<'a>>,
+    id: String,
+    motivation: &'static str,
+    target: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// A link's body: the linked annotation's IRI, or a textual body.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum LinkBody<'a> {
+    Iri(String),
+    Text(Body<'a>),
+}
+
+/// One annotation of the collection.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Entry<'a> {
+    Span(Item<'a>),
+    Link(LinkItem<'a>),
 }
 
 #[derive(Serialize)]
@@ -128,15 +177,63 @@ fn bodies(a: &Annotation) -> Vec<Body<'_>> {
     body
 }
 
+/// The IRI of an annotation, as span items and link items name it.
+fn annotation_iri(id: &crate::model::AnnotationId) -> String {
+    format!("urn:sourcemark:annotation:{id}")
+}
+
+fn link_item<'a>(l: &LinkOut<'a>) -> LinkItem<'a> {
+    let link = l.link;
+    let mut body = vec![
+        LinkBody::Iri(annotation_iri(&link.to)),
+        LinkBody::Text(text_body("tagging", link.kind.name())),
+    ];
+    if !link.note.is_empty() {
+        body.push(LinkBody::Text(text_body("commenting", link.note.as_str())));
+    }
+    LinkItem {
+        body,
+        id: format!("urn:sourcemark:link:{}", link.id),
+        motivation: "linking",
+        target: annotation_iri(&link.from),
+        kind: "Annotation",
+    }
+}
+
 fn item<'a>(v: &'a DocView<'_>, a: &'a Annotation) -> Item<'a> {
     let source = if v.doc.url.is_empty() {
         &v.doc.path
     } else {
         &v.doc.url
     };
-    let (start, end) = v.range(a);
-    // Context from the current text: stored context may predate an edit nearby.
-    let (prefix, suffix) = v.text.context(a.range(), CONTEXT_CHARS);
+    let target = |r: std::ops::Range<usize>, exact: &'a str| {
+        // Context from the current text: stored context may predate an edit nearby.
+        let (prefix, suffix) = v.text.context(r.clone(), CONTEXT_CHARS);
+        Target {
+            selector: (
+                QuoteSelector {
+                    exact,
+                    prefix,
+                    suffix,
+                    kind: "TextQuoteSelector",
+                },
+                PositionSelector {
+                    end: v.map.to_unit(r.end),
+                    start: v.map.to_unit(r.start),
+                    kind: "TextPositionSelector",
+                },
+            ),
+            source,
+        }
+    };
+    let target = if a.more.is_empty() {
+        Targets::One(target(a.range(), &a.text))
+    } else {
+        Targets::List {
+            items: ranges(a).map(|r| target(r.clone(), v.slice(r))).collect(),
+            kind: "List",
+        }
+    };
     Item {
         body: bodies(a),
         created: a.created,
@@ -144,25 +241,10 @@ fn item<'a>(v: &'a DocView<'_>, a: &'a Annotation) -> Item<'a> {
             name: &a.annotator,
             kind: "Person",
         }),
-        id: format!("urn:sourcemark:annotation:{}", a.id),
+        id: annotation_iri(&a.id),
         modified: a.modified,
         motivation: "tagging",
-        target: Target {
-            selector: (
-                QuoteSelector {
-                    exact: &a.text,
-                    prefix,
-                    suffix,
-                    kind: "TextQuoteSelector",
-                },
-                PositionSelector {
-                    end,
-                    start,
-                    kind: "TextPositionSelector",
-                },
-            ),
-            source,
-        },
+        target,
         kind: "Annotation",
     }
 }
@@ -178,8 +260,10 @@ pub(crate) fn write(
         "urn:sourcemark:collection:{}",
         crate::model::DocId::slug(&ws.project.name)
     );
-    let items = Progressed::new(views.iter(), progress)
-        .flat_map(|v| v.spans.iter().map(move |a| item(v, a)));
+    let items = Progressed::new(views.iter(), progress).flat_map(|v| {
+        let spans = v.spans.iter().map(move |a| Entry::Span(item(v, a)));
+        spans.chain(v.links.iter().map(|l| Entry::Link(link_item(l))))
+    });
     let collection = Collection {
         context: "http://www.w3.org/ns/anno.jsonld",
         first: Page {
@@ -190,7 +274,7 @@ pub(crate) fn write(
         },
         id: &id,
         label: &ws.project.name,
-        total: views.iter().map(|v| v.spans.len()).sum(),
+        total: views.iter().map(|v| v.spans.len() + v.links.len()).sum(),
         kind: "AnnotationCollection",
     };
     to_writer_pretty(&mut *out, &collection)?;

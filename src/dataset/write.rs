@@ -4,7 +4,7 @@
 use super::export::{ExportError, ExportOptions, ExportSummary, Output, Progress, check_folder};
 use super::format::Format;
 use super::label_studio::{label_config, label_config_path};
-use super::{brat, conll, csv_rows, doccano, jsonl, label_studio, select, w3c};
+use super::{brat, conll, csv_rows, doccano, doccano_rel, jsonl, label_studio, select, w3c};
 use crate::store::AtomicFile;
 use crate::workspace::Workspace;
 use std::io::{self, Write};
@@ -109,6 +109,7 @@ fn write_to(
     match format {
         Format::Jsonl => jsonl::write(views, &mut out, progress)?,
         Format::Doccano => doccano::write(views, &mut out, progress)?,
+        Format::DoccanoRel => doccano_rel::write(views, &mut out, progress)?,
         Format::LabelStudio => label_studio::write(views, &mut out, progress)?,
         Format::W3c => w3c::write(ws, views, &mut out, progress)?,
         Format::Csv => csv_rows::write(views, &mut out, progress)?,

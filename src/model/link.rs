@@ -33,3 +33,29 @@ pub struct Link {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
+
+impl LinkKind {
+    /// The kind's name as the project file writes it (`SaidBy`, `Supports`, `SameAs`,
+    /// or the custom name): what every dataset format writes, so a kind reads back as
+    /// itself through [`LinkKind::from_name`].
+    pub fn name(&self) -> &str {
+        match self {
+            LinkKind::SaidBy => "SaidBy",
+            LinkKind::Supports => "Supports",
+            LinkKind::SameAs => "SameAs",
+            LinkKind::Other(name) => name,
+        }
+    }
+
+    /// The kind a dataset names: a built-in name is that kind, anything else a
+    /// project-defined one. The inverse of [`LinkKind::name`] for every kind whose
+    /// custom name is not a built-in one (`check` reports those).
+    pub fn from_name(name: &str) -> LinkKind {
+        match name {
+            "SaidBy" => LinkKind::SaidBy,
+            "Supports" => LinkKind::Supports,
+            "SameAs" => LinkKind::SameAs,
+            other => LinkKind::Other(other.to_owned()),
+        }
+    }
+}

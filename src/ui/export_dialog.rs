@@ -344,6 +344,7 @@ pub(crate) fn format_name(f: Format) -> &'static str {
     match f {
         Format::Jsonl => "JSONL (sourcemark)",
         Format::Doccano => "doccano JSONL",
+        Format::DoccanoRel => "doccano relations JSONL",
         Format::LabelStudio => "Label Studio JSON",
         Format::Brat => "brat standoff (folder)",
         Format::W3c => "W3C Web Annotation",

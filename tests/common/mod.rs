@@ -162,3 +162,96 @@ pub fn open(path: &Path) -> Workspace {
 pub fn backup_exists(project: &Path) -> bool {
     sourcemark::store::backup_path(project).exists()
 }
+
+/// The span of `doc` whose text (first range) is `phrase`, by index.
+fn span_index(ws: &Workspace, doc: &str, phrase: &str) -> usize {
+    ws.project
+        .annotations
+        .iter()
+        .position(|a| a.doc.as_str() == doc && a.text == phrase)
+        .unwrap_or_else(|| panic!("no span {phrase:?} in {doc}"))
+}
+
+/// [`build`], plus links of every kind and a quote in three ranges:
+/// - the Arabic quote `SaidBy` al-Ṣadr (a `speaker name` span), with a note;
+/// - the 2.5 million figure `Supports` the café owners' claim;
+/// - a project-defined kind with a space, `echoes of`, from the families claim to the
+///   discontinuous "Rally … Baghdad 🇮🇶" claim;
+/// - a quote over "Get out", "occupier!" and "said al-Ṣadr", `SaidBy` al-Ṣadr;
+/// - with the seeds, a `SameAs` from the “Get out…” quote to the first span of the
+///   first seed document, across documents (without them, to the rainbow flag figure).
+///
+/// Saved; returns its path.
+pub fn build_linked(dir: &Path, with_seeds: bool) -> PathBuf {
+    use sourcemark::model::{Link, LinkId, LinkKind};
+    let path = build(dir, with_seeds);
+    let mut ws = open(&path);
+    let t = ws.text(&"tricky".into()).unwrap().clone();
+    let (s1, e1) = find(&t, "Get out");
+    let mut q = Annotation::new("tricky".into(), &t, s1, e1, "quote", "tester").unwrap();
+    let (s2, e2) = find(&t, "occupier!");
+    let (s3, e3) = find(&t, "said al-Ṣadr");
+    q.more = vec![
+        CharRange { start: s2, end: e2 },
+        CharRange { start: s3, end: e3 },
+    ];
+    q.note = "three ranges".into();
+    ws.project.annotations.push(q);
+    ws.project.normalize();
+    let id = |ws: &Workspace, doc: &str, phrase: &str| {
+        ws.project.annotations[span_index(ws, doc, phrase)]
+            .id
+            .clone()
+    };
+    let sadr = id(&ws, "tricky", "al-Ṣadr");
+    let mut links = vec![
+        (
+            id(&ws, "tricky", "«اخرج يا محتل»"),
+            sadr.clone(),
+            LinkKind::SaidBy,
+            "per the caption",
+        ),
+        (
+            id(&ws, "tricky", "2.5\u{a0}million"),
+            id(&ws, "tricky", "Cafe\u{301} owners counted 2.5"),
+            LinkKind::Supports,
+            "",
+        ),
+        (
+            id(&ws, "tricky", "👨‍👩‍👧 families.\n\nMore"),
+            id(&ws, "tricky", "Rally"),
+            LinkKind::Other("echoes of".into()),
+            "",
+        ),
+        (id(&ws, "tricky", "Get out"), sadr, LinkKind::SaidBy, ""),
+    ];
+    let same_to = if with_seeds {
+        let other = ws
+            .project
+            .annotations
+            .iter()
+            .find(|a| a.doc.as_str() != "tricky")
+            .unwrap();
+        other.id.clone()
+    } else {
+        id(&ws, "tricky", "🏳️‍🌈")
+    };
+    links.push((
+        id(&ws, "tricky", "“Get out, get out occupier!”"),
+        same_to,
+        LinkKind::SameAs,
+        "",
+    ));
+    for (n, (from, to, kind, note)) in links.into_iter().enumerate() {
+        ws.project.links.push(Link {
+            id: LinkId(format!("link-{n}")),
+            from,
+            to,
+            kind,
+            note: note.into(),
+        });
+    }
+    ws.project.normalize();
+    ws.save().unwrap();
+    path
+}
