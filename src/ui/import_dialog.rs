@@ -490,6 +490,7 @@ fn outcome_ui(ui: &mut egui::Ui, outcome: &ImportOutcome) {
         ImportOutcome::Done { input, report } => {
             let added = !report.new_documents.is_empty()
                 || report.annotations_added > 0
+                || report.links_added > 0
                 || !report.labels_added.is_empty();
             ui.label(format!(
                 "Imported {input}: {} record(s) read.",
@@ -528,6 +529,9 @@ fn outcome_ui(ui: &mut egui::Ui, outcome: &ImportOutcome) {
                         )
                     };
                     row(ui, "Labels added", labels);
+                    if report.links_added + report.link_duplicates_skipped > 0 {
+                        row(ui, "Links added", report.links_added.to_string());
+                    }
                 });
             if !added {
                 ui.label("Nothing new: the project already has all of it.");

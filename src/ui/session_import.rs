@@ -81,6 +81,7 @@ pub fn import_transaction(project: &Project, plan: &ImportPlan, name: &str) -> T
     after.labels.0.extend(plan.labels.iter().cloned());
     after.documents.extend(plan.documents.iter().cloned());
     after.annotations.extend(plan.annotations.iter().cloned());
+    after.links.extend(plan.links.iter().cloned());
     after.normalize();
     Transaction::single(
         name,
