@@ -22,11 +22,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::Write;
 
+/// A document's id and metadata, as doccano's `meta` (doccano-rel writes the same).
 #[derive(Serialize)]
-struct Meta<'a> {
-    id: &'a str,
+pub(super) struct Meta<'a> {
+    pub(super) id: &'a str,
     #[serde(flatten)]
-    rest: DocMeta<'a>,
+    pub(super) rest: DocMeta<'a>,
 }
 
 #[derive(Serialize)]

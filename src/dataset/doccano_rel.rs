@@ -20,19 +20,13 @@
 //! ([`super::doccano`]), which joins them again.
 
 use super::export::{ExportError, Progress};
-use super::select::{DocMeta, DocView, RANGE_OF, each_view, ranges};
+use super::select::{DocView, RANGE_OF, each_view, ranges};
 use super::stream::{Seq, json_error};
 use serde::Serialize;
 use std::io::Write;
 
+use super::doccano::Meta;
 pub(crate) use super::doccano::read;
-
-#[derive(Serialize)]
-struct Meta<'a> {
-    id: &'a str,
-    #[serde(flatten)]
-    rest: DocMeta<'a>,
-}
 
 #[derive(Serialize)]
 #[serde(bound(serialize = "Seq<E>: Serialize, Seq<R>: Serialize"))]

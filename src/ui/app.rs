@@ -209,14 +209,7 @@ impl SourcemarkApp {
             // Back from another program, which may have changed the project file.
             self.check_disk();
         }
-        if self.dialog.is_none()
-            && !self.export.is_open()
-            && !self.import.is_open()
-            && !self.details.is_open()
-            && !self.preferences.is_open()
-            && !self.palette.is_open()
-            && !self.picker.is_open()
-        {
+        if !self.something_in_front() {
             let keys = KeyContext {
                 text_field_focused: ctx.text_edit_focused(),
                 annotation_selected: self
@@ -372,13 +365,7 @@ impl SourcemarkApp {
             }
             panel_widths = Some((widths, shown, caps));
             // Keys go to what is in front: a dialog, a chooser or the palette.
-            let keyboard = self.dialog.is_none()
-                && !self.export.is_open()
-                && !self.import.is_open()
-                && !self.details.is_open()
-                && !self.preferences.is_open()
-                && !self.palette.is_open()
-                && !self.picker.is_open();
+            let keyboard = !self.something_in_front();
             egui::CentralPanel::default().show(ui, |ui| {
                 crate::ui::central::article_panel_ui(
                     ui,
@@ -440,6 +427,19 @@ impl SourcemarkApp {
         if give_keyboard {
             ctx.memory_mut(|m| m.request_focus(ArticleView::focus_id()));
         }
+    }
+
+    /// True while a dialog, a window of its own (export, import, details,
+    /// preferences), the palette or the in-window chooser is open: the keys are
+    /// theirs, not the shortcuts' or the article's.
+    fn something_in_front(&self) -> bool {
+        self.dialog.is_some()
+            || self.export.is_open()
+            || self.import.is_open()
+            || self.details.is_open()
+            || self.preferences.is_open()
+            || self.palette.is_open()
+            || self.picker.is_open()
     }
 
     /// The name new annotations carry.
