@@ -27,6 +27,7 @@ pub mod fonts;
 pub mod import_dialog;
 pub mod inspector;
 pub mod keys;
+pub mod list_keys;
 pub mod menu;
 pub mod notify;
 pub mod palette;

@@ -5,9 +5,9 @@
 use eframe::egui;
 
 use crate::ui::command::UiCommand;
+use crate::ui::list_keys::ListKeys;
 use crate::ui::menu;
 use crate::ui::session::Session;
-use egui::{Key, Modifiers};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use strum::IntoEnumIterator;
 
@@ -60,22 +60,12 @@ impl Palette {
             return None;
         }
         let found = self.matches(&self.query.clone());
-        let (up, down, enter) = ctx.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::NONE, Key::ArrowUp),
-                i.consume_key(Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(Modifiers::NONE, Key::Enter),
-            )
-        });
-        if down {
-            self.chosen = (self.chosen + 1).min(found.len().saturating_sub(1));
-        }
-        if up {
-            self.chosen = self.chosen.saturating_sub(1);
-        }
-        self.chosen = self.chosen.min(found.len().saturating_sub(1));
+        let keys = ListKeys::take(ctx);
+        self.chosen = keys.step(self.chosen, found.len());
         let mut run = None;
-        if enter && let Some(&c) = found.get(self.chosen) {
+        if keys.enter
+            && let Some(&c) = found.get(self.chosen)
+        {
             run = Some(c);
         }
         let screen = ctx.content_rect();
@@ -115,7 +105,7 @@ impl Palette {
                             }
                             let row = ui.add_enabled(enabled, button);
                             let row = row.on_hover_text(c.tooltip());
-                            if i == self.chosen && (up || down) {
+                            if i == self.chosen && keys.moved() {
                                 row.scroll_to_me(None);
                             }
                             if row.clicked() {

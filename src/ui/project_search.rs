@@ -6,8 +6,8 @@ use eframe::egui;
 
 use crate::search::{Hit, search_project};
 use crate::ui::annotation_list::label_color;
+use crate::ui::list_keys::ListKeys;
 use crate::ui::session::Session;
-use egui::{Key, Modifiers};
 
 /// Most results listed.
 pub const MAX_RESULTS: usize = 500;
@@ -91,24 +91,15 @@ impl ProjectSearch {
                     self.focus = false;
                 }
                 let n = self.results.len();
-                let (up, down, enter) = if field.has_focus() || field.lost_focus() {
-                    ui.input_mut(|i| {
-                        (
-                            i.consume_key(Modifiers::NONE, Key::ArrowUp),
-                            i.consume_key(Modifiers::NONE, Key::ArrowDown),
-                            i.key_pressed(Key::Enter),
-                        )
-                    })
+                let keys = if field.has_focus() || field.lost_focus() {
+                    ListKeys::take(ui.ctx())
                 } else {
-                    (false, false, false)
+                    ListKeys::default()
                 };
-                if down {
-                    self.chosen = (self.chosen + 1).min(n.saturating_sub(1));
-                }
-                if up {
-                    self.chosen = self.chosen.saturating_sub(1);
-                }
-                if enter && let Some(h) = self.results.get(self.chosen) {
+                self.chosen = keys.step(self.chosen, n);
+                if keys.enter
+                    && let Some(h) = self.results.get(self.chosen)
+                {
                     action = Some(SearchAction::Jump(h.clone(), true));
                 }
                 ui.label(match n {
@@ -153,7 +144,7 @@ impl ProjectSearch {
                                     .wrap_mode(egui::TextWrapMode::Truncate)
                                     .min_size(egui::vec2(ui.available_width(), 0.0)),
                             );
-                            if i == self.chosen && (up || down) {
+                            if i == self.chosen && keys.moved() {
                                 row.scroll_to_me(None);
                             }
                             if row.clicked() {
