@@ -26,6 +26,8 @@ pub mod find;
 pub mod fonts;
 pub mod inspector;
 pub mod keys;
+pub mod link_mode;
+pub mod links_panel;
 pub mod menu;
 pub mod notify;
 pub mod palette;
@@ -34,6 +36,8 @@ pub mod preferences;
 pub mod project_search;
 pub mod relink;
 pub mod session;
+mod session_links;
+mod session_ranges;
 pub mod status_bar;
 
 pub use app::{AppOptions, SourcemarkApp};
