@@ -138,7 +138,7 @@ fn sample_attributes_are_filled_in() {
                     );
                 }
             }
-            LabelKind::Other => {}
+            LabelKind::Other | LabelKind::Source => {}
         }
     }
     assert!(

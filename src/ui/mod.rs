@@ -36,7 +36,7 @@ pub mod preferences;
 pub mod project_search;
 pub mod relink;
 pub mod session;
-mod session_links;
+pub mod session_links;
 mod session_ranges;
 pub mod status_bar;
 

@@ -70,6 +70,8 @@ pub struct Session {
     pub(crate) relinked: crate::ui::relink::RelinkedArticles,
     /// The links by annotation, for the links' revision it was built at.
     pub(crate) link_cache: crate::ui::session_links::LinkCache,
+    /// A link being made (after L), if any.
+    pub linking: Option<crate::ui::session_links::Linking>,
 }
 
 impl Session {
@@ -109,6 +111,7 @@ impl Session {
             base: None,
             relinked: Default::default(),
             link_cache: Default::default(),
+            linking: None,
         }
     }
 
@@ -213,6 +216,12 @@ impl Session {
         let ws = &self.ws;
         self.selection
             .retain_existing(&ws.project, |d| ws.text(d).map(|t| t.char_len()));
+        // A link cannot be made from or to an annotation that went.
+        if let Some(l) = &self.linking
+            && l.ends().any(|id| ws.project.annotation(id).is_none())
+        {
+            self.linking = None;
+        }
         if let Some(d) = &self.current
             && self.ws.project.document(d).is_none()
         {

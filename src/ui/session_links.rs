@@ -9,6 +9,50 @@ use crate::model::{AnnotationId, Link, LinkId, LinkKind, now};
 use crate::selection::Selection;
 use std::sync::{Arc, Mutex};
 
+/// A link being made: L was pressed with an annotation selected; the other end is
+/// chosen next, then the kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Linking {
+    /// Choosing the other end: a click on it, or Tab to it and Enter.
+    Target {
+        /// Where the link starts.
+        from: AnnotationId,
+    },
+    /// Choosing the kind: a key, or the chooser.
+    Kind {
+        /// Where the link starts.
+        from: AnnotationId,
+        /// Where it ends.
+        to: AnnotationId,
+    },
+}
+
+impl Linking {
+    /// Where the link starts.
+    pub fn from(&self) -> &AnnotationId {
+        match self {
+            Linking::Target { from } | Linking::Kind { from, .. } => from,
+        }
+    }
+
+    /// The ends chosen so far.
+    pub fn ends(&self) -> impl Iterator<Item = &AnnotationId> {
+        let to = match self {
+            Linking::Kind { to, .. } => Some(to),
+            Linking::Target { .. } => None,
+        };
+        std::iter::once(self.from()).chain(to)
+    }
+
+    /// The step it is at, for the keyboard.
+    pub fn step(&self) -> crate::ui::command::LinkStep {
+        match self {
+            Linking::Target { .. } => crate::ui::command::LinkStep::Target,
+            Linking::Kind { .. } => crate::ui::command::LinkStep::Kind,
+        }
+    }
+}
+
 /// The link index last built, with the (links' revision, number of links) it was built
 /// for. Behind a lock so the panels, which see the session read-only, can share it.
 #[derive(Debug, Default)]

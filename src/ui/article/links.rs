@@ -1,0 +1,404 @@
+//! The links of what is selected, drawn so a reader sees them without hovering: both
+//! ends highlighted (the view marks the other ends' spans), a curved connector with its
+//! kind between the two when both are on screen, and a marker to click when the other
+//! end is above or below the screen or in another document.
+//!
+//! The ends are found once per change of the selection or of the project (the history's
+//! revision): the links from the index by annotation, each end in the project's
+//! annotations by id, tried first where it was the last time. An idle frame, a scroll,
+//! a jump or a resize only looks the few found ends up on screen.
+
+use super::layout::range_rects;
+use super::{ArticleContext, ArticleResponse, ArticleView, Frame};
+use crate::model::{Annotation, AnnotationId, DocId};
+use eframe::egui;
+use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
+use std::ops::Range;
+
+/// Most selected annotations whose links are drawn.
+const MAX_SELECTED: usize = 8;
+/// Most links drawn per selected annotation.
+const MAX_LINKS: usize = 48;
+/// Most markers stacked at one edge; the rest are counted in one more.
+const MAX_STACK: usize = 6;
+
+/// One end of a link, as found in the project.
+#[derive(Clone, Debug)]
+struct EndAt {
+    id: AnnotationId,
+    /// Its position among all the project's annotations when found.
+    pos: usize,
+    doc: DocId,
+    ranges: Vec<Range<usize>>,
+    label: String,
+    text: String,
+}
+
+/// A link of a selected annotation with both ends found.
+#[derive(Clone, Debug)]
+struct Found {
+    /// The kind as read from the selected end ("said by", or "says" backwards).
+    kind: String,
+    /// The link goes from the selected end to the other.
+    outgoing: bool,
+    this: EndAt,
+    other: EndAt,
+}
+
+/// The links of the selection, found for one (revision, selection, link start).
+#[derive(Debug, Default)]
+pub(super) struct LinkEnds {
+    key: Option<(u64, Vec<AnnotationId>, Option<AnnotationId>)>,
+    found: Vec<Found>,
+    /// The start of the link being made.
+    from: Option<EndAt>,
+    /// What was drawn last frame.
+    marks: Vec<LinkMark>,
+}
+
+/// How a link of the selection was drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkKind {
+    /// A connector between two ends on screen.
+    Connector,
+    /// A marker at the top: the other end is above the screen.
+    Above,
+    /// A marker at the bottom: the other end is below the screen.
+    Below,
+    /// A marker beside the selected end: the other end is in another document.
+    OtherDocument,
+}
+
+/// One link of the selection as drawn last frame, for tests and for the reader's eye.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkMark {
+    /// How.
+    pub kind: MarkKind,
+    /// The selected end.
+    pub this: AnnotationId,
+    /// The other end.
+    pub other: AnnotationId,
+    /// Where, on screen: the marker, or the connector's bounds.
+    pub rect: Rect,
+    /// What it says ("said by “Hassan al-Amiri”").
+    pub label: String,
+}
+
+fn end_at(a: &Annotation, pos: usize) -> EndAt {
+    EndAt {
+        id: a.id.clone(),
+        pos,
+        doc: a.doc.clone(),
+        ranges: a.ranges().collect(),
+        label: a.label.clone(),
+        text: crate::ui::annotation_list::snippet(&a.text, 40),
+    }
+}
+
+/// The annotation with this id among `all`: at `hint` or beside it (an edit moves it
+/// by one at most), else wherever it is.
+fn find(all: &[Annotation], id: &AnnotationId, hint: Option<usize>) -> Option<usize> {
+    if let Some(h) = hint {
+        for p in [h, h.wrapping_sub(1), h + 1] {
+            if all.get(p).is_some_and(|a| a.id == *id) {
+                return Some(p);
+            }
+        }
+    }
+    all.iter().position(|a| a.id == *id)
+}
+
+impl LinkEnds {
+    /// Finds the selection's links again when the revision or the selection changed.
+    pub(super) fn sync(&mut self, cx: &ArticleContext<'_>, link_start: Option<&AnnotationId>) {
+        let sel: Vec<AnnotationId> = cx
+            .selection
+            .annotations()
+            .iter()
+            .rev()
+            .take(MAX_SELECTED)
+            .cloned()
+            .collect();
+        let key = (cx.revision, sel, link_start.cloned());
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let old = std::mem::take(&mut self.found);
+        let hint = |id: &AnnotationId| {
+            old.iter()
+                .flat_map(|f| [&f.this, &f.other])
+                .chain(self.from.as_ref())
+                .find(|e| e.id == *id)
+                .map(|e| e.pos)
+        };
+        let all = cx.all_annotations;
+        let mut found = Vec::new();
+        for id in &key.1 {
+            let Some(p) = find(all, id, hint(id)) else {
+                continue;
+            };
+            let this = end_at(&all[p], p);
+            for (i, end) in cx.link_index.of(cx.links, id).take(MAX_LINKS) {
+                let l = &cx.links[i];
+                let other_id = end.other(l);
+                let Some(q) = find(all, other_id, hint(other_id)) else {
+                    continue;
+                };
+                let outgoing = end == crate::links::End::From;
+                found.push(Found {
+                    kind: if outgoing {
+                        l.kind.name().to_owned()
+                    } else {
+                        l.kind.inverse_name()
+                    },
+                    outgoing,
+                    this: this.clone(),
+                    other: end_at(&all[q], q),
+                });
+            }
+        }
+        self.from = key
+            .2
+            .as_ref()
+            .and_then(|id| find(all, id, hint(id)).map(|p| end_at(&all[p], p)));
+        self.found = found;
+        self.key = Some(key);
+    }
+
+    /// Whether a span of this document is at the other end of a drawn link, or is
+    /// where the link being made starts.
+    pub(super) fn is_linked(&self, id: &AnnotationId) -> bool {
+        self.found.iter().any(|f| f.other.id == *id) || self.from.as_ref().is_some_and(|e| e.id == *id)
+    }
+
+    /// What was drawn last frame.
+    pub(super) fn marks(&self) -> &[LinkMark] {
+        &self.marks
+    }
+}
+
+/// The first rectangle on screen of `ranges` in the blocks painted this frame.
+fn on_screen(v: &ArticleView, doc: &DocId, ranges: &[Range<usize>], clip: Rect) -> Option<Rect> {
+    let layout = v.layouts.get(doc)?;
+    let mut rects = Vec::new();
+    for r in ranges {
+        for (i, origin, galley) in &v.visible {
+            let chars = &layout.blocks[*i].chars;
+            if r.start >= chars.end || r.end <= chars.start {
+                continue;
+            }
+            let local = r.start.max(chars.start) - chars.start..r.end.min(chars.end) - chars.start;
+            range_rects(galley, local, &mut rects);
+            if let Some(found) = rects
+                .iter()
+                .map(|x| x.translate(origin.to_vec2()))
+                .find(|x| x.intersects(clip))
+            {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// Draws the links of the selection and the markers of their far ends; a click on a
+/// marker asks for the annotation at its other end (`resp.jump_to`).
+pub(super) fn paint_links(
+    v: &mut ArticleView,
+    ui: &egui::Ui,
+    cx: &ArticleContext<'_>,
+    fr: &Frame,
+    resp: &mut ArticleResponse,
+) {
+    let mut marks = Vec::new();
+    if v.link_ends.found.is_empty() {
+        v.link_ends.marks = marks;
+        return;
+    }
+    let clip = ui.clip_rect();
+    let vis = v.visible_chars(cx.doc);
+    let painter = ui.painter().clone();
+    let small = egui::FontId::proportional((fr.font_size * 0.78).max(10.0));
+    let color_of = |label: &str| crate::ui::annotation_list::label_color(cx.labels, label);
+    let mut above = Vec::new();
+    let mut below = Vec::new();
+    let mut beside = Vec::new();
+    for f in &v.link_ends.found {
+        if f.this.doc != *cx.doc {
+            continue;
+        }
+        let this_rect = on_screen(v, cx.doc, &f.this.ranges, clip);
+        let label = format!("{} “{}”", f.kind, f.other.text);
+        if f.other.doc != *cx.doc {
+            beside.push((f, this_rect, format!("{label} · {}", f.other.doc)));
+            continue;
+        }
+        match (this_rect, on_screen(v, cx.doc, &f.other.ranges, clip)) {
+            (Some(a), Some(b)) => {
+                let color = color_of(&f.other.label);
+                let (from, to) = if f.outgoing { (a, b) } else { (b, a) };
+                let bounds = connector(&painter, from, to, color, &f.kind, &small, ui);
+                marks.push(LinkMark {
+                    kind: MarkKind::Connector,
+                    this: f.this.id.clone(),
+                    other: f.other.id.clone(),
+                    rect: bounds,
+                    label,
+                });
+            }
+            (_, None) => {
+                let start = f.other.ranges.first().map_or(0, |r| r.start);
+                let up = match &vis {
+                    Some(vis) => start < vis.start,
+                    None => true,
+                };
+                // Laid out but scrolled past: where it is on screen says which way.
+                let up = match on_screen(v, cx.doc, &f.other.ranges, Rect::EVERYTHING) {
+                    Some(r) => r.center().y < clip.center().y,
+                    None => up,
+                };
+                if up {
+                    above.push((f, label));
+                } else {
+                    below.push((f, label));
+                }
+            }
+            (None, Some(_)) => {}
+        }
+    }
+    let right = fr.origin.x + fr.width;
+    let mut place = |ui: &egui::Ui,
+                     marks: &mut Vec<LinkMark>,
+                     f: &Found,
+                     kind: MarkKind,
+                     text: &str,
+                     y: f32| {
+        let arrow = match kind {
+            MarkKind::Above => "▲ ",
+            MarkKind::Below => "▼ ",
+            _ => "↗ ",
+        };
+        let shown = format!("{arrow}{text}");
+        let (rect, clicked) = marker(ui, &shown, &small, right, y, color_of(&f.other.label), &f.other.id);
+        if clicked {
+            resp.jump_to = Some(f.other.id.clone());
+        }
+        marks.push(LinkMark {
+            kind,
+            this: f.this.id.clone(),
+            other: f.other.id.clone(),
+            rect,
+            label: shown,
+        });
+    };
+    let step = small.size + 10.0;
+    let mut y = clip.top() + 4.0;
+    for (f, text) in above.iter().take(MAX_STACK) {
+        place(ui, &mut marks, f, MarkKind::Above, text, y);
+        y += step;
+    }
+    let mut y = clip.bottom() - step;
+    for (f, text) in below.iter().take(MAX_STACK) {
+        place(ui, &mut marks, f, MarkKind::Below, text, y);
+        y -= step;
+    }
+    let mut side_y = clip.top() + 4.0 + step * above.len().min(MAX_STACK) as f32;
+    for (f, this_rect, text) in beside.iter().take(MAX_STACK) {
+        // Under the selected end when it is on screen, else below the top markers.
+        let at = this_rect.map_or(side_y, |r| r.bottom() + 4.0).max(side_y);
+        place(ui, &mut marks, f, MarkKind::OtherDocument, text, at);
+        side_y = at + step;
+    }
+    let more = above.len().saturating_sub(MAX_STACK)
+        + below.len().saturating_sub(MAX_STACK)
+        + beside.len().saturating_sub(MAX_STACK);
+    if more > 0 {
+        let g = painter.layout_no_wrap(
+            format!("and {more} more links (the inspector lists them)"),
+            small.clone(),
+            ui.visuals().weak_text_color(),
+        );
+        painter.galley(pos2(right - g.size().x, side_y), g, Color32::PLACEHOLDER);
+    }
+    v.link_ends.marks = marks;
+}
+
+/// A curve from `from` to `to` (arching over the text, an arrow at `to`) with the
+/// kind at its top. Returns its bounds.
+fn connector(
+    painter: &egui::Painter,
+    from: Rect,
+    to: Rect,
+    color: Color32,
+    kind: &str,
+    font: &egui::FontId,
+    ui: &egui::Ui,
+) -> Rect {
+    let p0 = from.center_top();
+    let p3 = to.center_top();
+    let lift = (font.size * 1.6 + (p0.y - p3.y).abs() * 0.2 + (p0.x - p3.x).abs() * 0.08).min(120.0);
+    let top = p0.y.min(p3.y) - lift;
+    let p1 = pos2(p0.x, top);
+    let p2 = pos2(p3.x, top);
+    let stroke = Stroke::new(1.5, color);
+    painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
+        [p0, p1, p2, p3],
+        false,
+        Color32::TRANSPARENT,
+        stroke,
+    ));
+    // The arrow at `to`, pointing down into it.
+    let tip = p3;
+    let back = (p2 - p3).normalized() * 7.0;
+    let side = vec2(-back.y, back.x) * 0.5;
+    painter.add(egui::Shape::convex_polygon(
+        vec![tip, tip + back + side, tip + back - side],
+        color,
+        Stroke::NONE,
+    ));
+    // The kind, on a patch of background at the top of the curve.
+    let mid = pos2((p0.x + 3.0 * p1.x + 3.0 * p2.x + p3.x) / 8.0, (p0.y + 3.0 * p1.y + 3.0 * p2.y + p3.y) / 8.0);
+    let g = painter.layout_no_wrap(kind.to_owned(), font.clone(), color);
+    let r = Rect::from_center_size(mid, g.size() + vec2(6.0, 2.0));
+    painter.rect_filled(r, 3.0, ui.visuals().panel_fill);
+    painter.galley(r.min + vec2(3.0, 1.0), g, color);
+    Rect::from_points(&[p0, p1, p2, p3]).union(r)
+}
+
+/// A clickable marker right-aligned at `right`, its top at `y`; returns its rect and
+/// whether it was clicked this frame.
+fn marker(
+    ui: &egui::Ui,
+    text: &str,
+    font: &egui::FontId,
+    right: f32,
+    y: f32,
+    color: Color32,
+    other: &AnnotationId,
+) -> (Rect, bool) {
+    let v = ui.visuals();
+    let g = ui
+        .painter()
+        .layout_no_wrap(text.to_owned(), font.clone(), v.text_color());
+    let size = g.size() + vec2(10.0, 4.0);
+    let rect = Rect::from_min_size(Pos2::new(right - size.x, y), size);
+    let id = egui::Id::unique(("sourcemark-link-marker", other.as_str(), text));
+    let resp = ui
+        .interact(rect, id, Sense::click())
+        .on_hover_text("Show the other end of this link");
+    let label = text.to_owned();
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    let fill = if resp.hovered() {
+        v.widgets.hovered.bg_fill
+    } else {
+        v.window_fill
+    };
+    let painter = ui.painter();
+    painter.rect_filled(rect, 4.0, fill);
+    painter.rect_stroke(rect, 4.0, Stroke::new(1.0, color), egui::StrokeKind::Inside);
+    painter.galley(rect.min + vec2(5.0, 2.0), g, v.text_color());
+    if resp.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    (rect, resp.clicked())
+}
