@@ -109,7 +109,7 @@ impl LinkRows {
                 ui.label(RichText::new(format!("{arrow} {}", r.kind)).strong());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
-                        .small_button("Delete")
+                        .small_button("Delete link")
                         .on_hover_text(format!("Delete this link ({}); Ctrl+Z brings it back", r.kind))
                         .clicked()
                     {
