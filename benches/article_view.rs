@@ -174,7 +174,12 @@ impl Fixture {
         let sel = m * 4 / 10;
         for other in [sel + 2, m / 10, m * 9 / 10] {
             let i = links.len();
-            links.push(link(i, &f.anns[sel].id, &f.anns[other].id, LinkKind::SaidBy));
+            links.push(link(
+                i,
+                &f.anns[sel].id,
+                &f.anns[other].id,
+                LinkKind::SaidBy,
+            ));
         }
         links.sort_by(|a, b| a.id.cmp(&b.id));
         f.link_index = LinkIndex::build(&links);

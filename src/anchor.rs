@@ -429,8 +429,12 @@ mod tests {
             let s = t.char_of(text.find(needle).unwrap());
             s..s + needle.chars().count()
         };
-        let (one, two) = (at("The people have spoken,"), at("and they will not be silenced."));
-        let mut a = Annotation::new(DocId::from("d"), &t, one.start, one.end, "quote", "t").unwrap();
+        let (one, two) = (
+            at("The people have spoken,"),
+            at("and they will not be silenced."),
+        );
+        let mut a =
+            Annotation::new(DocId::from("d"), &t, one.start, one.end, "quote", "t").unwrap();
         a.set_ranges(&t, &[one, two]).unwrap();
         (t, a)
     }
@@ -445,7 +449,10 @@ mod tests {
         let report = reanchor(&t2, std::iter::once(&mut moved));
         assert_eq!(report.moved, 1);
         let texts: Vec<&str> = moved.ranges().map(|r| t2.slice(r)).collect();
-        assert_eq!(texts, ["The people have spoken,", "and they will not be silenced."]);
+        assert_eq!(
+            texts,
+            ["The people have spoken,", "and they will not be silenced."]
+        );
         assert_eq!(moved.text, a.text);
         assert_eq!(locate(&t2, &moved), Placement::Unchanged);
     }
@@ -453,13 +460,19 @@ mod tests {
     #[test]
     fn a_split_quote_whose_interruption_grew_finds_its_second_range() {
         let (_, a) = split_quote(SPLIT);
-        let longer = SPLIT.replace("said Hassan al-Amiri", "said the spokesman, Hassan al-Amiri");
+        let longer = SPLIT.replace(
+            "said Hassan al-Amiri",
+            "said the spokesman, Hassan al-Amiri",
+        );
         let t2 = DocText::new(longer);
         let mut b = a.clone();
         reanchor(&t2, std::iter::once(&mut b));
         assert!(!b.orphaned);
         let texts: Vec<&str> = b.ranges().map(|r| t2.slice(r)).collect();
-        assert_eq!(texts, ["The people have spoken,", "and they will not be silenced."]);
+        assert_eq!(
+            texts,
+            ["The people have spoken,", "and they will not be silenced."]
+        );
     }
 
     #[test]
@@ -471,7 +484,11 @@ mod tests {
         let mut b = a.clone();
         let report = reanchor(&t2, std::iter::once(&mut b));
         assert_eq!(report.orphaned.len(), 1);
-        assert_eq!((b.ranges().count(), &b.text), (2, &a.text), "kept as it was");
+        assert_eq!(
+            (b.ranges().count(), &b.text),
+            (2, &a.text),
+            "kept as it was"
+        );
     }
 
     #[test]

@@ -501,7 +501,9 @@ mod tests {
             _ => None,
         });
         assert!(
-            found.as_deref().is_some_and(|f| f.contains("historic") && f.contains(" took par\"")),
+            found
+                .as_deref()
+                .is_some_and(|f| f.contains("historic") && f.contains(" took par\"")),
             "{:?}",
             r.problems
         );

@@ -18,7 +18,7 @@ pub enum End {
 
 impl End {
     /// The annotation at the other end of `link` from this one.
-    pub fn other<'a>(self, link: &'a Link) -> &'a AnnotationId {
+    pub fn other(self, link: &Link) -> &AnnotationId {
         match self {
             End::From => &link.to,
             End::To => &link.from,
@@ -73,7 +73,14 @@ impl LinkIndex {
             while slot != NONE {
                 let s = slot as usize;
                 slot = self.next.get(s).copied().unwrap_or(NONE);
-                let (i, end) = (s / 2, if s % 2 == 0 { End::From } else { End::To });
+                let (i, end) = (
+                    s / 2,
+                    if s.is_multiple_of(2) {
+                        End::From
+                    } else {
+                        End::To
+                    },
+                );
                 let at = links.get(i).map(|l| match end {
                     End::From => &l.from,
                     End::To => &l.to,
@@ -161,7 +168,12 @@ pub fn attribution(labels: &LabelScheme, a: &Annotation, b: &Annotation) -> Opti
         (Some(LabelKind::Source), Some(k)) if k.is_attributable() => (b, a),
         _ => return None,
     };
-    if said.attrs.speaker.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+    if said
+        .attrs
+        .speaker
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty())
+    {
         return None;
     }
     let name = source.text.split_whitespace().collect::<Vec<_>>().join(" ");

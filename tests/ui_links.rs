@@ -101,7 +101,10 @@ fn an_old_project_gets_the_source_label_from_the_palette_and_new_ones_have_it() 
     assert!(session(&h).project().labels.get("source").is_none());
     palette(&mut h, "Add the source label");
     let l = session(&h).project().labels.get("source").cloned().unwrap();
-    assert_eq!((l.kind, l.key), (sourcemark::model::LabelKind::Source, Some('4')));
+    assert_eq!(
+        (l.kind, l.key),
+        (sourcemark::model::LabelKind::Source, Some('4'))
+    );
     assert!(
         !sourcemark::ui::menu::state(UiCommand::AddSourceLabel, Some(session(&h))).0,
         "offered once"
@@ -112,7 +115,10 @@ fn an_old_project_gets_the_source_label_from_the_palette_and_new_ones_have_it() 
     // A new project has it from the start.
     let dir = tempfile::tempdir().unwrap();
     let s = sourcemark::ui::session::Session::create(&dir.path().join("new.ron")).unwrap();
-    assert_eq!(s.project().labels.by_key('4').map(|l| l.id.as_str()), Some("source"));
+    assert_eq!(
+        s.project().labels.by_key('4').map(|l| l.id.as_str()),
+        Some("source")
+    );
 }
 
 #[test]
@@ -137,7 +143,10 @@ fn l_a_click_and_s_link_a_figure_to_its_source_in_one_undo_step_drawn_between_th
         }),
         "the click chose the other end"
     );
-    assert!(session(&h).project().links.is_empty(), "not before the kind");
+    assert!(
+        session(&h).project().links.is_empty(),
+        "not before the kind"
+    );
     h.get_by(|n| n.role() == Role::Window && n.data().label() == Some("Link kind"));
     h.key_press(Key::S);
     h.run();
@@ -146,7 +155,10 @@ fn l_a_click_and_s_link_a_figure_to_its_source_in_one_undo_step_drawn_between_th
     assert_eq!(s.linking, None);
     assert_eq!(s.project().links.len(), 1);
     let l = &s.project().links[0];
-    assert_eq!((&l.from, &l.to, &l.kind), (&figure, &source, &LinkKind::SaidBy));
+    assert_eq!(
+        (&l.from, &l.to, &l.kind),
+        (&figure, &source, &LinkKind::SaidBy)
+    );
     let speaker = |h: &H| {
         session(h)
             .project()
@@ -166,7 +178,8 @@ fn l_a_click_and_s_link_a_figure_to_its_source_in_one_undo_step_drawn_between_th
     assert_eq!((&marks[0].this, &marks[0].other), (&figure, &source));
     assert!(marks[0].label.starts_with("said by"), "{}", marks[0].label);
     // Selecting the source draws the same link from its end.
-    h.state_mut().push(Command::SelectAnnotation(source.clone()));
+    h.state_mut()
+        .push(Command::SelectAnnotation(source.clone()));
     h.run();
     h.run();
     let marks = h.state().view.link_marks().to_vec();
@@ -279,7 +292,9 @@ fn a_far_end_gets_a_marker_that_jumps_and_the_inspector_lists_and_deletes_the_li
     show_doc_containing(&mut h, "Shamkhani");
     let other_doc = session(&h).current.clone().unwrap();
     assert_ne!(other_doc, far_doc);
-    let elsewhere = session(&h).project().annotations_of(&other_doc)[0].id.clone();
+    let elsewhere = session(&h).project().annotations_of(&other_doc)[0]
+        .id
+        .clone();
     let s = h.state_mut().session.as_mut().unwrap();
     s.link(&figure, &elsewhere, LinkKind::SameAs).unwrap();
     s.select(Selection::one(figure.clone()));
@@ -298,7 +313,8 @@ fn a_far_end_gets_a_marker_that_jumps_and_the_inspector_lists_and_deletes_the_li
     assert_eq!(selected(&h), Some(elsewhere.clone()));
     // Back on the figure, the inspector's Delete on the first link (supports) deletes
     // it alone; undo brings it back.
-    h.state_mut().push(Command::SelectAnnotation(figure.clone()));
+    h.state_mut()
+        .push(Command::SelectAnnotation(figure.clone()));
     h.run();
     h.run();
     assert_eq!(session(&h).project().links.len(), 2);
@@ -335,7 +351,9 @@ fn deleting_a_linked_annotation_asks_then_takes_its_links_and_undo_brings_all_ba
         "asked first"
     );
     assert!(
-        h.query_all_by(|n| n.value().is_some_and(|l| l.contains("also deletes 2 links")))
+        h.query_all_by(|n| n
+            .value()
+            .is_some_and(|l| l.contains("also deletes 2 links")))
             .next()
             .is_some(),
         "the question says how many links go"

@@ -115,9 +115,22 @@ fn ctrl_drag_adds_a_range_that_is_the_same_annotation_and_undo_takes_it_back() {
     let a = annotation(&h, &id);
     assert_eq!(a.ranges().count(), 2, "{a}");
     assert_eq!(a.more[0].start, second.start);
-    assert!(a.more[0].end >= second.end - 1, "{:?} vs {second:?}", a.more);
-    assert!(a.text.starts_with("Get out, get out occupier! Yes to sovereignty"), "{}", a.text);
-    assert_eq!(session(&h).selection, Selection::one(id.clone()), "still selected");
+    assert!(
+        a.more[0].end >= second.end - 1,
+        "{:?} vs {second:?}",
+        a.more
+    );
+    assert!(
+        a.text
+            .starts_with("Get out, get out occupier! Yes to sovereignty"),
+        "{}",
+        a.text
+    );
+    assert_eq!(
+        session(&h).selection,
+        Selection::one(id.clone()),
+        "still selected"
+    );
     let doc = session(&h).current.clone().unwrap();
     assert_eq!(
         session(&h).project().annotations_of(&doc).len(),
@@ -198,10 +211,18 @@ fn the_inspector_removes_a_range_and_undo_brings_it_back() {
     h.query_all_by_label("Remove").next().unwrap().click();
     h.run();
     let a = annotation(&h, &id);
-    assert_eq!(a.range(), second, "the first range went, the second is the span");
+    assert_eq!(
+        a.range(),
+        second,
+        "the first range went, the second is the span"
+    );
     assert_eq!(a.text, SECOND);
     assert!(a.more.is_empty());
-    assert_eq!(h.query_all_by_label("Remove").count(), 0, "one range: nothing to remove");
+    assert_eq!(
+        h.query_all_by_label("Remove").count(),
+        0,
+        "one range: nothing to remove"
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     let a = annotation(&h, &id);
@@ -224,7 +245,11 @@ fn nudging_the_end_of_a_split_quote_moves_its_last_range() {
     h.key_press_modifiers(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft);
     h.run();
     let a = annotation(&h, &id);
-    assert_eq!(a.range(), find_in_current(&h, FIRST), "the first range stays");
+    assert_eq!(
+        a.range(),
+        find_in_current(&h, FIRST),
+        "the first range stays"
+    );
     assert_eq!(a.more[0].start, second.start);
     assert!(a.more[0].end < second.end, "{:?}", a.more);
 }

@@ -359,18 +359,27 @@ fn labels_keep_ours_order_with_theirs_new_ones_appended() {
     let ids = |p: &Project| p.labels.iter().map(|l| l.id.clone()).collect::<Vec<_>>();
 
     let m = clean(&b, &o, &t);
-    assert_eq!(ids(&m), ["figure", "quote", "claim", "source", "person", "speaker"]);
+    assert_eq!(
+        ids(&m),
+        ["figure", "quote", "claim", "source", "person", "speaker"]
+    );
     assert_eq!(m.labels.get("quote").unwrap().name, "Quotation");
 
     // Ours kept the base order, theirs moved a label: theirs' move is the change made.
     let mut o = b.clone();
     o.labels.add("person");
     let m = clean(&b, &o, &t);
-    assert_eq!(ids(&m), ["claim", "quote", "figure", "source", "person", "speaker"]);
+    assert_eq!(
+        ids(&m),
+        ["claim", "quote", "figure", "source", "person", "speaker"]
+    );
     let mut t2 = t.clone();
     t2.labels.0.swap(0, 1);
     let m = clean(&b, &o, &t2);
-    assert_eq!(ids(&m), ["quote", "claim", "figure", "source", "speaker", "person"]);
+    assert_eq!(
+        ids(&m),
+        ["quote", "claim", "figure", "source", "speaker", "person"]
+    );
 }
 
 #[test]

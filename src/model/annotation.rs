@@ -342,7 +342,8 @@ impl Annotation {
 
 /// `ranges` sorted, with those that overlap or touch made one; empty ones dropped.
 pub fn merge_ranges(ranges: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut sorted: Vec<Range<usize>> = ranges.iter().filter(|r| r.start < r.end).cloned().collect();
+    let mut sorted: Vec<Range<usize>> =
+        ranges.iter().filter(|r| r.start < r.end).cloned().collect();
     sorted.sort_by_key(|r| (r.start, r.end));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
     for r in sorted {
@@ -412,7 +413,11 @@ mod foreign_tests {
             ]
         );
         // A claim or a figure can be attributed: the speaker is theirs too.
-        assert!(at.foreign_to(LabelKind::Figure).iter().all(|(n, _)| *n != "speaker"));
+        assert!(
+            at.foreign_to(LabelKind::Figure)
+                .iter()
+                .all(|(n, _)| *n != "speaker")
+        );
         assert_eq!(
             at.foreign_to(LabelKind::Source),
             at.foreign_to(LabelKind::Other)
@@ -432,7 +437,8 @@ mod foreign_tests {
 mod range_tests {
     use super::*;
 
-    const SPLIT: &str = "“The people have spoken,” said Hassan al-Amiri, “and they will not be silenced.”";
+    const SPLIT: &str =
+        "“The people have spoken,” said Hassan al-Amiri, “and they will not be silenced.”";
 
     fn at(t: &DocText, needle: &str) -> Range<usize> {
         let b = t.as_str().find(needle).unwrap();
@@ -443,14 +449,30 @@ mod range_tests {
     #[test]
     fn a_split_quote_joins_its_ranges_with_one_space_as_brat_does() {
         let t = DocText::new(SPLIT.to_owned());
-        let (one, two) = (at(&t, "The people have spoken,"), at(&t, "and they will not be silenced."));
-        let mut a = Annotation::new(DocId::from("d"), &t, one.start, one.end, "quote", "t").unwrap();
+        let (one, two) = (
+            at(&t, "The people have spoken,"),
+            at(&t, "and they will not be silenced."),
+        );
+        let mut a =
+            Annotation::new(DocId::from("d"), &t, one.start, one.end, "quote", "t").unwrap();
         // Given out of order: sorted, the first becomes the primary range.
         a.set_ranges(&t, &[two.clone(), one.clone()]).unwrap();
         assert_eq!(a.range(), one);
-        assert_eq!(a.more, vec![CharRange { start: two.start, end: two.end }]);
-        assert_eq!(a.text, "The people have spoken, and they will not be silenced.");
-        assert_eq!(a.ranges().collect::<Vec<_>>(), vec![one.clone(), two.clone()]);
+        assert_eq!(
+            a.more,
+            vec![CharRange {
+                start: two.start,
+                end: two.end
+            }]
+        );
+        assert_eq!(
+            a.text,
+            "The people have spoken, and they will not be silenced."
+        );
+        assert_eq!(
+            a.ranges().collect::<Vec<_>>(),
+            vec![one.clone(), two.clone()]
+        );
         assert_eq!(a.hull(), one.start..two.end);
         assert!(a.covers(two.start) && !a.covers(one.end + 2));
         assert_eq!(a.prefix, "“", "the context is the first range's");
@@ -459,7 +481,7 @@ mod range_tests {
         a.set_span(&t, shorter.start, shorter.end).unwrap();
         assert_eq!(a.text, "The people and they will not be silenced.");
         // Dropping back to one range gives plain text again.
-        a.set_ranges(&t, &[two.clone()]).unwrap();
+        a.set_ranges(&t, std::slice::from_ref(&two)).unwrap();
         assert!(a.more.is_empty());
         assert_eq!(a.text, "and they will not be silenced.");
     }
@@ -477,7 +499,10 @@ mod range_tests {
             a.set_ranges(&t, &[1..5, n..n + 3]),
             Err(SpanError::OutOfRange { .. })
         ));
-        assert!(matches!(a.set_ranges(&t, &[7..7]), Err(SpanError::Empty { .. })));
+        assert!(matches!(
+            a.set_ranges(&t, std::slice::from_ref(&(7..7))),
+            Err(SpanError::Empty { .. })
+        ));
         assert!(a.set_ranges(&t, &[]).is_err());
         assert_eq!(a, before);
         assert_eq!(merge_ranges(&[9..12, 3..4, 4..6, 0..0]), vec![3..6, 9..12]);

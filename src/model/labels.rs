@@ -83,7 +83,10 @@ impl LabelKind {
     /// Whether a span of this kind can be attributed to a source (its `speaker`): a
     /// claim, a quote or a figure.
     pub fn is_attributable(self) -> bool {
-        matches!(self, LabelKind::Claim | LabelKind::Quote | LabelKind::Figure)
+        matches!(
+            self,
+            LabelKind::Claim | LabelKind::Quote | LabelKind::Figure
+        )
     }
 }
 
@@ -191,7 +194,10 @@ mod tests {
         assert_eq!(s.by_key('2').map(|l| l.id.as_str()), Some("quote"));
         assert_eq!(s.get("figure").map(|l| l.kind), Some(LabelKind::Figure));
         let source = s.by_key('4').unwrap();
-        assert_eq!((source.id.as_str(), source.kind), ("source", LabelKind::Source));
+        assert_eq!(
+            (source.id.as_str(), source.kind),
+            ("source", LabelKind::Source)
+        );
     }
 
     #[test]
@@ -199,7 +205,10 @@ mod tests {
         let mut old = LabelScheme::default();
         old.0.retain(|l| l.id != "source");
         let l = old.missing_source().expect("the old scheme lacks it");
-        assert_eq!((l.id.as_str(), l.kind, l.key), ("source", LabelKind::Source, Some('4')));
+        assert_eq!(
+            (l.id.as_str(), l.kind, l.key),
+            ("source", LabelKind::Source, Some('4'))
+        );
         // Key 4 taken by a custom label: the next free digit.
         assert!(old.add("speaker name"));
         assert_eq!(old.missing_source().unwrap().key, Some('5'));

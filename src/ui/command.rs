@@ -254,7 +254,9 @@ impl UiCommand {
                 "Link the selected annotation to another: click it (or Tab to it and press Enter), then press the kind's key; Escape cancels"
             }
             LinkToSelected => "While linking: the selected annotation is the other end",
-            LinkSaidBy => "While choosing the kind: said by (a quote, claim or figure to its source)",
+            LinkSaidBy => {
+                "While choosing the kind: said by (a quote, claim or figure to its source)"
+            }
             LinkSupports => "While choosing the kind: supports (a figure to the claim it supports)",
             LinkSameAs => "While choosing the kind: same as (the same claim in another outlet)",
             AddSourceLabel => {

@@ -325,7 +325,11 @@ fn ranges_ui(ui: &mut Ui, session: &Session, a: &Annotation, commands: &mut Vec<
     );
     for (k, r) in a.ranges().enumerate() {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("{}–{}", r.start, r.end)).weak().small());
+            ui.label(
+                RichText::new(format!("{}–{}", r.start, r.end))
+                    .weak()
+                    .small(),
+            );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .small_button("Remove")

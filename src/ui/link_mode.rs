@@ -98,7 +98,9 @@ impl KindChooser {
                 UiCommand::LinkSupports,
                 UiCommand::LinkSameAs,
             ] {
-                let Some(kind) = cmd.link_kind() else { continue };
+                let Some(kind) = cmd.link_kind() else {
+                    continue;
+                };
                 let key = cmd.shortcut().map(|k| written(&k)).unwrap_or_default();
                 let b = egui::Button::new(kind.name())
                     .shortcut_text(key)
@@ -174,6 +176,9 @@ mod tests {
     fn a_typed_name_of_a_built_in_kind_is_that_kind() {
         assert_eq!(kind_named("Said by"), LinkKind::SaidBy);
         assert_eq!(kind_named("SameAs"), LinkKind::SameAs);
-        assert_eq!(kind_named("contradicts"), LinkKind::Other("contradicts".into()));
+        assert_eq!(
+            kind_named("contradicts"),
+            LinkKind::Other("contradicts".into())
+        );
     }
 }

@@ -98,8 +98,10 @@ impl LinkRows {
         });
         if rows.is_empty() {
             ui.label(
-                RichText::new("None. Press L, then click the other end (a source for who said it).")
-                    .weak(),
+                RichText::new(
+                    "None. Press L, then click the other end (a source for who said it).",
+                )
+                .weak(),
             );
             return;
         }
@@ -110,7 +112,10 @@ impl LinkRows {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
                         .small_button("Delete link")
-                        .on_hover_text(format!("Delete this link ({}); Ctrl+Z brings it back", r.kind))
+                        .on_hover_text(format!(
+                            "Delete this link ({}); Ctrl+Z brings it back",
+                            r.kind
+                        ))
                         .clicked()
                     {
                         commands.push(Command::DeleteLink(r.link.clone()));
@@ -122,17 +127,16 @@ impl LinkRows {
                     {
                         commands.push(Command::SelectAnnotation(r.other.clone()));
                     }
-                    let color = crate::ui::annotation_list::label_color(labels, &r.label);
-                    let mut text = format!("“{}”", r.text);
-                    if r.doc != *doc {
-                        text.push_str(&format!(" · {}", r.doc));
-                    }
-                    ui.add(
-                        egui::Label::new(RichText::new(text).color(color))
-                            .truncate(),
-                    );
                 });
             });
+            // The other end on a line of its own, so it is not squeezed by the buttons.
+            let color = crate::ui::annotation_list::label_color(labels, &r.label);
+            ui.add(
+                egui::Label::new(RichText::new(format!("“{}”", r.text)).color(color)).truncate(),
+            );
+            if r.doc != *doc {
+                ui.label(RichText::new(format!("in {}", r.doc)).weak().small());
+            }
         }
     }
 }

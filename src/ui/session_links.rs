@@ -63,10 +63,7 @@ impl Session {
     /// ([`crate::edit::History::links_revision`]), so other edits and idle frames
     /// cost one lock.
     pub fn link_index(&self) -> Arc<LinkIndex> {
-        let key = (
-            self.history.links_revision(),
-            self.ws.project.links.len(),
-        );
+        let key = (self.history.links_revision(), self.ws.project.links.len());
         let mut cache = self
             .link_cache
             .0
@@ -193,7 +190,11 @@ mod tests {
         p.documents
             .push(crate::model::Document::new(d.clone(), "d.txt", &t));
         let mk = |s, e, l| Annotation::new(d.clone(), &t, s, e, l, "t").unwrap();
-        let (src, quote, fig) = (mk(0, 15, "source"), mk(23, 49, "quote"), mk(66, 71, "figure"));
+        let (src, quote, fig) = (
+            mk(0, 15, "source"),
+            mk(23, 49, "quote"),
+            mk(66, 71, "figure"),
+        );
         let ids = [src.id.clone(), quote.id.clone(), fig.id.clone()];
         p.annotations = vec![src, quote, fig];
         p.normalize();
@@ -209,11 +210,21 @@ mod tests {
         s.select(Selection::one(src.clone()));
         let id = s.link(&quote, &src, LinkKind::SaidBy).unwrap();
         assert_eq!(s.project().links.len(), 1);
-        let speaker = |s: &Session| s.project().annotation(&quote).unwrap().attrs.speaker.clone();
+        let speaker = |s: &Session| {
+            s.project()
+                .annotation(&quote)
+                .unwrap()
+                .attrs
+                .speaker
+                .clone()
+        };
         assert_eq!(speaker(&s).as_deref(), Some("Hassan al-Amiri"));
         assert_eq!(s.selection, Selection::one(quote.clone()));
         assert_eq!(s.link_index().of(&s.project().links, &src).count(), 1);
-        assert_eq!(s.undo().as_deref(), Some("Link: said by, speaker Hassan al-Amiri"));
+        assert_eq!(
+            s.undo().as_deref(),
+            Some("Link: said by, speaker Hassan al-Amiri")
+        );
         assert!(s.project().links.is_empty());
         assert_eq!(speaker(&s), None, "one undo takes back both");
         assert_eq!(s.selection, Selection::one(src.clone()));

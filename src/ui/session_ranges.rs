@@ -9,7 +9,11 @@ use std::ops::Range;
 impl Session {
     /// Adds `range` of its document to an annotation; a range that overlaps or touches
     /// one of its ranges joins it. The annotation stays selected.
-    pub fn add_range(&mut self, id: &AnnotationId, range: Range<usize>) -> Result<(), SessionError> {
+    pub fn add_range(
+        &mut self,
+        id: &AnnotationId,
+        range: Range<usize>,
+    ) -> Result<(), SessionError> {
         let a = self
             .ws
             .project

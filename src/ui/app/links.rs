@@ -83,14 +83,20 @@ impl SourcemarkApp {
             },
             Command::AddRange(id, range) => match s.add_range(&id, range) {
                 Ok(()) => {
-                    let n = s.project().annotation(&id).map_or(0, |a| a.ranges().count());
-                    self.hint = format!("The annotation has {n} ranges; Ctrl+Z takes the new one back");
+                    let n = s
+                        .project()
+                        .annotation(&id)
+                        .map_or(0, |a| a.ranges().count());
+                    self.hint =
+                        format!("The annotation has {n} ranges; Ctrl+Z takes the new one back");
                 }
                 Err(e) => self.notes.error(format!("Could not add the range: {e}")),
             },
             Command::RemoveRange(id, index) => match s.remove_range(&id, index) {
                 Ok(true) => self.hint = "Removed the range; Ctrl+Z brings it back".into(),
-                Ok(false) => self.hint = "The last range stays: delete the annotation instead".into(),
+                Ok(false) => {
+                    self.hint = "The last range stays: delete the annotation instead".into()
+                }
                 Err(e) => self.notes.error(format!("Could not remove the range: {e}")),
             },
             _ => {}

@@ -168,7 +168,8 @@ impl LinkEnds {
     /// Whether a span of this document is at the other end of a drawn link, or is
     /// where the link being made starts.
     pub(super) fn is_linked(&self, id: &AnnotationId) -> bool {
-        self.found.iter().any(|f| f.other.id == *id) || self.from.as_ref().is_some_and(|e| e.id == *id)
+        self.found.iter().any(|f| f.other.id == *id)
+            || self.from.as_ref().is_some_and(|e| e.id == *id)
     }
 
     /// What was drawn last frame.
@@ -230,7 +231,7 @@ pub(super) fn paint_links(
         let this_rect = on_screen(v, cx.doc, &f.this.ranges, clip);
         let label = format!("{} “{}”", f.kind, f.other.text);
         if f.other.doc != *cx.doc {
-            beside.push((f, this_rect, format!("{label} · {}", f.other.doc)));
+            beside.push((f, this_rect, format!("{} · {}", f.kind, f.other.doc)));
             continue;
         }
         match (this_rect, on_screen(v, cx.doc, &f.other.ranges, clip)) {
@@ -266,7 +267,10 @@ pub(super) fn paint_links(
             (None, Some(_)) => {}
         }
     }
-    let right = fr.origin.x + fr.width;
+    // Markers go in the margin right of the text when they fit there, else over the
+    // text at the right edge of the view.
+    let column_right = fr.origin.x + fr.width;
+    let view_right = clip.right() - 14.0;
     let mut place = |ui: &egui::Ui,
                      marks: &mut Vec<LinkMark>,
                      f: &Found,
@@ -279,7 +283,32 @@ pub(super) fn paint_links(
             _ => "↗ ",
         };
         let shown = format!("{arrow}{text}");
-        let (rect, clicked) = marker(ui, &shown, &small, right, y, color_of(&f.other.label), &f.other.id);
+        let short = match kind {
+            MarkKind::OtherDocument => shown,
+            _ => format!(
+                "{arrow}{} “{}”",
+                f.kind,
+                crate::ui::annotation_list::snippet(&f.other.text, 24)
+            ),
+        };
+        let tip = format!(
+            "Show the other end of this link: {} “{}” in {}",
+            f.kind, f.other.text, f.other.doc
+        );
+        let at = Place {
+            column_right,
+            view_right,
+            y,
+        };
+        let (rect, clicked) = marker(
+            ui,
+            &short,
+            &tip,
+            &small,
+            at,
+            color_of(&f.other.label),
+            &f.other.id,
+        );
         if clicked {
             resp.jump_to = Some(f.other.id.clone());
         }
@@ -288,7 +317,7 @@ pub(super) fn paint_links(
             this: f.this.id.clone(),
             other: f.other.id.clone(),
             rect,
-            label: shown,
+            label: short,
         });
     };
     let step = small.size + 10.0;
@@ -318,7 +347,11 @@ pub(super) fn paint_links(
             small.clone(),
             ui.visuals().weak_text_color(),
         );
-        painter.galley(pos2(right - g.size().x, side_y), g, Color32::PLACEHOLDER);
+        painter.galley(
+            pos2(view_right - g.size().x, side_y),
+            g,
+            Color32::PLACEHOLDER,
+        );
     }
     v.link_ends.marks = marks;
 }
@@ -336,7 +369,8 @@ fn connector(
 ) -> Rect {
     let p0 = from.center_top();
     let p3 = to.center_top();
-    let lift = (font.size * 1.6 + (p0.y - p3.y).abs() * 0.2 + (p0.x - p3.x).abs() * 0.08).min(120.0);
+    let lift =
+        (font.size * 1.6 + (p0.y - p3.y).abs() * 0.2 + (p0.x - p3.x).abs() * 0.08).min(120.0);
     let top = p0.y.min(p3.y) - lift;
     let p1 = pos2(p0.x, top);
     let p2 = pos2(p3.x, top);
@@ -357,7 +391,10 @@ fn connector(
         Stroke::NONE,
     ));
     // The kind, on a patch of background at the top of the curve.
-    let mid = pos2((p0.x + 3.0 * p1.x + 3.0 * p2.x + p3.x) / 8.0, (p0.y + 3.0 * p1.y + 3.0 * p2.y + p3.y) / 8.0);
+    let mid = pos2(
+        (p0.x + 3.0 * p1.x + 3.0 * p2.x + p3.x) / 8.0,
+        (p0.y + 3.0 * p1.y + 3.0 * p2.y + p3.y) / 8.0,
+    );
     let g = painter.layout_no_wrap(kind.to_owned(), font.clone(), color);
     let r = Rect::from_center_size(mid, g.size() + vec2(6.0, 2.0));
     painter.rect_filled(r, 3.0, ui.visuals().panel_fill);
@@ -365,14 +402,24 @@ fn connector(
     Rect::from_points(&[p0, p1, p2, p3]).union(r)
 }
 
-/// A clickable marker right-aligned at `right`, its top at `y`; returns its rect and
-/// whether it was clicked this frame.
+/// Where a marker goes: its top, and the edges it may align to.
+struct Place {
+    /// The right edge of the text column: a marker that fits right of it goes there.
+    column_right: f32,
+    /// The right edge of the view: a marker too wide for the margin ends there.
+    view_right: f32,
+    /// Its top.
+    y: f32,
+}
+
+/// A clickable marker, in the margin right of the text when it fits there, else
+/// right-aligned over the text; returns its rect and whether it was clicked this frame.
 fn marker(
     ui: &egui::Ui,
     text: &str,
+    tip: &str,
     font: &egui::FontId,
-    right: f32,
-    y: f32,
+    at: Place,
     color: Color32,
     other: &AnnotationId,
 ) -> (Rect, bool) {
@@ -381,11 +428,14 @@ fn marker(
         .painter()
         .layout_no_wrap(text.to_owned(), font.clone(), v.text_color());
     let size = g.size() + vec2(10.0, 4.0);
-    let rect = Rect::from_min_size(Pos2::new(right - size.x, y), size);
+    let left = if at.column_right + 8.0 + size.x <= at.view_right {
+        at.column_right + 8.0
+    } else {
+        at.view_right - size.x
+    };
+    let rect = Rect::from_min_size(Pos2::new(left, at.y), size);
     let id = egui::Id::unique(("sourcemark-link-marker", other.as_str(), text));
-    let resp = ui
-        .interact(rect, id, Sense::click())
-        .on_hover_text("Show the other end of this link");
+    let resp = ui.interact(rect, id, Sense::click()).on_hover_text(tip);
     let label = text.to_owned();
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     let fill = if resp.hovered() {
