@@ -22,7 +22,7 @@ pub struct Painted {
     /// Under the pointer.
     pub hovered: bool,
     /// At the other end of a link from a selected annotation (or the start of a link
-    /// being made): outlined with a dashed line.
+    /// being made): outlined with a thin line set apart.
     pub linked: bool,
     /// Not a range of the span but the gap between two of its ranges: a dotted line
     /// over the text joins them, nothing else is drawn.
@@ -161,24 +161,16 @@ pub fn paint_block(
             );
         }
     }
-    // The other ends of its links: dashed.
+    // The other ends of its links: a thinner outline, set a little apart.
     for s in spans.iter().filter(|s| s.linked && !s.selected && !s.gap) {
         range_rects(galley, local(&s.range), &mut rects);
         for r in &rects {
-            let r = at(r).expand(1.5);
-            let ring = [
-                r.left_top(),
-                r.right_top(),
-                r.right_bottom(),
-                r.left_bottom(),
-                r.left_top(),
-            ];
-            painter.extend(egui::Shape::dashed_line(
-                &ring,
-                Stroke::new(1.5, s.color),
-                4.0,
-                3.0,
-            ));
+            painter.rect_stroke(
+                at(r).expand(2.0),
+                CornerRadius::same(3),
+                Stroke::new(1.0, with_alpha(s.color, 220)),
+                StrokeKind::Outside,
+            );
         }
     }
     // The gaps of a span of several ranges: a dotted line along the top of the text.
