@@ -184,13 +184,7 @@ impl Fixture {
         links.sort_by(|a, b| a.id.cmp(&b.id));
         f.link_index = LinkIndex::build(&links);
         f.links = links;
-        if std::env::var_os("SM_NOSEL").is_none() {
-            f.selection = Selection::one(f.anns[sel].id.clone());
-        }
-        if std::env::var_os("SM_NOLINKS").is_some() {
-            f.links.clear();
-            f.link_index = LinkIndex::default();
-        }
+        f.selection = Selection::one(f.anns[sel].id.clone());
         let at = f.anns[sel].start;
         f.view.scroll_to(at..at + 1);
         for _ in 0..3 {

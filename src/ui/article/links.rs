@@ -14,6 +14,7 @@ use crate::model::{Annotation, AnnotationId, DocId};
 use eframe::egui;
 use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Most selected annotations whose links are drawn.
 const MAX_SELECTED: usize = 8;
@@ -54,6 +55,41 @@ pub(super) struct LinkEnds {
     from: Option<EndAt>,
     /// What was drawn last frame.
     marks: Vec<LinkMark>,
+    /// The markers' and connectors' texts, laid out.
+    texts: Texts,
+}
+
+/// Laid-out texts of markers and connectors, kept between frames: egui keeps a galley
+/// only while it is asked for every frame, and a jump shows other markers than the
+/// frame before, so it would shape them again each time. Emptied when egui rebuilds
+/// its glyph atlas (galleys point into it), which a probe from egui's cache tells, and
+/// when it grows past a few screens of markers.
+#[derive(Debug, Default)]
+struct Texts {
+    galleys: std::collections::HashMap<(String, u32), Arc<egui::Galley>>,
+    probe: Option<Arc<egui::Galley>>,
+}
+
+impl Texts {
+    /// Forgets everything when egui's atlas was rebuilt since the last frame.
+    fn begin(&mut self, painter: &egui::Painter, font: &egui::FontId) {
+        let probe = painter.layout_no_wrap("·".to_owned(), font.clone(), Color32::PLACEHOLDER);
+        let same = self.probe.as_ref().is_some_and(|p| Arc::ptr_eq(p, &probe));
+        if !same || self.galleys.len() > 256 {
+            self.galleys.clear();
+        }
+        self.probe = Some(probe);
+    }
+
+    /// `text` laid out on one line, to be painted in any colour.
+    fn get(&mut self, painter: &egui::Painter, text: &str, font: &egui::FontId) -> Arc<egui::Galley> {
+        self.galleys
+            .entry((text.to_owned(), font.size.to_bits()))
+            .or_insert_with(|| {
+                painter.layout_no_wrap(text.to_owned(), font.clone(), Color32::PLACEHOLDER)
+            })
+            .clone()
+    }
 }
 
 /// How a link of the selection was drawn.
@@ -225,6 +261,8 @@ pub(super) fn paint_links(
     let vis = v.visible_chars(cx.doc);
     let painter = ui.painter().clone();
     let small = egui::FontId::proportional((fr.font_size * 0.78).max(10.0));
+    let mut texts = std::mem::take(&mut v.link_ends.texts);
+    texts.begin(&painter, &small);
     let color_of = |label: &str| crate::ui::annotation_list::label_color(cx.labels, label);
     let mut above = Vec::new();
     let mut below = Vec::new();
@@ -243,7 +281,8 @@ pub(super) fn paint_links(
             (Some(a), Some(b)) => {
                 let color = color_of(&f.other.label);
                 let (from, to) = if f.outgoing { (a, b) } else { (b, a) };
-                let bounds = connector(&painter, from, to, color, &f.kind, &small, ui);
+                let kind = texts.get(&painter, &f.kind, &small);
+                let bounds = connector(&painter, from, to, color, kind, ui);
                 marks.push(LinkMark {
                     kind: MarkKind::Connector,
                     this: f.this.id.clone(),
@@ -305,11 +344,12 @@ pub(super) fn paint_links(
             view_right,
             y,
         };
+        let g = texts.get(&painter, &short, &small);
         let (rect, clicked) = marker(
             ui,
             &short,
             &tip,
-            &small,
+            g,
             at,
             color_of(&f.other.label),
             &f.other.id,
@@ -347,18 +387,16 @@ pub(super) fn paint_links(
         + below.len().saturating_sub(MAX_STACK)
         + beside.len().saturating_sub(MAX_STACK);
     if more > 0 {
-        let g = painter.layout_no_wrap(
-            format!("and {more} more links (the inspector lists them)"),
-            small.clone(),
-            ui.visuals().weak_text_color(),
-        );
+        let text = format!("and {more} more links (the inspector lists them)");
+        let g = texts.get(&painter, &text, &small);
         painter.galley(
             pos2(view_right - g.size().x, side_y),
             g,
-            Color32::PLACEHOLDER,
+            ui.visuals().weak_text_color(),
         );
     }
     v.link_ends.marks = marks;
+    v.link_ends.texts = texts;
 }
 
 /// A curve from `from` to `to` (arching over the text, an arrow at `to`) with the
@@ -368,14 +406,13 @@ fn connector(
     from: Rect,
     to: Rect,
     color: Color32,
-    kind: &str,
-    font: &egui::FontId,
+    kind: Arc<egui::Galley>,
     ui: &egui::Ui,
 ) -> Rect {
     let p0 = from.center_top();
     let p3 = to.center_top();
     let lift =
-        (font.size * 1.6 + (p0.y - p3.y).abs() * 0.2 + (p0.x - p3.x).abs() * 0.08).min(120.0);
+        (kind.size().y * 1.4 + (p0.y - p3.y).abs() * 0.2 + (p0.x - p3.x).abs() * 0.08).min(120.0);
     let top = p0.y.min(p3.y) - lift;
     let p1 = pos2(p0.x, top);
     let p2 = pos2(p3.x, top);
@@ -406,7 +443,7 @@ fn connector(
         (p0.x + 3.0 * p1.x + 3.0 * p2.x + p3.x) / 8.0,
         (p0.y + 3.0 * p1.y + 3.0 * p2.y + p3.y) / 8.0,
     );
-    let g = painter.layout_no_wrap(kind.to_owned(), font.clone(), color);
+    let g = kind;
     let r = Rect::from_center_size(mid, g.size() + vec2(6.0, 2.0));
     painter.rect_filled(r, 3.0, ui.visuals().panel_fill);
     painter.galley(r.min + vec2(3.0, 1.0), g, color);
@@ -429,15 +466,12 @@ fn marker(
     ui: &egui::Ui,
     text: &str,
     tip: &str,
-    font: &egui::FontId,
+    g: Arc<egui::Galley>,
     at: Place,
     color: Color32,
     other: &AnnotationId,
 ) -> (Rect, bool) {
     let v = ui.visuals();
-    let g = ui
-        .painter()
-        .layout_no_wrap(text.to_owned(), font.clone(), v.text_color());
     let size = g.size() + vec2(10.0, 4.0);
     let left = if at.column_right + 8.0 + size.x <= at.view_right {
         at.column_right + 8.0
