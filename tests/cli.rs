@@ -367,8 +367,14 @@ fn stats_table() {
             .collect()
     };
     // Columns: claim, figure, quote, source (by label id), all, orphaned, status.
-    assert_eq!(row("rally"), ["rally", "0", "1", "1", "0", "2", "0", "todo"]);
-    assert_eq!(row("troops"), ["troops", "0", "1", "0", "0", "1", "0", "todo"]);
+    assert_eq!(
+        row("rally"),
+        ["rally", "0", "1", "1", "0", "2", "0", "todo"]
+    );
+    assert_eq!(
+        row("troops"),
+        ["troops", "0", "1", "0", "0", "1", "0", "todo"]
+    );
     assert_eq!(row("total"), ["total", "0", "2", "1", "0", "3", "0"]);
     assert!(text.contains("ana: 2") && text.contains("bo: 1"), "{text}");
 }

@@ -82,7 +82,12 @@ impl Texts {
     }
 
     /// `text` laid out on one line, to be painted in any colour.
-    fn get(&mut self, painter: &egui::Painter, text: &str, font: &egui::FontId) -> Arc<egui::Galley> {
+    fn get(
+        &mut self,
+        painter: &egui::Painter,
+        text: &str,
+        font: &egui::FontId,
+    ) -> Arc<egui::Galley> {
         self.galleys
             .entry((text.to_owned(), font.size.to_bits()))
             .or_insert_with(|| {

@@ -602,9 +602,7 @@ impl ArticleView {
                     hovered: resp.hovered_annotation.as_ref() == Some(&a.id),
                     linked: self.link_ends.is_linked(&a.id),
                     gap: p.gap,
-                    has_links: p.last
-                        && !cx.links.is_empty()
-                        && cx.link_index.has(cx.links, &a.id),
+                    has_links: p.last && !cx.links.is_empty() && cx.link_index.has(cx.links, &a.id),
                 }
             })
             .collect();
