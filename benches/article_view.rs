@@ -3,7 +3,9 @@
 //! and on a 2 MB article without a single line break. Scenarios: an idle frame, a scroll
 //! jump back and forth between two places, a jump to a place not seen before, a window
 //! resize, a zoom step and an edit (a different annotation slice). Also the first frame
-//! of a 10 MB article.
+//! of a 10 MB article, and the 10 MB article with 20,000 links and a selected annotation
+//! whose links are drawn (a connector on screen, markers for the ends above and below),
+//! with the cost of indexing the 20,000 links.
 //!
 //! A jump takes two frames: the one that asks for it (it lays out the target's block to
 //! find where it is, and about half of the new screen's blocks not laid out yet) and the
@@ -14,7 +16,9 @@
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Pos2, RawInput, Rect, vec2};
-use sourcemark::model::{Annotation, DocId, LabelScheme};
+use sourcemark::links::LinkIndex;
+use sourcemark::model::{Annotation, AnnotationId, DocId, LabelScheme, Link, LinkId, LinkKind};
+use sourcemark::selection::Selection;
 use sourcemark::text::DocText;
 use sourcemark::ui::article::{ArticleContext, ArticleView};
 use std::hint::black_box;
@@ -106,6 +110,9 @@ struct Fixture {
     labels: LabelScheme,
     width: f32,
     font_size: f32,
+    links: Vec<Link>,
+    link_index: LinkIndex,
+    selection: Selection,
 }
 
 impl Fixture {
@@ -127,7 +134,59 @@ impl Fixture {
             labels: LabelScheme::default(),
             width: 1200.0,
             font_size: 16.0,
+            links: Vec::new(),
+            link_index: LinkIndex::default(),
+            selection: Selection::Nothing,
         };
+        for _ in 0..3 {
+            f.frame(false);
+        }
+        f
+    }
+
+    /// `n` links between the annotations, most between neighbours, some across the
+    /// article; the annotation at 40 % is selected, with a link to its neighbour (a
+    /// connector on screen), one far above and one far below (markers).
+    fn with_links(text: String, n: usize) -> Self {
+        let mut f = Self::new(text);
+        let m = f.anns.len();
+        let mut rng = fastrand::Rng::with_seed(5);
+        let link = |i: usize, from: &AnnotationId, to: &AnnotationId, kind| Link {
+            id: LinkId::from(format!("l{i:06}").as_str()),
+            from: from.clone(),
+            to: to.clone(),
+            kind,
+            note: String::new(),
+        };
+        let mut links = Vec::with_capacity(n);
+        while links.len() + 3 < n {
+            let a = rng.usize(..m);
+            let b = if rng.u8(..10) < 8 {
+                (a + rng.usize(1..20)).min(m - 1)
+            } else {
+                rng.usize(..m)
+            };
+            if a != b {
+                let kind = [LinkKind::SaidBy, LinkKind::Supports, LinkKind::SameAs][a % 3].clone();
+                links.push(link(links.len(), &f.anns[a].id, &f.anns[b].id, kind));
+            }
+        }
+        let sel = m * 4 / 10;
+        for other in [sel + 2, m / 10, m * 9 / 10] {
+            let i = links.len();
+            links.push(link(
+                i,
+                &f.anns[sel].id,
+                &f.anns[other].id,
+                LinkKind::SaidBy,
+            ));
+        }
+        links.sort_by(|a, b| a.id.cmp(&b.id));
+        f.link_index = LinkIndex::build(&links);
+        f.links = links;
+        f.selection = Selection::one(f.anns[sel].id.clone());
+        let at = f.anns[sel].start;
+        f.view.scroll_to(at..at + 1);
         for _ in 0..3 {
             f.frame(false);
         }
@@ -149,19 +208,26 @@ impl Fixture {
             edited: other,
             labels,
             font_size,
+            links,
+            link_index,
+            selection,
             ..
         } = self;
+        let anns = if edited { other } else { anns };
         let cx = ArticleContext {
             doc,
             text,
-            annotations: if edited { other } else { anns },
+            annotations: anns,
             labels,
-            selection: &sourcemark::selection::Selection::Nothing,
+            selection,
             revision: u64::from(edited),
             find_matches: &[],
             current_match: None,
             font_size: *font_size,
             keyboard: true,
+            links,
+            link_index,
+            all_annotations: anns,
         };
         let out = ctx.run_ui(input, |ui| {
             black_box(view.ui(ui, &cx));
@@ -184,13 +250,18 @@ impl Fixture {
 
 fn bench_sizes(c: &mut Criterion) {
     let cases = [
-        ("10KB", article(10_000, true)),
-        ("1MB", article(1_000_000, true)),
-        ("10MB", article(10_000_000, true)),
-        ("2MB-one-line", article(2_000_000, false)),
+        ("10KB", article(10_000, true), 0),
+        ("1MB", article(1_000_000, true), 0),
+        ("10MB", article(10_000_000, true), 0),
+        ("2MB-one-line", article(2_000_000, false), 0),
+        ("10MB-20k-links", article(10_000_000, true), 20_000),
     ];
-    for (name, text) in cases {
-        let mut f = Fixture::new(text);
+    for (name, text, links) in cases {
+        let mut f = if links == 0 {
+            Fixture::new(text)
+        } else {
+            Fixture::with_links(text, links)
+        };
         let n = f.text.char_len();
         let mut g = c.benchmark_group(name);
         g.warm_up_time(Duration::from_millis(500));
@@ -277,5 +348,17 @@ fn bench_first_frame(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_sizes, bench_first_frame);
+fn bench_link_index(c: &mut Criterion) {
+    // What a change to the links costs once (the index is kept for every other frame).
+    let f = Fixture::with_links(article(10_000_000, true), 20_000);
+    let mut g = c.benchmark_group("10MB-20k-links");
+    g.warm_up_time(Duration::from_millis(500));
+    g.measurement_time(Duration::from_secs(2));
+    g.bench_function("index_links", |b| {
+        b.iter(|| black_box(LinkIndex::build(&f.links)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_sizes, bench_first_frame, bench_link_index);
 criterion_main!(benches);

@@ -7,7 +7,7 @@
 //! between its old context or around the pieces of its text that survive (a typo fixed
 //! inside the span). What cannot be placed is flagged orphaned and kept.
 
-use crate::model::{Annotation, CONTEXT_CHARS};
+use crate::model::{Annotation, CONTEXT_CHARS, joined_text};
 use crate::text::DocText;
 use std::ops::Range;
 
@@ -31,7 +31,109 @@ pub enum Placement {
 }
 
 /// Finds an annotation on a (possibly changed) text. Pure: the caller applies the result.
+/// A span of several ranges is in place when every range still covers its piece of the
+/// text; otherwise its first range is found as a one-range span is, and the others
+/// where they were relative to it, or failing that at the nearest place after it that
+/// reads the same ([`Placement::Moved`] or [`Placement::Fuzzy`] then names the first
+/// range); when one of them is not found, the whole span is orphaned.
 pub fn locate(text: &DocText, a: &Annotation) -> Placement {
+    locate_ranges(text, a).0
+}
+
+/// [`locate`], with every range of a span of several when it moved.
+fn locate_ranges(text: &DocText, a: &Annotation) -> (Placement, Option<Vec<Range<usize>>>) {
+    if a.more.is_empty() {
+        return (locate_one(text, a), None);
+    }
+    let n = text.char_len();
+    let old: Vec<Range<usize>> = a.ranges().collect();
+    let pieces = pieces(a);
+    if old.iter().all(|r| r.start < r.end && r.end <= n) {
+        let joined = joined_text(text, &old);
+        // Written before the pieces were joined: the text of the first range alone.
+        let legacy = pieces.is_none() && text.slice(a.range()) == a.text;
+        if joined == a.text || legacy {
+            return (Placement::Unchanged, None);
+        }
+    }
+    let mut first = a.clone();
+    first.more.clear();
+    if let Some(p) = &pieces {
+        first.text = p[0].clone();
+    }
+    let placement = locate_one(text, &first);
+    let r0 = match &placement {
+        Placement::Unchanged => a.range(),
+        Placement::Moved(r) | Placement::Fuzzy(r, _) => r.clone(),
+        Placement::Orphaned => return (Placement::Orphaned, None),
+    };
+    match place_others(text, &old, pieces.as_deref(), r0.clone()) {
+        Some(all) => {
+            let placement = match placement {
+                Placement::Unchanged => Placement::Moved(r0),
+                p => p,
+            };
+            (placement, Some(all))
+        }
+        None => (Placement::Orphaned, None),
+    }
+}
+
+/// The text of each range of a span of several, cut out of its joined text by the
+/// ranges' lengths; `None` when the text is not theirs joined by single spaces.
+fn pieces(a: &Annotation) -> Option<Vec<String>> {
+    let mut chars = a.text.chars();
+    let mut out = Vec::with_capacity(1 + a.more.len());
+    for (i, r) in a.ranges().enumerate() {
+        if i > 0 && chars.next() != Some(' ') {
+            return None;
+        }
+        let piece: String = chars.by_ref().take(r.end.saturating_sub(r.start)).collect();
+        if piece.chars().count() != r.end.saturating_sub(r.start) {
+            return None;
+        }
+        out.push(piece);
+    }
+    chars.next().is_none().then_some(out)
+}
+
+/// Every range of a span of several once its first range is at `first`: each other one
+/// where it was relative to the first, else at the occurrence of its text after the
+/// range before it nearest to that place. Without the pieces' texts (an old file), only
+/// the same shift is tried. `None` when a range is not found.
+fn place_others(
+    text: &DocText,
+    old: &[Range<usize>],
+    pieces: Option<&[String]>,
+    first: Range<usize>,
+) -> Option<Vec<Range<usize>>> {
+    let n = text.char_len();
+    let delta = first.start as i64 - old[0].start as i64;
+    let shift = |c: usize| (c as i64 + delta).max(0) as usize;
+    let mut out = vec![first];
+    for (k, r) in old.iter().enumerate().skip(1) {
+        let after = out.last().map_or(0, |r| r.end);
+        let want = shift(r.start)..shift(r.end);
+        let fits = want.start >= after && want.start < want.end && want.end <= n;
+        let placed = match pieces.map(|p| p[k].as_str()) {
+            None => fits.then_some(want),
+            Some(piece) if fits && text.slice(want.clone()) == piece => Some(want),
+            Some(piece) => {
+                let len = piece.chars().count();
+                occurrences(text, piece)
+                    .into_iter()
+                    .filter(|&s| s >= after)
+                    .min_by_key(|&s| s.abs_diff(want.start))
+                    .map(|s| s..s + len)
+            }
+        }?;
+        out.push(placed);
+    }
+    Some(out)
+}
+
+/// [`locate`] for a span of one range.
+fn locate_one(text: &DocText, a: &Annotation) -> Placement {
     if a.start < a.end && a.end <= text.char_len() && text.slice(a.range()) == a.text {
         return Placement::Unchanged;
     }
@@ -211,15 +313,23 @@ pub fn reanchor<'a>(
 ) -> AnchorReport {
     let mut report = AnchorReport::default();
     for a in annotations {
-        match locate(text, a) {
+        let (placement, all) = locate_ranges(text, a);
+        let place = |a: &mut Annotation, r: Range<usize>| match &all {
+            Some(all) => a.set_ranges(text, all).is_ok(),
+            None => {
+                a.more.clear();
+                a.set_span(text, r.start, r.end).is_ok()
+            }
+        };
+        match placement {
             Placement::Unchanged => a.orphaned = false,
             Placement::Moved(r) => {
-                if a.set_span(text, r.start, r.end).is_ok() {
+                if place(a, r) {
                     report.moved += 1;
                 }
             }
             Placement::Fuzzy(r, _) => {
-                if a.set_span(text, r.start, r.end).is_ok() {
+                if place(a, r) {
                     report.fuzzy += 1;
                 }
             }
@@ -307,5 +417,84 @@ mod tests {
             (a.start, a.end, &a.text),
             (before.start, before.end, &before.text)
         );
+    }
+
+    /// The split quote of the issue: two ranges around "said Hassan al-Amiri".
+    const SPLIT: &str = "Huge crowds gathered. “The people have spoken,” said Hassan al-Amiri, \
+        “and they will not be silenced.” Then the march began.";
+
+    fn split_quote(text: &str) -> (DocText, Annotation) {
+        let t = DocText::new(text.to_owned());
+        let at = |needle: &str| {
+            let s = t.char_of(text.find(needle).unwrap());
+            s..s + needle.chars().count()
+        };
+        let (one, two) = (
+            at("The people have spoken,"),
+            at("and they will not be silenced."),
+        );
+        let mut a =
+            Annotation::new(DocId::from("d"), &t, one.start, one.end, "quote", "t").unwrap();
+        a.set_ranges(&t, &[one, two]).unwrap();
+        (t, a)
+    }
+
+    #[test]
+    fn a_split_quote_in_place_is_unchanged_and_moves_whole() {
+        let (t, a) = split_quote(SPLIT);
+        assert_eq!(locate(&t, &a), Placement::Unchanged);
+        // A paragraph above moves both ranges; the text stays joined.
+        let t2 = DocText::new(format!("A new first line.\n\n{SPLIT}"));
+        let mut moved = a.clone();
+        let report = reanchor(&t2, std::iter::once(&mut moved));
+        assert_eq!(report.moved, 1);
+        let texts: Vec<&str> = moved.ranges().map(|r| t2.slice(r)).collect();
+        assert_eq!(
+            texts,
+            ["The people have spoken,", "and they will not be silenced."]
+        );
+        assert_eq!(moved.text, a.text);
+        assert_eq!(locate(&t2, &moved), Placement::Unchanged);
+    }
+
+    #[test]
+    fn a_split_quote_whose_interruption_grew_finds_its_second_range() {
+        let (_, a) = split_quote(SPLIT);
+        let longer = SPLIT.replace(
+            "said Hassan al-Amiri",
+            "said the spokesman, Hassan al-Amiri",
+        );
+        let t2 = DocText::new(longer);
+        let mut b = a.clone();
+        reanchor(&t2, std::iter::once(&mut b));
+        assert!(!b.orphaned);
+        let texts: Vec<&str> = b.ranges().map(|r| t2.slice(r)).collect();
+        assert_eq!(
+            texts,
+            ["The people have spoken,", "and they will not be silenced."]
+        );
+    }
+
+    #[test]
+    fn a_split_quote_missing_a_range_is_orphaned_whole() {
+        let (_, a) = split_quote(SPLIT);
+        let gone = SPLIT.replace("“and they will not be silenced.”", "");
+        let t2 = DocText::new(gone);
+        assert_eq!(locate(&t2, &a), Placement::Orphaned);
+        let mut b = a.clone();
+        let report = reanchor(&t2, std::iter::once(&mut b));
+        assert_eq!(report.orphaned.len(), 1);
+        assert_eq!(
+            (b.ranges().count(), &b.text),
+            (2, &a.text),
+            "kept as it was"
+        );
+    }
+
+    #[test]
+    fn an_old_split_span_with_the_first_range_s_text_only_is_in_place() {
+        let (t, mut a) = split_quote(SPLIT);
+        a.text = t.slice(a.range()).to_owned();
+        assert_eq!(locate(&t, &a), Placement::Unchanged);
     }
 }

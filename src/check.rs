@@ -345,13 +345,16 @@ fn check_document(
         if a.end > len {
             out.push(past_end(&file, a, len, remedy));
         } else {
+            // What the ranges read now, joined as the annotation's text is.
+            let ranges: Vec<_> = a.ranges().filter(|r| r.end <= len).collect();
+            let found = crate::model::joined_text(&text, &ranges);
             out.push(Problem::TextMismatch {
                 file: file.clone(),
                 id: a.id.clone(),
                 start: a.start,
                 end: a.end,
                 expected: excerpt(&a.text),
-                found: excerpt(text.slice(a.range())),
+                found: excerpt(&found),
                 remedy,
             });
         }
@@ -536,6 +539,34 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(d.path().join("a.txt")).unwrap(),
             changed
+        );
+    }
+
+    #[test]
+    fn every_range_of_a_split_span_is_checked_against_the_article() {
+        let (_d, path, mut p, t) = setup(ARTICLE);
+        let mut q = span(&t, "“historic”", "quote");
+        let second = span(&t, "took part", "quote");
+        q.set_ranges(&t, &[q.range(), second.range()]).unwrap();
+        assert_eq!(q.text, "“historic” took part");
+        p.annotations = vec![q.clone()];
+        assert!(check_project(&path, &p).is_clean());
+        // The second range no longer reads what the text says: reported, with both
+        // ranges' text as found.
+        q.more[0].start -= 1;
+        q.more[0].end -= 1;
+        p.annotations = vec![q.clone()];
+        let r = check_project(&path, &p);
+        let found = r.problems.iter().find_map(|p| match p {
+            Problem::TextMismatch { found, .. } => Some(found.clone()),
+            _ => None,
+        });
+        assert!(
+            found
+                .as_deref()
+                .is_some_and(|f| f.contains("historic") && f.contains(" took par\"")),
+            "{:?}",
+            r.problems
         );
     }
 

@@ -239,6 +239,18 @@ impl Edit {
 }
 
 impl Edit {
+    /// Whether applying this edit can change the project's links (the link edits, and a
+    /// replaced project), so caches of the links know when to rebuild.
+    pub fn touches_links(&self) -> bool {
+        matches!(
+            self,
+            Edit::InsertLink(_)
+                | Edit::RemoveLink(_)
+                | Edit::UpdateLink { .. }
+                | Edit::ReplaceProject { .. }
+        )
+    }
+
     /// Calls `f` on every document this edit carries (both sides of a replacement, and
     /// every document of a replaced project).
     pub fn for_each_document(&mut self, f: &mut dyn FnMut(&mut Document)) {
@@ -342,6 +354,9 @@ impl Transaction {
 #[derive(Debug, Clone)]
 struct Entry {
     rev: u64,
+    /// The revision of the last entry up to this one that changed the links (this one's
+    /// own when it did, 0 when none did): names the state of the links.
+    links_rev: u64,
     tx: Transaction,
     before: Selection,
     after: Selection,
@@ -385,6 +400,14 @@ impl History {
         self.done.last().map_or(0, |e| e.rev)
     }
 
+    /// The revision that names the current state of the links: it changes only when
+    /// the links may have (a link added, removed or changed, a project replaced, or
+    /// such a change undone or redone), so an index of the links keyed on it survives
+    /// every other edit. 0 before any change to the links.
+    pub fn links_revision(&self) -> u64 {
+        self.done.last().map_or(0, |e| e.links_rev)
+    }
+
     /// Applies a transaction and records it with no selection; clears the redo stack.
     pub fn apply(&mut self, p: &mut Project, tx: Transaction) -> Result<(), EditError> {
         self.apply_selecting(p, tx, Selection::Nothing, Selection::Nothing)
@@ -404,8 +427,14 @@ impl History {
         tx.apply(p)?;
         let rev = self.next_revision;
         self.next_revision += 1;
+        let links_rev = if tx.edits.iter().any(Edit::touches_links) {
+            rev
+        } else {
+            self.links_revision()
+        };
         self.done.push(Entry {
             rev,
+            links_rev,
             tx,
             before,
             after,
@@ -601,6 +630,61 @@ mod tests {
         let before = p.clone();
         assert!(tx.apply(&mut p).is_err());
         assert_eq!(p, before);
+    }
+
+    #[test]
+    fn the_links_revision_moves_only_with_the_links() {
+        use crate::model::{LinkId, LinkKind};
+        let (mut p, t) = project_with_text();
+        let mut h = History::new();
+        let (a, b) = (quote(&t, 0, 10), quote(&t, 19, 47));
+        h.apply(
+            &mut p,
+            Transaction {
+                name: "Add".into(),
+                edits: vec![
+                    Edit::InsertAnnotation(a.clone()),
+                    Edit::InsertAnnotation(b.clone()),
+                ],
+            },
+        )
+        .unwrap();
+        assert_eq!(h.links_revision(), 0);
+        let link = Link {
+            id: LinkId::from("l1"),
+            from: a.id.clone(),
+            to: b.id.clone(),
+            kind: LinkKind::SaidBy,
+            note: String::new(),
+        };
+        h.apply(&mut p, Transaction::single("Link", Edit::InsertLink(link)))
+            .unwrap();
+        let linked = h.links_revision();
+        assert_eq!(linked, h.revision());
+        let mut c = a.clone();
+        c.note = "x".into();
+        h.apply(
+            &mut p,
+            Transaction::single(
+                "Note",
+                Edit::UpdateAnnotation {
+                    before: a,
+                    after: c,
+                },
+            ),
+        )
+        .unwrap();
+        assert_ne!(h.revision(), linked);
+        assert_eq!(h.links_revision(), linked, "a note leaves the links alone");
+        h.undo(&mut p);
+        assert_eq!(h.links_revision(), linked);
+        h.undo(&mut p);
+        assert_eq!(h.links_revision(), 0, "undoing the link goes back");
+        assert!(p.links.is_empty());
+        h.redo(&mut p);
+        assert_eq!(h.links_revision(), linked);
+        h.redo(&mut p);
+        assert_eq!(h.links_revision(), linked);
     }
 
     #[test]

@@ -215,4 +215,24 @@ mod tests {
         assert_eq!(m.len(), 2);
         assert_eq!(t.slice(m[0].clone()), "Ärger");
     }
+
+    #[test]
+    fn a_split_quote_is_found_by_any_of_its_ranges_and_across_the_join() {
+        let t = DocText::new(
+            "“The people have spoken,” said Hassan al-Amiri, “and they will not be silenced.”"
+                .to_owned(),
+        );
+        let doc = DocId::from("d");
+        let mut p = Project::new("t");
+        let mut a = Annotation::new(doc.clone(), &t, 1, 24, "quote", "t").unwrap();
+        a.set_ranges(&t, &[1..24, 49..79]).unwrap();
+        p.annotations.push(a.clone());
+        for q in ["silenced", "spoken, and they"] {
+            let hits = search_project(&p, |_| None, q, 10);
+            assert_eq!(hits.len(), 1, "{q}");
+            assert_eq!(hits[0].annotation, Some((a.id.clone(), Field::Text)));
+        }
+        // The interruption is not part of the quote.
+        assert!(search_project(&p, |_| None, "al-Amiri", 10).is_empty());
+    }
 }

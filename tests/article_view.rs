@@ -77,6 +77,9 @@ fn harness_with(b: egui_kittest::HarnessBuilder<State>, st: State) -> Harness<'s
                 current_match: None,
                 font_size: 16.0,
                 keyboard: true,
+                links: &[],
+                link_index: &Default::default(),
+                all_annotations: &st.anns,
             };
             let r = st.view.ui(ui, &cx);
             st.hovered = r.hovered_annotation.clone();
@@ -332,6 +335,9 @@ fn two_megabyte_single_line_renders_and_scrolls() {
                     current_match: None,
                     font_size: 16.0,
                     keyboard: true,
+                    links: &[],
+                    link_index: &Default::default(),
+                    all_annotations: &st.anns,
                 };
                 st.view.ui(ui, &cx);
             },

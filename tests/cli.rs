@@ -76,7 +76,7 @@ fn new_creates_project_with_articles() {
     let p = store::load(&dir.path().join("p.ron")).unwrap();
     assert_eq!(p.name, "Rally coverage");
     let ids: Vec<&str> = p.labels.iter().map(|l| l.id.as_str()).collect();
-    assert_eq!(ids, ["claim", "quote", "figure"]);
+    assert_eq!(ids, ["claim", "quote", "figure", "source"]);
     let docs: Vec<(&str, &str, &str)> = p
         .documents
         .iter()
@@ -366,10 +366,16 @@ fn stats_table() {
             .map(str::to_owned)
             .collect()
     };
-    // Columns: claim, figure, quote (by label id), all, orphaned, status.
-    assert_eq!(row("rally"), ["rally", "0", "1", "1", "2", "0", "todo"]);
-    assert_eq!(row("troops"), ["troops", "0", "1", "0", "1", "0", "todo"]);
-    assert_eq!(row("total"), ["total", "0", "2", "1", "3", "0"]);
+    // Columns: claim, figure, quote, source (by label id), all, orphaned, status.
+    assert_eq!(
+        row("rally"),
+        ["rally", "0", "1", "1", "0", "2", "0", "todo"]
+    );
+    assert_eq!(
+        row("troops"),
+        ["troops", "0", "1", "0", "0", "1", "0", "todo"]
+    );
+    assert_eq!(row("total"), ["total", "0", "2", "1", "0", "3", "0"]);
     assert!(text.contains("ana: 2") && text.contains("bo: 1"), "{text}");
 }
 

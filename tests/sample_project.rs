@@ -2,7 +2,7 @@
 //! and screenshots rely on: it must open cleanly, carry real, well-formed annotations,
 //! and survive a load/save cycle byte for byte.
 
-use sourcemark::model::{Annotation, CONTEXT_CHARS, LabelKind, Precision, Project};
+use sourcemark::model::{Annotation, CONTEXT_CHARS, LabelKind, LinkKind, Precision, Project};
 use sourcemark::store;
 use sourcemark::workspace::Workspace;
 use std::collections::BTreeSet;
@@ -83,10 +83,16 @@ fn sample_spans_cover_exactly_their_text() {
             "{a}: id is not 12 hex digits"
         );
         assert!(!a.orphaned, "{a}: orphaned");
-        assert!(a.more.is_empty(), "{a}: unexpected extra ranges");
         let text = ws.text(&a.doc).unwrap().as_str();
-        assert_eq!(char_slice(text, a.start, a.end), a.text, "{a}");
-        assert_eq!(a.text.trim(), a.text, "{a}: span has outer whitespace");
+        // A split quote's text is its ranges' texts joined by one space, as brat joins.
+        let pieces: Vec<String> = a
+            .ranges()
+            .map(|r| char_slice(text, r.start, r.end))
+            .collect();
+        assert_eq!(pieces.join(" "), a.text, "{a}");
+        for piece in &pieces {
+            assert_eq!(piece.trim(), piece, "{a}: a range has outer whitespace");
+        }
         let before = char_slice(text, a.start.saturating_sub(CONTEXT_CHARS), a.start);
         let after = char_slice(text, a.end, a.end + CONTEXT_CHARS);
         assert_eq!(a.prefix, before, "{a}: prefix");
@@ -138,7 +144,7 @@ fn sample_attributes_are_filled_in() {
                     );
                 }
             }
-            LabelKind::Other => {}
+            LabelKind::Other | LabelKind::Source => {}
         }
     }
     assert!(
@@ -170,4 +176,99 @@ fn sample_round_trips_byte_for_byte() {
     let loaded = store::load(&path).unwrap();
     assert_eq!(loaded, ws.project);
     assert_eq!(store::to_ron(&loaded).unwrap(), on_disk);
+}
+
+/// The source a link of `kind` from `a` leads to, by text, in `a`'s own document.
+fn linked_sources<'p>(p: &'p Project, a: &Annotation, kind: &LinkKind) -> Vec<&'p Annotation> {
+    p.links
+        .iter()
+        .filter(|l| l.from == a.id && l.kind == *kind)
+        .filter_map(|l| p.annotation(&l.to))
+        .collect()
+}
+
+#[test]
+fn sample_says_who_said_what() {
+    let ws = open();
+    let p = &ws.project;
+    let folded = |s: &str| s.to_lowercase();
+    for l in &p.links {
+        let (from, to) = (p.annotation(&l.from).unwrap(), p.annotation(&l.to).unwrap());
+        assert_ne!(l.from, l.to, "self-link {}", l.id);
+        if l.kind == LinkKind::SaidBy {
+            assert_eq!(kind_of(p, to), LabelKind::Source, "{from} said by {to}");
+            assert_eq!(
+                from.doc, to.doc,
+                "{from}: its source is in another document"
+            );
+        }
+        if l.kind == LinkKind::Supports {
+            assert_eq!(kind_of(p, from), LabelKind::Figure, "{from} supports {to}");
+            assert_eq!(kind_of(p, to), LabelKind::Claim, "{from} supports {to}");
+        }
+    }
+    let mut attributed = 0;
+    for a in &p.annotations {
+        let text = folded(ws.text(&a.doc).unwrap().as_str());
+        let sources = linked_sources(p, a, &LinkKind::SaidBy);
+        // A quote whose speaker the article names is linked to that name.
+        if kind_of(p, a) == LabelKind::Quote {
+            let speaker = folded(a.attrs.speaker.as_deref().unwrap_or(""));
+            if text.contains(&speaker) {
+                assert!(
+                    sources.iter().any(|s| folded(&s.text) == speaker),
+                    "{a}: not linked to a source span for {speaker}"
+                );
+                attributed += 1;
+            }
+        }
+        if kind_of(p, a) == LabelKind::Figure {
+            // A figure "per" someone is linked to them.
+            if let Some((_, per)) = a
+                .attrs
+                .counted
+                .as_deref()
+                .unwrap_or("")
+                .split_once(", per ")
+            {
+                let per = folded(per);
+                assert!(
+                    sources.iter().any(|s| {
+                        let s = folded(&s.text);
+                        per.contains(&s) || s.contains(&per)
+                    }),
+                    "{a}: not linked to its source {per}"
+                );
+            }
+            // A figure inside a claim supports it.
+            for c in p.annotations_of(&a.doc) {
+                if kind_of(p, c) == LabelKind::Claim && c.start <= a.start && a.end <= c.end {
+                    assert!(
+                        p.links.iter().any(|l| l.from == a.id
+                            && l.to == c.id
+                            && l.kind == LinkKind::Supports),
+                        "{a}: does not support the claim around it, {c}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(attributed >= 15, "{attributed} quotes attributed");
+    // The quotes the outlets split around "Sadr said in a tweet" are one quote each.
+    let split: Vec<&Annotation> = p
+        .annotations
+        .iter()
+        .filter(|a| !a.more.is_empty())
+        .collect();
+    assert!(split.len() >= 3, "{} split quotes", split.len());
+    assert!(
+        split
+            .iter()
+            .filter(|a| a.text.starts_with("Oh women, men and youth"))
+            .all(|a| a.text.contains("Spread the word")),
+        "the tweet is one quote"
+    );
+    // The same report in two outlets.
+    assert!(p.links.iter().any(|l| l.kind == LinkKind::SameAs
+        && p.annotation(&l.from).unwrap().doc != p.annotation(&l.to).unwrap().doc));
 }

@@ -82,6 +82,7 @@ fn label() -> impl Strategy<Value = Label> {
             LabelKind::Claim,
             LabelKind::Quote,
             LabelKind::Figure,
+            LabelKind::Source,
             LabelKind::Other,
         ]),
         any::<[u8; 3]>(),

@@ -67,8 +67,13 @@ fn file_export_writes_jsonl_with_char_offsets() {
                 s["start"].as_u64().unwrap() as usize,
                 s["end"].as_u64().unwrap() as usize,
             );
-            let slice: String = text[a..b].iter().collect();
-            assert_eq!(slice, s["text"].as_str().unwrap());
+            // A split span's text is its ranges' texts joined by one space.
+            let mut pieces = vec![text[a..b].iter().collect::<String>()];
+            for r in s["more"].as_array().into_iter().flatten() {
+                let (a, b) = (r[0].as_u64().unwrap(), r[1].as_u64().unwrap());
+                pieces.push(text[a as usize..b as usize].iter().collect());
+            }
+            assert_eq!(pieces.join(" "), s["text"].as_str().unwrap());
             spans += 1;
         }
     }

@@ -69,7 +69,7 @@ fn wait_for_import(h: &mut H) {
 const JSONL: &str = concat!(
     r#"{"id": "wire-1", "title": "Crowds in Baghdad", "text": "Officials said 5,200 US troops remain in Iraq.", "spans": ["#,
     r#"{"start": 15, "end": 30, "label": "figure", "text": "5,200 US troops", "annotator": "maria"}, "#,
-    r#"{"start": 0, "end": 9, "label": "source", "text": "Officials"}]}"#,
+    r#"{"start": 0, "end": 9, "label": "agency", "text": "Officials"}]}"#,
     "\n",
     r#"{"id": "wire-2", "text": "Organisers claimed a million-man march.", "spans": ["#,
     r#"{"start": 0, "end": 39, "label": "claim", "text": "Organisers claimed a million-man march."}]}"#,
@@ -96,11 +96,11 @@ fn importing_jsonl_adds_documents_and_spans_and_one_undo_takes_it_all_back() {
 
     h.get_by_label("Imported wire.jsonl: 2 record(s) read.");
     h.get_by_label("Spans added");
-    h.get_by_label("1 (source)");
+    h.get_by_label("1 (agency)");
     let after = project(&h);
     assert_eq!(after.documents.len(), before.documents.len() + 2);
     assert_eq!(after.annotations.len(), before.annotations.len() + 3);
-    assert!(after.labels.get("source").is_some());
+    assert!(after.labels.get("agency").is_some());
     let troops = after
         .annotations
         .iter()

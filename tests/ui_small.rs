@@ -14,7 +14,7 @@ use ui_support::*;
 const QUOTE: &str = "Get out, get out occupier!";
 
 #[test]
-fn a_quote_relabelled_as_a_claim_shows_its_speaker_greyed_and_clear_removes_it() {
+fn a_quote_relabelled_as_a_source_shows_its_speaker_greyed_and_clear_removes_it() {
     let (_p, mut h) = open_sample();
     show_doc_containing(&mut h, QUOTE);
     let r = find_in_current(&h, QUOTE);
@@ -28,8 +28,8 @@ fn a_quote_relabelled_as_a_claim_shows_its_speaker_greyed_and_clear_removes_it()
     a.attrs.speaker = Some("Muqtada al-Sadr".into());
     s.update(a, "Edit speaker").unwrap();
     h.run();
-    // Relabel as a claim: the speaker is no field of a claim, but it is still set.
-    h.key_press(Key::Num1);
+    // Relabel as a source: a source has no speaker of its own, but it is still set.
+    h.key_press(Key::Num4);
     h.run();
     h.get_by_label("speaker");
     h.get_by_label("Muqtada al-Sadr");
@@ -37,7 +37,7 @@ fn a_quote_relabelled_as_a_claim_shows_its_speaker_greyed_and_clear_removes_it()
     h.run();
     let s = h.state().session.as_ref().unwrap();
     let a = s.project().annotation(&id).unwrap();
-    assert_eq!(a.label, "claim");
+    assert_eq!(a.label, "source");
     assert_eq!(a.attrs.speaker, None);
     assert_eq!(s.history.undo_name(), Some("Clear speaker"));
     assert!(h.query_by_label("Muqtada al-Sadr").is_none());

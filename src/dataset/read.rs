@@ -675,7 +675,12 @@ impl Planner<'_> {
         let annotator = s.annotator.as_deref().unwrap_or(&self.opts.annotator);
         let mut a = Annotation::new(doc.clone(), text, start, end, &label, annotator)
             .map_err(|e| record_err(&s.at, e.to_string()))?;
-        a.more = more;
+        if !more.is_empty() {
+            // A split span's text is its ranges' texts joined, as the window makes it.
+            let all: Vec<std::ops::Range<usize>> = ranges.iter().map(|&(a, b)| a..b).collect();
+            a.text = crate::model::joined_text(text, &all);
+            a.more = more;
+        }
         a.note = s.note;
         a.attrs = s.attrs;
         if let Some(c) = s.created {

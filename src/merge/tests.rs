@@ -353,24 +353,33 @@ fn labels_keep_ours_order_with_theirs_new_ones_appended() {
     let mut o = b.clone();
     let mut t = b.clone();
     o.labels.0.swap(0, 2);
-    o.labels.add("source");
+    o.labels.add("person");
     t.labels.add("speaker");
     t.labels.0[1].name = "Quotation".into();
     let ids = |p: &Project| p.labels.iter().map(|l| l.id.clone()).collect::<Vec<_>>();
 
     let m = clean(&b, &o, &t);
-    assert_eq!(ids(&m), ["figure", "quote", "claim", "source", "speaker"]);
+    assert_eq!(
+        ids(&m),
+        ["figure", "quote", "claim", "source", "person", "speaker"]
+    );
     assert_eq!(m.labels.get("quote").unwrap().name, "Quotation");
 
     // Ours kept the base order, theirs moved a label: theirs' move is the change made.
     let mut o = b.clone();
-    o.labels.add("source");
+    o.labels.add("person");
     let m = clean(&b, &o, &t);
-    assert_eq!(ids(&m), ["claim", "quote", "figure", "source", "speaker"]);
+    assert_eq!(
+        ids(&m),
+        ["claim", "quote", "figure", "source", "person", "speaker"]
+    );
     let mut t2 = t.clone();
     t2.labels.0.swap(0, 1);
     let m = clean(&b, &o, &t2);
-    assert_eq!(ids(&m), ["quote", "claim", "figure", "speaker", "source"]);
+    assert_eq!(
+        ids(&m),
+        ["quote", "claim", "figure", "source", "speaker", "person"]
+    );
 }
 
 #[test]

@@ -135,11 +135,12 @@ impl Attributes {
     }
 
     /// The built-in attributes set that belong to a kind other than `kind`: what a
-    /// relabel left behind (a claim that still carries a quote's speaker).
+    /// relabel left behind (a claim that still carries a figure's unit). The speaker
+    /// belongs to every kind a source can be linked to (claims, quotes, figures).
     pub fn foreign_to(&self, kind: super::LabelKind) -> Vec<(&'static str, String)> {
         self.set_builtins()
             .into_iter()
-            .filter(|(_, k, _)| *k != kind)
+            .filter(|(n, k, _)| *k != kind && !(*n == "speaker" && kind.is_attributable()))
             .map(|(n, _, v)| (n, v))
             .collect()
     }
@@ -267,14 +268,40 @@ impl Annotation {
         Ok(a)
     }
 
-    /// Moves the span to `[start, end)` of `text` and refreshes its exact text and
-    /// context. Clears the orphaned flag: the span is placed again.
+    /// Moves the primary range to `[start, end)` of `text`, keeping the extra ranges
+    /// (an extra range it now overlaps or touches becomes part of it), and refreshes
+    /// the exact text and context. Clears the orphaned flag: the span is placed again.
     pub fn set_span(&mut self, text: &DocText, start: usize, end: usize) -> Result<(), SpanError> {
-        check_span(text, start, end)?;
-        self.start = start;
-        self.end = end;
-        self.text = text.slice(start..end).to_owned();
-        let (prefix, suffix) = text.context(start..end, CONTEXT_CHARS);
+        let mut ranges = Vec::with_capacity(1 + self.more.len());
+        ranges.push(start..end);
+        ranges.extend(self.more.iter().map(|r| r.range()));
+        self.set_ranges(text, &ranges)
+    }
+
+    /// Makes the span cover `ranges` of `text` (a quote interrupted by "he said" is two):
+    /// sorted, with ranges that overlap or touch made one. The first becomes
+    /// `[start, end)`, the others `more`; `text` becomes their texts joined by one
+    /// space, as brat joins the fragments of a discontinuous span, and the context is
+    /// that of the first range. Clears the orphaned flag. On error nothing changes.
+    pub fn set_ranges(&mut self, text: &DocText, ranges: &[Range<usize>]) -> Result<(), SpanError> {
+        for r in ranges {
+            check_span(text, r.start, r.end)?;
+        }
+        let merged = merge_ranges(ranges);
+        let Some(first) = merged.first().cloned() else {
+            return Err(SpanError::Empty { start: 0, end: 0 });
+        };
+        self.start = first.start;
+        self.end = first.end;
+        self.more = merged[1..]
+            .iter()
+            .map(|r| CharRange {
+                start: r.start,
+                end: r.end,
+            })
+            .collect();
+        self.text = joined_text(text, &merged);
+        let (prefix, suffix) = text.context(first, CONTEXT_CHARS);
         self.prefix = prefix.to_owned();
         self.suffix = suffix.to_owned();
         self.orphaned = false;
@@ -286,10 +313,59 @@ impl Annotation {
         self.start..self.end
     }
 
+    /// Every range, in text order: the primary one, then `more`.
+    pub fn ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        std::iter::once(self.range()).chain(self.more.iter().map(|r| r.range()))
+    }
+
+    /// From the first range's start to the last range's end.
+    pub fn hull(&self) -> Range<usize> {
+        let end = self.more.iter().map(|r| r.end).fold(self.end, usize::max);
+        self.start..end
+    }
+
+    /// True when `c` is in one of the ranges.
+    pub fn covers(&self, c: usize) -> bool {
+        self.ranges().any(|r| r.contains(&c))
+    }
+
+    /// True when one of the ranges overlaps `r` (a non-empty overlap).
+    pub fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.ranges().any(|x| x.start < r.end && x.end > r.start)
+    }
+
     /// The key of the project file's stable order: document, start, id.
     pub fn sort_key(&self) -> (&DocId, usize, &AnnotationId) {
         (&self.doc, self.start, &self.id)
     }
+}
+
+/// `ranges` sorted, with those that overlap or touch made one; empty ones dropped.
+pub fn merge_ranges(ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut sorted: Vec<Range<usize>> =
+        ranges.iter().filter(|r| r.start < r.end).cloned().collect();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The text of a span over `ranges` of `text`: their texts joined by one space, as
+/// brat joins the fragments of a discontinuous span. One range gives its text alone.
+pub fn joined_text(text: &DocText, ranges: &[Range<usize>]) -> String {
+    let mut out = String::new();
+    for (i, r) in ranges.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(text.slice(r.clone()));
+    }
+    out
 }
 
 /// Checks that `[start, end)` is a non-empty span inside `text`.
@@ -330,8 +406,21 @@ mod foreign_tests {
             ..Default::default()
         };
         assert_eq!(
-            at.foreign_to(LabelKind::Claim),
-            vec![("speaker", "Ali Shamkhani".to_owned())]
+            at.foreign_to(LabelKind::Other),
+            vec![
+                ("speaker", "Ali Shamkhani".to_owned()),
+                ("verdict", "false".to_owned())
+            ]
+        );
+        // A claim or a figure can be attributed: the speaker is theirs too.
+        assert!(
+            at.foreign_to(LabelKind::Figure)
+                .iter()
+                .all(|(n, _)| *n != "speaker")
+        );
+        assert_eq!(
+            at.foreign_to(LabelKind::Source),
+            at.foreign_to(LabelKind::Other)
         );
         assert!(
             at.foreign_to(LabelKind::Quote)
@@ -339,7 +428,83 @@ mod foreign_tests {
                 .any(|(n, _)| *n == "verdict")
         );
         at.clear("speaker");
-        assert!(at.foreign_to(LabelKind::Claim).is_empty());
+        assert_eq!(at.foreign_to(LabelKind::Other).len(), 1);
         assert_eq!(at.verdict.as_deref(), Some("false"));
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+
+    const SPLIT: &str =
+        "“The people have spoken,” said Hassan al-Amiri, “and they will not be silenced.”";
+
+    fn at(t: &DocText, needle: &str) -> Range<usize> {
+        let b = t.as_str().find(needle).unwrap();
+        let s = t.char_of(b);
+        s..s + needle.chars().count()
+    }
+
+    #[test]
+    fn a_split_quote_joins_its_ranges_with_one_space_as_brat_does() {
+        let t = DocText::new(SPLIT.to_owned());
+        let (one, two) = (
+            at(&t, "The people have spoken,"),
+            at(&t, "and they will not be silenced."),
+        );
+        let mut a =
+            Annotation::new(DocId::from("d"), &t, one.start, one.end, "quote", "t").unwrap();
+        // Given out of order: sorted, the first becomes the primary range.
+        a.set_ranges(&t, &[two.clone(), one.clone()]).unwrap();
+        assert_eq!(a.range(), one);
+        assert_eq!(
+            a.more,
+            vec![CharRange {
+                start: two.start,
+                end: two.end
+            }]
+        );
+        assert_eq!(
+            a.text,
+            "The people have spoken, and they will not be silenced."
+        );
+        assert_eq!(
+            a.ranges().collect::<Vec<_>>(),
+            vec![one.clone(), two.clone()]
+        );
+        assert_eq!(a.hull(), one.start..two.end);
+        assert!(a.covers(two.start) && !a.covers(one.end + 2));
+        assert_eq!(a.prefix, "“", "the context is the first range's");
+        // Moving the primary range keeps the other one and the joined text follows.
+        let shorter = at(&t, "The people");
+        a.set_span(&t, shorter.start, shorter.end).unwrap();
+        assert_eq!(a.text, "The people and they will not be silenced.");
+        // Dropping back to one range gives plain text again.
+        a.set_ranges(&t, std::slice::from_ref(&two)).unwrap();
+        assert!(a.more.is_empty());
+        assert_eq!(a.text, "and they will not be silenced.");
+    }
+
+    #[test]
+    fn overlapping_and_touching_ranges_become_one_and_bad_ones_change_nothing() {
+        let t = DocText::new(SPLIT.to_owned());
+        let mut a = Annotation::new(DocId::from("d"), &t, 1, 11, "quote", "t").unwrap();
+        a.set_ranges(&t, &[1..11, 5..20, 20..24, 30..40]).unwrap();
+        assert_eq!(a.ranges().collect::<Vec<_>>(), vec![1..24, 30..40]);
+        assert_eq!(a.text, format!("{} {}", t.slice(1..24), t.slice(30..40)));
+        let before = a.clone();
+        let n = t.char_len();
+        assert!(matches!(
+            a.set_ranges(&t, &[1..5, n..n + 3]),
+            Err(SpanError::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            a.set_ranges(&t, std::slice::from_ref(&(7..7))),
+            Err(SpanError::Empty { .. })
+        ));
+        assert!(a.set_ranges(&t, &[]).is_err());
+        assert_eq!(a, before);
+        assert_eq!(merge_ranges(&[9..12, 3..4, 4..6, 0..0]), vec![3..6, 9..12]);
     }
 }

@@ -13,6 +13,9 @@ pub enum LabelKind {
     Quote,
     /// A number that carries the story.
     Figure,
+    /// A person or organisation named in the text as the origin of a quote, claim or
+    /// figure: the other end of a "said by" link, whose text becomes the speaker.
+    Source,
     /// A project-defined label with no built-in attributes.
     Other,
 }
@@ -76,8 +79,22 @@ pub struct Label {
 #[serde(transparent)]
 pub struct LabelScheme(pub Vec<Label>);
 
+impl LabelKind {
+    /// Whether a span of this kind can be attributed to a source (its `speaker`): a
+    /// claim, a quote or a figure.
+    pub fn is_attributable(self) -> bool {
+        matches!(
+            self,
+            LabelKind::Claim | LabelKind::Quote | LabelKind::Figure
+        )
+    }
+}
+
+/// The colour of the default `source` label.
+const SOURCE_COLOR: [u8; 3] = [0x8e, 0x5c, 0xc9];
+
 impl Default for LabelScheme {
-    /// claim, quote and figure on keys 1, 2 and 3.
+    /// claim, quote, figure and source on keys 1, 2, 3 and 4.
     fn default() -> Self {
         let label = |id: &str, name: &str, kind, color, key| Label {
             id: id.to_owned(),
@@ -96,6 +113,7 @@ impl Default for LabelScheme {
                 [0x2e, 0xa0, 0x5a],
                 '3',
             ),
+            label("source", "Source", LabelKind::Source, SOURCE_COLOR, '4'),
         ])
     }
 }
@@ -141,6 +159,25 @@ impl LabelScheme {
         true
     }
 
+    /// The default `source` label as it would join this scheme (key 4, or the next
+    /// free digit, or none), for a project made before it was a default; `None` when
+    /// the scheme has a label called `source` or one of kind [`LabelKind::Source`].
+    pub fn missing_source(&self) -> Option<Label> {
+        if self.get("source").is_some() || self.0.iter().any(|l| l.kind == LabelKind::Source) {
+            return None;
+        }
+        let key = std::iter::once('4')
+            .chain('1'..='9')
+            .find(|k| self.by_key(*k).is_none());
+        Some(Label {
+            id: "source".to_owned(),
+            name: "Source".to_owned(),
+            kind: LabelKind::Source,
+            color: Color(SOURCE_COLOR),
+            key,
+        })
+    }
+
     /// Iterates over the labels in scheme order.
     pub fn iter(&self) -> impl Iterator<Item = &Label> {
         self.0.iter()
@@ -156,6 +193,32 @@ mod tests {
         let s = LabelScheme::default();
         assert_eq!(s.by_key('2').map(|l| l.id.as_str()), Some("quote"));
         assert_eq!(s.get("figure").map(|l| l.kind), Some(LabelKind::Figure));
+        let source = s.by_key('4').unwrap();
+        assert_eq!(
+            (source.id.as_str(), source.kind),
+            ("source", LabelKind::Source)
+        );
+    }
+
+    #[test]
+    fn an_old_scheme_gets_the_source_label_on_a_free_key_once() {
+        let mut old = LabelScheme::default();
+        old.0.retain(|l| l.id != "source");
+        let l = old.missing_source().expect("the old scheme lacks it");
+        assert_eq!(
+            (l.id.as_str(), l.kind, l.key),
+            ("source", LabelKind::Source, Some('4'))
+        );
+        // Key 4 taken by a custom label: the next free digit.
+        assert!(old.add("speaker name"));
+        assert_eq!(old.missing_source().unwrap().key, Some('5'));
+        old.0.push(l);
+        assert_eq!(old.missing_source(), None, "not twice");
+        assert_eq!(LabelScheme::default().missing_source(), None);
+        // A source label under another name counts.
+        let mut renamed = LabelScheme::default();
+        renamed.0[3].id = "speaker".into();
+        assert_eq!(renamed.missing_source(), None);
     }
 
     #[test]
@@ -164,7 +227,7 @@ mod tests {
         assert!(s.add("speaker"));
         assert!(!s.add("speaker"));
         let l = s.get("speaker").unwrap();
-        assert_eq!(l.key, Some('4'));
+        assert_eq!(l.key, Some('5'));
         assert_eq!(l.name, "Speaker");
     }
 

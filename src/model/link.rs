@@ -18,6 +18,33 @@ pub enum LinkKind {
     Other(String),
 }
 
+impl LinkKind {
+    /// The built-in kinds, in the order the window offers them.
+    pub const BUILT_IN: [LinkKind; 3] = [LinkKind::SaidBy, LinkKind::Supports, LinkKind::SameAs];
+
+    /// How the window names it, read from `from` to `to`: "said by", "supports",
+    /// "same as", or the project's own name. Datasets and the file use [`LinkKind::name`].
+    pub fn label(&self) -> &str {
+        match self {
+            LinkKind::SaidBy => "said by",
+            LinkKind::Supports => "supports",
+            LinkKind::SameAs => "same as",
+            LinkKind::Other(name) => name,
+        }
+    }
+
+    /// How the window names it read backwards, from `to` to `from`: "says", "supported
+    /// by", "same as", or "← name" for a project's own kind.
+    pub fn inverse_label(&self) -> String {
+        match self {
+            LinkKind::SaidBy => "says".to_owned(),
+            LinkKind::Supports => "supported by".to_owned(),
+            LinkKind::SameAs => "same as".to_owned(),
+            LinkKind::Other(name) => format!("← {name}"),
+        }
+    }
+}
+
 /// A directed link between two annotations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Link {

@@ -15,7 +15,8 @@ pub(crate) mod time;
 mod validate;
 
 pub use annotation::{
-    Annotation, Attributes, CONTEXT_CHARS, CharRange, Precision, SpanError, check_span, now,
+    Annotation, Attributes, CONTEXT_CHARS, CharRange, Precision, SpanError, check_span,
+    joined_text, merge_ranges, now,
 };
 pub use annotator::{annotator_from, default_annotator};
 pub use document::{DocStatus, Document};

@@ -27,6 +27,7 @@ use std::time::Duration;
 mod chosen;
 mod disk;
 mod import;
+mod links;
 mod run;
 
 /// How the window starts.
@@ -100,6 +101,8 @@ pub struct SourcemarkApp {
     pub preferences: Preferences,
     /// Asks for files: the system's dialog, or the in-window chooser.
     pub picker: crate::ui::pick::Picker,
+    /// The chooser of a new link's kind.
+    pub link_kinds: crate::ui::link_mode::KindChooser,
     counts: crate::ui::status_bar::LabelCounts,
     commands: Vec<Command>,
     /// Closing was confirmed (or nothing was unsaved): the next close request passes.
@@ -153,6 +156,7 @@ impl SourcemarkApp {
             search: ProjectSearch::default(),
             preferences,
             picker: crate::ui::pick::Picker::new(),
+            link_kinds: Default::default(),
             counts: Default::default(),
             commands: Vec::new(),
             allow_close: false,
@@ -218,6 +222,10 @@ impl SourcemarkApp {
                     .is_some_and(|s| !s.selection.annotations().is_empty()),
                 project_open: self.session.is_some(),
                 popup_open: egui::Popup::is_any_open(&ctx),
+                link_step: self
+                    .session
+                    .as_ref()
+                    .and_then(|s| s.linking.as_ref().map(|l| l.step())),
             };
             let label_keys: Vec<char> = self
                 .session
@@ -271,6 +279,18 @@ impl SourcemarkApp {
             self.commands.push(Command::Ui(c));
         }
         if let Some(s) = &self.session {
+            let near = match &s.linking {
+                Some(crate::ui::session_links::Linking::Kind { to, .. }) => s
+                    .project()
+                    .annotation(to)
+                    .and_then(|a| self.view.char_rect(a.start)),
+                _ => None,
+            };
+            if let Some(c) = self.link_kinds.ui(&ctx, s, near) {
+                self.commands.push(c);
+            }
+        }
+        if let Some(s) = &self.session {
             self.search.refresh(s);
             if let Some(SearchAction::Jump(hit, close)) = self.search.ui(&ctx, s) {
                 self.jump_to(&ctx, hit, close);
@@ -307,6 +327,11 @@ impl SourcemarkApp {
             .as_ref()
             .and_then(|s| s.current.as_ref().and_then(|d| s.selection.text_range(d)));
         let hint = match (&self.session, range) {
+            (Some(s), _) if s.linking.is_some() => s
+                .linking
+                .as_ref()
+                .map(|l| crate::ui::link_mode::hint(s, l))
+                .unwrap_or_default(),
             (Some(s), Some(r)) if self.hint.is_empty() => {
                 let keys: Vec<String> = s
                     .project()
@@ -626,6 +651,11 @@ impl SourcemarkApp {
                 }
             }
             Dialog::Conflicts(choice) => self.answer_conflicts(*choice, answer),
+            Dialog::DeleteWithLinks { ids, .. } => {
+                if answer == Answer::Accept {
+                    self.delete_annotations(&ids);
+                }
+            }
         }
     }
 

@@ -142,6 +142,7 @@ pub fn article_panel_ui(
     {
         view.scroll_to(r);
     }
+    let link_index = session.link_index();
     let cx = ArticleContext {
         doc: &doc.id,
         text: &text,
@@ -153,9 +154,17 @@ pub fn article_panel_ui(
         current_match: if find.open { find.current } else { None },
         font_size,
         keyboard,
+        links: &session.project().links,
+        link_index: &link_index,
+        all_annotations: &session.project().annotations,
     };
+    view.set_link_start(session.linking.as_ref().map(|l| l.from().clone()));
     let r = view.ui(ui, &cx);
-    if let Some((id, toggle)) = r.clicked_annotation {
+    if let Some((id, range)) = r.add_range {
+        out.push(Command::AddRange(id, range));
+    } else if let Some(id) = r.jump_to {
+        out.push(Command::SelectAnnotation(id));
+    } else if let Some((id, toggle)) = r.clicked_annotation {
         out.push(Command::ClickAnnotation(id, toggle));
     } else if let Some(id) = r.step_to {
         out.push(Command::SelectAnnotation(id));

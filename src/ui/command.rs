@@ -92,6 +92,18 @@ pub enum UiCommand {
     CommandPalette,
     /// Show the keyboard map.
     ShowKeys,
+    /// Start a link from the selected annotation: the next one chosen is its other end.
+    StartLink,
+    /// While choosing a link's other end: the selected annotation is it.
+    LinkToSelected,
+    /// While choosing a link's kind: said by.
+    LinkSaidBy,
+    /// While choosing a link's kind: supports.
+    LinkSupports,
+    /// While choosing a link's kind: same as.
+    LinkSameAs,
+    /// Add the default `source` label to a project made before it was one.
+    AddSourceLabel,
 }
 
 /// Where a command belongs: its menu, and its heading in the keyboard map.
@@ -107,6 +119,8 @@ pub enum Group {
     View,
     /// Help menu.
     Help,
+    /// Links between annotations.
+    Links,
 }
 
 impl Group {
@@ -118,6 +132,7 @@ impl Group {
             Group::Find => "Find",
             Group::View => "View",
             Group::Help => "Help",
+            Group::Links => "Links",
         }
     }
 }
@@ -185,6 +200,12 @@ impl UiCommand {
             Preferences => "Preferences…",
             CommandPalette => "Command palette…",
             ShowKeys => "Keyboard shortcuts",
+            StartLink => "Link to…",
+            LinkToSelected => "Link to the selected annotation",
+            LinkSaidBy => "Link kind: said by",
+            LinkSupports => "Link kind: supports",
+            LinkSameAs => "Link kind: same as",
+            AddSourceLabel => "Add the source label",
         }
     }
 
@@ -233,6 +254,18 @@ impl UiCommand {
             Preferences => "Your name on new annotations",
             CommandPalette => "Find and run any command by name",
             ShowKeys => "Show every keyboard shortcut",
+            StartLink => {
+                "Link the selected annotation to another: click it (or Tab to it and press Enter), then press the kind's key; Escape cancels"
+            }
+            LinkToSelected => "While linking: the selected annotation is the other end",
+            LinkSaidBy => {
+                "While choosing the kind: said by (a quote, claim or figure to its source)"
+            }
+            LinkSupports => "While choosing the kind: supports (a figure to the claim it supports)",
+            LinkSameAs => "While choosing the kind: same as (the same claim in another outlet)",
+            AddSourceLabel => {
+                "Add the label for sources (people or organisations quoted), key 4 when free, to this project's scheme"
+            }
         }
     }
 
@@ -269,6 +302,12 @@ impl UiCommand {
             ToggleAnnotations => &[k!(CMD_SHIFT, A)],
             CommandPalette => &[k!(CMD_SHIFT, P), k!(CMD, K)],
             ShowKeys => &[k!(NONE, F1)],
+            StartLink => &[k!(NONE, L)],
+            LinkToSelected => &[k!(NONE, Enter)],
+            LinkSaidBy => &[k!(NONE, S)],
+            LinkSupports => &[k!(NONE, U)],
+            LinkSameAs => &[k!(NONE, M)],
+            AddSourceLabel => &[],
             AddArticles | ReloadFromDisk | EditDocumentDetails | ReadOutsideArticles
             | ThemeSystem | ThemeLight | ThemeDark | Preferences => &[],
         }
@@ -291,6 +330,8 @@ impl UiCommand {
             NextDocument | PreviousDocument | ZoomIn | ZoomOut | ZoomReset | ThemeSystem
             | ThemeLight | ThemeDark | ToggleDocuments | ToggleAnnotations => Group::View,
             CommandPalette | ShowKeys => Group::Help,
+            StartLink | LinkToSelected | LinkSaidBy | LinkSupports | LinkSameAs
+            | AddSourceLabel => Group::Links,
         }
     }
 
@@ -300,7 +341,18 @@ impl UiCommand {
         use UiCommand::*;
         !matches!(
             self,
-            Undo | Redo | DeleteAnnotation | StartLeft | StartRight | EndLeft | EndRight | Escape
+            Undo | Redo
+                | DeleteAnnotation
+                | StartLeft
+                | StartRight
+                | EndLeft
+                | EndRight
+                | Escape
+                | StartLink
+                | LinkToSelected
+                | LinkSaidBy
+                | LinkSupports
+                | LinkSameAs
         )
     }
 
@@ -310,8 +362,30 @@ impl UiCommand {
         use UiCommand::*;
         matches!(
             self,
-            DeleteAnnotation | StartLeft | StartRight | EndLeft | EndRight
+            DeleteAnnotation | StartLeft | StartRight | EndLeft | EndRight | StartLink
         )
+    }
+
+    /// The step of making a link in which this command's shortcut works (and only
+    /// then); `None` for commands that do not belong to one.
+    pub fn link_step(self) -> Option<LinkStep> {
+        use UiCommand::*;
+        match self {
+            LinkToSelected => Some(LinkStep::Target),
+            LinkSaidBy | LinkSupports | LinkSameAs => Some(LinkStep::Kind),
+            _ => None,
+        }
+    }
+
+    /// The link kind this command picks, if it picks one.
+    pub fn link_kind(self) -> Option<crate::model::LinkKind> {
+        use crate::model::LinkKind;
+        Some(match self {
+            UiCommand::LinkSaidBy => LinkKind::SaidBy,
+            UiCommand::LinkSupports => LinkKind::Supports,
+            UiCommand::LinkSameAs => LinkKind::SameAs,
+            _ => return None,
+        })
     }
 
     /// Whether the command needs an open project (greyed in menus and the palette
@@ -393,6 +467,25 @@ pub enum Command {
     UpdateAnnotation(Box<Annotation>, String),
     /// Point a document at its article file, which moved (asks which).
     LocateArticle(DocId),
+    /// Add a range of the current document to an annotation (Ctrl+drag).
+    AddRange(AnnotationId, std::ops::Range<usize>),
+    /// Take the range at this index out of an annotation of several.
+    RemoveRange(AnnotationId, usize),
+    /// While linking: this annotation is the other end (a click in the article).
+    LinkTarget(AnnotationId),
+    /// While linking: the link's kind (a key or the kind chooser).
+    LinkKind(crate::model::LinkKind),
+    /// Delete a link.
+    DeleteLink(crate::model::LinkId),
+}
+
+/// Where making a link is: choosing its other end, or its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkStep {
+    /// Choosing the other end: Enter takes the selected annotation.
+    Target,
+    /// Choosing the kind: a key picks it; other keys are held back.
+    Kind,
 }
 
 impl From<UiCommand> for Command {
@@ -412,6 +505,8 @@ pub struct KeyContext {
     pub project_open: bool,
     /// A menu or popup is open (Escape belongs to it).
     pub popup_open: bool,
+    /// A link is being made, at this step.
+    pub link_step: Option<LinkStep>,
 }
 
 /// Takes this frame's shortcut presses out of the input (so no widget sees them too)
@@ -433,6 +528,15 @@ pub fn collect_shortcuts(
             if cmd == UiCommand::Escape && keys.popup_open {
                 continue;
             }
+            // The steps of a link take their own keys; choosing the kind holds back all
+            // but those and Escape.
+            if cmd.link_step().is_some_and(|s| keys.link_step != Some(s))
+                || (keys.link_step == Some(LinkStep::Kind)
+                    && cmd.link_step().is_none()
+                    && cmd != UiCommand::Escape)
+            {
+                continue;
+            }
             let mut hit = false;
             for sc in cmd.shortcuts() {
                 hit |= i.consume_shortcut(sc);
@@ -441,7 +545,7 @@ pub fn collect_shortcuts(
                 out.push(Command::Ui(cmd));
             }
         }
-        if keys.text_field_focused || !keys.project_open {
+        if keys.text_field_focused || !keys.project_open || keys.link_step.is_some() {
             return;
         }
         for &k in label_keys {

@@ -50,6 +50,13 @@ pub enum Dialog {
     ConfirmReload,
     /// A merge with the file on disk found fields changed both ways: which to keep.
     Conflicts(Box<crate::ui::conflicts::ConflictChoice>),
+    /// The annotations to delete have links, which would go too: delete them all?
+    DeleteWithLinks {
+        /// The annotations.
+        ids: Vec<crate::model::AnnotationId>,
+        /// How many links go with them.
+        links: usize,
+    },
 }
 
 /// The answer to a dialog.
@@ -202,6 +209,29 @@ pub fn dialog_ui(ui: &mut Ui, dialog: &mut Dialog, project_name: &str) -> Option
             }
             Dialog::Conflicts(choice) => {
                 answer = choice.ui(ui);
+            }
+            Dialog::DeleteWithLinks { ids, links } => {
+                let what = match ids.len() {
+                    1 => "this annotation".to_owned(),
+                    n => format!("these {n} annotations"),
+                };
+                let also = match links {
+                    1 => "also deletes 1 link".to_owned(),
+                    n => format!("also deletes {n} links"),
+                };
+                ui.heading("Delete linked annotations?");
+                ui.add_space(4.0);
+                ui.label(format!("Deleting {what} {also} (who said it, what supports what)."));
+                ui.label(RichText::new("Ctrl+Z brings them all back.").weak());
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Delete").clicked() {
+                        answer = Some(Answer::Accept);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(Answer::Cancel);
+                    }
+                });
             }
         }
     });

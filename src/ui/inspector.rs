@@ -1,5 +1,5 @@
 //! The inspector: the selected annotation's label, note and the attributes of its label
-//! kind, who made it and when.
+//! kind, who made it and when, its ranges when it has several, and its links.
 //!
 //! Text fields edit a draft while they have the keyboard; the draft becomes one undoable
 //! change when the field is left (or before any command runs), so undo never steps
@@ -117,6 +117,8 @@ pub struct InspectorState {
     pub draft: Option<Draft>,
     /// Drafts of fields left this frame, waiting to be committed.
     pub finished: Vec<Draft>,
+    /// The selected annotation's links, as listed.
+    pub links: crate::ui::links_panel::LinkRows,
 }
 
 impl InspectorState {
@@ -157,11 +159,15 @@ impl InspectorState {
                     );
                 }
                 ui.label(RichText::new(crate::ui::annotation_list::snippet(&a.text, 400)).italics());
-                ui.label(
-                    RichText::new(format!("chars {}–{} ({} chars)", a.start, a.end, a.end - a.start))
-                        .weak()
-                        .small(),
-                );
+                if a.more.is_empty() {
+                    ui.label(
+                        RichText::new(format!("chars {}–{} ({} chars)", a.start, a.end, a.end - a.start))
+                            .weak()
+                            .small(),
+                    );
+                } else {
+                    ranges_ui(ui, session, &a, commands);
+                }
                 ui.add_space(4.0);
                 egui::Grid::new("inspector-grid")
                     .num_columns(2)
@@ -193,6 +199,7 @@ impl InspectorState {
                                 self.field_ui(ui, &a, Field::Speaker);
                             }
                             Some(LabelKind::Figure) => {
+                                self.field_ui(ui, &a, Field::Speaker);
                                 self.field_ui(ui, &a, Field::Value);
                                 self.field_ui(ui, &a, Field::Unit);
                                 self.field_ui(ui, &a, Field::Counted);
@@ -201,6 +208,7 @@ impl InspectorState {
                                 ui.end_row();
                             }
                             Some(LabelKind::Claim) => {
+                                self.field_ui(ui, &a, Field::Speaker);
                                 ui.label("Check-worthy");
                                 check_worthy_ui(ui, &a, commands);
                                 ui.end_row();
@@ -251,6 +259,8 @@ impl InspectorState {
                         ui.end_row();
                     });
                 ui.add_space(6.0);
+                self.links.links_ui(ui, session, &a.id, &a.doc, commands);
+                ui.add_space(6.0);
                 if ui
                     .button("Delete annotation")
                     .on_hover_text("Delete (Del)")
@@ -300,6 +310,41 @@ impl InspectorState {
             }
         }
         ui.end_row();
+    }
+}
+
+/// The ranges of a span of several, each with its text and a button to take it out
+/// (the span keeps at least one).
+fn ranges_ui(ui: &mut Ui, session: &Session, a: &Annotation, commands: &mut Vec<Command>) {
+    let text = session.ws.text(&a.doc);
+    let n = a.ranges().count();
+    ui.label(
+        RichText::new(format!("{n} ranges, joined by one space in the text above"))
+            .weak()
+            .small(),
+    );
+    for (k, r) in a.ranges().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!("{}–{}", r.start, r.end))
+                    .weak()
+                    .small(),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Take this range out of the annotation (Ctrl+Z brings it back)")
+                    .clicked()
+                {
+                    commands.push(Command::RemoveRange(a.id.clone(), k));
+                }
+                let piece = text
+                    .filter(|t| r.end <= t.char_len())
+                    .map(|t| crate::ui::annotation_list::snippet(t.slice(r.clone()), 60))
+                    .unwrap_or_default();
+                ui.add(egui::Label::new(RichText::new(format!("“{piece}”")).small()).truncate());
+            });
+        });
     }
 }
 

@@ -42,7 +42,7 @@ pub const GESTURES: &[(&str, &str)] = &[
     ("", "Annotating"),
     (
         "1, 2, 3, …",
-        "Tag the selected text with the label bound to that key (1 claim, 2 quote, 3 figure by default); with annotations selected and no text selected, relabel them",
+        "Tag the selected text with the label bound to that key (1 claim, 2 quote, 3 figure, 4 source by default); with annotations selected and no text selected, relabel them",
     ),
     (
         "Tab / Shift+Tab",
@@ -55,6 +55,18 @@ pub const GESTURES: &[(&str, &str)] = &[
     (
         "Ctrl+Click / Shift+Click in the list",
         "Add one annotation / a run of annotations to the selection",
+    ),
+    (
+        "Ctrl+Drag with an annotation selected",
+        "Add the text dragged over to it as another range (a quote interrupted by “he said”)",
+    ),
+    (
+        "Click a link's marker",
+        "Select the other end of the link (above, below or in another document) and show it",
+    ),
+    (
+        "While linking: click an annotation, or a digit in the kind chooser",
+        "Choose the other end; choose one of the project's own kinds",
     ),
     ("", "In the find bar"),
     (

@@ -34,6 +34,23 @@ pub fn state(cmd: UiCommand, session: Option<&Session>) -> (bool, String) {
             (session.is_some_and(|s| s.selected().is_some()), text)
         }
         UiCommand::EditDocumentDetails => (session.and_then(Session::current_doc).is_some(), text),
+        UiCommand::StartLink => (
+            session.is_some_and(|s| s.selected().is_some() && s.linking.is_none()),
+            text,
+        ),
+        UiCommand::LinkToSelected
+        | UiCommand::LinkSaidBy
+        | UiCommand::LinkSupports
+        | UiCommand::LinkSameAs => (
+            session
+                .and_then(|s| s.linking.as_ref())
+                .is_some_and(|l| cmd.link_step() == Some(l.step())),
+            text,
+        ),
+        UiCommand::AddSourceLabel => (
+            session.is_some_and(|s| s.project().labels.missing_source().is_some()),
+            text,
+        ),
         UiCommand::ReadOutsideArticles => (
             session.is_some_and(|s| !s.ws.outside_documents().is_empty()),
             text,
@@ -99,6 +116,9 @@ pub fn menu_bar_ui(
             ui.separator();
             item(ui, DeleteAnnotation, s, out);
             item(ui, Escape, s, out);
+            ui.separator();
+            item(ui, StartLink, s, out);
+            item(ui, AddSourceLabel, s, out);
             ui.separator();
             item(ui, EditDocumentDetails, s, out);
             ui.separator();

@@ -27,6 +27,8 @@ pub mod fonts;
 pub mod import_dialog;
 pub mod inspector;
 pub mod keys;
+pub mod link_mode;
+pub mod links_panel;
 pub mod list_keys;
 pub mod menu;
 pub mod notify;
@@ -37,6 +39,8 @@ pub mod project_search;
 pub mod relink;
 pub mod session;
 pub mod session_import;
+pub mod session_links;
+mod session_ranges;
 pub mod status_bar;
 
 pub use app::{AppOptions, SourcemarkApp};

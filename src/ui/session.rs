@@ -44,6 +44,9 @@ pub enum SessionError {
     /// No label with this id or key.
     #[error("no label {0}")]
     NoLabel(String),
+    /// The two annotations cannot be linked.
+    #[error(transparent)]
+    Link(#[from] crate::links::LinkError),
 }
 
 /// An open project with its history and what the window shows.
@@ -65,6 +68,10 @@ pub struct Session {
     base: Option<Arc<Project>>,
     /// The article texts that go with the document states relinks produced, for undo.
     pub(crate) relinked: crate::ui::relink::RelinkedArticles,
+    /// The links by annotation, for the links' revision it was built at.
+    pub(crate) link_cache: crate::ui::session_links::LinkCache,
+    /// A link being made (after L), if any.
+    pub linking: Option<crate::ui::session_links::Linking>,
 }
 
 impl Session {
@@ -103,6 +110,8 @@ impl Session {
             disk: None,
             base: None,
             relinked: Default::default(),
+            link_cache: Default::default(),
+            linking: None,
         }
     }
 
@@ -207,6 +216,12 @@ impl Session {
         let ws = &self.ws;
         self.selection
             .retain_existing(&ws.project, |d| ws.text(d).map(|t| t.char_len()));
+        // A link cannot be made from or to an annotation that went.
+        if let Some(l) = &self.linking
+            && l.ends().any(|id| ws.project.annotation(id).is_none())
+        {
+            self.linking = None;
+        }
         if let Some(d) = &self.current
             && self.ws.project.document(d).is_none()
         {
@@ -463,13 +478,20 @@ impl Session {
     }
 
     /// Deletes annotations as one undoable change, which selects them again on undo.
+    /// Their links go with them, in the same change (see [`Session::links_of_many`] to
+    /// ask first).
     pub fn delete_many(&mut self, ids: &[AnnotationId]) -> Result<(), SessionError> {
-        let mut edits = Vec::new();
+        let mut edits: Vec<Edit> = self
+            .links_of_many(ids)
+            .into_iter()
+            .map(Edit::RemoveLink)
+            .collect();
+        let links = edits.len();
         for id in ids {
             let a = self.annotation_copy(id)?;
             edits.push(Edit::RemoveAnnotation(a));
         }
-        let name = match edits.as_slice() {
+        let name = match &edits[links..] {
             [Edit::RemoveAnnotation(a)] => {
                 let label = self
                     .label(&a.label)
@@ -478,6 +500,11 @@ impl Session {
                 format!("Delete {label}")
             }
             e => format!("Delete {} annotations", e.len()),
+        };
+        let name = match links {
+            0 => name,
+            1 => format!("{name} and its link"),
+            n => format!("{name} and {n} links"),
         };
         let mut after = self.selection.clone();
         if let Selection::Annotations(sel) = &mut after {
@@ -499,11 +526,18 @@ impl Session {
             .text(&a.doc)
             .cloned()
             .ok_or_else(|| SessionError::NoText(a.doc.clone()))?;
-        let Some(r) = nudged(&text, a.range(), how) else {
+        // A span of several ranges grows and shrinks at its outer ends.
+        let mut ranges: Vec<Range<usize>> = a.ranges().collect();
+        let k = match how {
+            Nudge::StartLeft | Nudge::StartRight => 0,
+            Nudge::EndLeft | Nudge::EndRight => ranges.len() - 1,
+        };
+        let Some(r) = nudged(&text, ranges[k].clone(), how) else {
             return Ok(false);
         };
+        ranges[k] = r;
         let mut after = a;
-        after.set_span(&text, r.start, r.end)?;
+        after.set_ranges(&text, &ranges)?;
         let name = match how {
             Nudge::StartLeft | Nudge::StartRight => "Move start",
             Nudge::EndLeft | Nudge::EndRight => "Move end",

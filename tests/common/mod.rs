@@ -2,7 +2,7 @@
 //! full of emoji, Arabic, combining marks, no-break spaces and CRLF line endings.
 #![allow(dead_code)]
 
-use sourcemark::model::{Annotation, CharRange, DocStatus, Precision};
+use sourcemark::model::{Annotation, DocStatus, Precision};
 use sourcemark::text::DocText;
 use sourcemark::workspace::{AddOutcome, Workspace};
 use std::path::{Path, PathBuf};
@@ -117,7 +117,10 @@ pub fn build(dir: &Path, with_seeds: bool) -> PathBuf {
     add(&mut ws, "tricky", &t, find(&t, "🏳️‍🌈"), "figure");
     let d = add(&mut ws, "tricky", &t, find(&t, "Rally"), "claim");
     let (s2, e2) = find(&t, "Baghdad 🇮🇶");
-    ws.project.annotations[d].more = vec![CharRange { start: s2, end: e2 }];
+    let first = ws.project.annotations[d].range();
+    ws.project.annotations[d]
+        .set_ranges(&t, &[first, s2..e2])
+        .unwrap();
     add(
         &mut ws,
         "tricky",
@@ -168,7 +171,7 @@ fn span_index(ws: &Workspace, doc: &str, phrase: &str) -> usize {
     ws.project
         .annotations
         .iter()
-        .position(|a| a.doc.as_str() == doc && a.text == phrase)
+        .position(|a| a.doc.as_str() == doc && ws.text(&a.doc).unwrap().slice(a.range()) == phrase)
         .unwrap_or_else(|| panic!("no span {phrase:?} in {doc}"))
 }
 
@@ -191,10 +194,7 @@ pub fn build_linked(dir: &Path, with_seeds: bool) -> PathBuf {
     let mut q = Annotation::new("tricky".into(), &t, s1, e1, "quote", "tester").unwrap();
     let (s2, e2) = find(&t, "occupier!");
     let (s3, e3) = find(&t, "said al-Ṣadr");
-    q.more = vec![
-        CharRange { start: s2, end: e2 },
-        CharRange { start: s3, end: e3 },
-    ];
+    q.set_ranges(&t, &[s1..e1, s2..e2, s3..e3]).unwrap();
     q.note = "three ranges".into();
     ws.project.annotations.push(q);
     ws.project.normalize();

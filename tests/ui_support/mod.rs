@@ -102,6 +102,19 @@ pub fn open_sample() -> (TestProject, Harness<'static, SourcemarkApp>) {
     (p, h)
 }
 
+/// The sample project as it was before it had sources: no `source` label, no source
+/// spans and no links, as a project made before the label existed.
+pub fn open_sample_without_sources() -> (TestProject, Harness<'static, SourcemarkApp>) {
+    let p = sample_project();
+    let mut project = sourcemark::store::load(&p.path).unwrap();
+    project.labels.0.retain(|l| l.id != "source");
+    project.annotations.retain(|a| a.label != "source");
+    project.links.clear();
+    sourcemark::store::save(&p.path, &project).unwrap();
+    let h = harness(options(Some(&p.path), &p.config));
+    (p, h)
+}
+
 /// The char range of the first occurrence of `needle` in the current document.
 pub fn find_in_current(h: &Harness<'_, SourcemarkApp>, needle: &str) -> std::ops::Range<usize> {
     let s = h.state().session.as_ref().unwrap();

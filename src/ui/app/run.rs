@@ -67,6 +67,11 @@ impl SourcemarkApp {
                 if s.project().annotation(&id).is_none() {
                     return;
                 }
+                // While a link is being made, a click chooses its other end.
+                if let Some(crate::ui::session_links::Linking::Target { .. }) = &s.linking {
+                    self.run_link_command(Command::LinkTarget(id));
+                    return;
+                }
                 let mut sel = if toggle {
                     s.selection.clone()
                 } else {
@@ -94,6 +99,11 @@ impl SourcemarkApp {
                     self.ask_for(Purpose::Relink(doc));
                 }
             }
+            Command::AddRange(..)
+            | Command::RemoveRange(..)
+            | Command::LinkTarget(_)
+            | Command::LinkKind(_)
+            | Command::DeleteLink(_) => self.run_link_command(cmd),
             Command::UpdateAnnotation(after, name) => {
                 if let Some(s) = &mut self.session
                     && let Err(e) = s.update(*after, &name)
@@ -226,16 +236,20 @@ impl SourcemarkApp {
                 if ids.is_empty() {
                     return;
                 }
-                match s.delete_many(&ids) {
-                    Ok(()) => {
-                        self.hint = format!(
-                            "{}; Ctrl+Z brings it back",
-                            s.history.undo_name().unwrap_or("Deleted")
-                        )
-                    }
-                    Err(e) => self.notes.error(format!("Could not delete: {e}")),
+                // Links go with their annotations: ask first.
+                let links = s.links_of_many(&ids).len();
+                if links > 0 {
+                    self.dialog = Some(crate::ui::dialogs::Dialog::DeleteWithLinks { ids, links });
+                    return;
                 }
+                self.delete_annotations(&ids);
             }
+            UiCommand::StartLink
+            | UiCommand::LinkToSelected
+            | UiCommand::LinkSaidBy
+            | UiCommand::LinkSupports
+            | UiCommand::LinkSameAs
+            | UiCommand::AddSourceLabel => self.run_link_ui_command(cmd),
             UiCommand::StartLeft
             | UiCommand::StartRight
             | UiCommand::EndLeft
@@ -252,6 +266,9 @@ impl SourcemarkApp {
                 }
             }
             UiCommand::Escape => {
+                if self.cancel_link() {
+                    return;
+                }
                 if let Some(s) = &mut self.session {
                     s.selection = Selection::Nothing;
                 }

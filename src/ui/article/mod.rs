@@ -16,6 +16,7 @@ mod blocks;
 mod cache;
 mod keys;
 mod layout;
+mod links;
 mod paint;
 mod scroll_keys;
 mod spans;
@@ -23,7 +24,10 @@ mod spans;
 mod tests;
 mod wrap;
 
-use crate::model::{Annotation, AnnotationId, DocId, LabelScheme};
+pub use links::{LinkMark, MarkKind};
+
+use crate::links::LinkIndex;
+use crate::model::{Annotation, AnnotationId, DocId, LabelScheme, Link};
 use crate::selection::Selection;
 use crate::text::DocText;
 use crate::words;
@@ -55,6 +59,13 @@ pub struct ArticleView {
     pending_scroll: Option<Range<usize>>,
     /// Blocks painted in the last frame: index, screen origin, galley.
     visible: Vec<(usize, Pos2, Arc<Galley>)>,
+    /// The selection's links, found once per revision and selection.
+    link_ends: links::LinkEnds,
+    /// Ctrl+drag in progress: the annotation a range is being added to, where the
+    /// drag started and the range it covers so far (snapped to words).
+    range_drag: Option<(AnnotationId, usize, Option<Range<usize>>)>,
+    /// The annotation a link being made starts from, marked as linked.
+    link_start: Option<AnnotationId>,
 }
 
 /// What the view needs for one frame.
@@ -80,6 +91,13 @@ pub struct ArticleContext<'a> {
     pub font_size: f32,
     /// The article may take keys this frame: no dialog or chooser is over it.
     pub keyboard: bool,
+    /// The project's links: those of the selected annotations are drawn.
+    pub links: &'a [Link],
+    /// The links by annotation, built from `links`.
+    pub link_index: &'a LinkIndex,
+    /// Every annotation of the project, in its order: where the other end of a link
+    /// is when it is in another document.
+    pub all_annotations: &'a [Annotation],
 }
 
 /// What happened in the view this frame.
@@ -96,6 +114,10 @@ pub struct ArticleResponse {
     pub step_to: Option<AnnotationId>,
     /// The annotation under the pointer, if any.
     pub hovered_annotation: Option<AnnotationId>,
+    /// A link's marker was clicked: show the annotation at its other end.
+    pub jump_to: Option<AnnotationId>,
+    /// Ctrl+drag with an annotation selected ended: add this range to it.
+    pub add_range: Option<(AnnotationId, Range<usize>)>,
 }
 
 /// Where things are on screen this frame.
@@ -106,6 +128,8 @@ struct Frame {
     shown: Range<f32>,
     /// Article font size this frame, points.
     font_size: f32,
+    /// Width of the text column, points.
+    width: f32,
 }
 
 impl ArticleView {
@@ -144,6 +168,18 @@ impl ArticleView {
         self.pending_scroll = Some(chars);
     }
 
+    /// Marks the annotation a link being made starts from (or none), from the next
+    /// frame on.
+    pub fn set_link_start(&mut self, from: Option<AnnotationId>) {
+        self.link_start = from;
+    }
+
+    /// How the selection's links were drawn in the last frame: connectors between ends
+    /// on screen, markers for ends above, below or in another document.
+    pub fn link_marks(&self) -> &[LinkMark] {
+        self.link_ends.marks()
+    }
+
     /// Screen rectangle of char `c` in the last frame, if it was laid out.
     pub fn char_rect(&self, c: usize) -> Option<Rect> {
         let layout = self.layouts.get(self.doc.as_ref()?)?;
@@ -168,6 +204,7 @@ impl ArticleView {
                 }
             }
             self.drag_anchor = None;
+            self.range_drag = None;
             self.spans = SpanIndex::default();
             self.visible.clear();
         }
@@ -178,6 +215,7 @@ impl ArticleView {
         }
         self.spans
             .sync(cx.annotations, cx.revision, cx.selection.primary());
+        self.link_ends.sync(cx, self.link_start.as_ref());
         let n = cx.text.char_len();
         let loaded = match cx.selection {
             Selection::Text { doc, anchor, head }
@@ -252,6 +290,7 @@ impl ArticleView {
             origin: rect.min + vec2(x0, pad),
             shown: viewport.min.y - pad..viewport.max.y - pad,
             font_size: fs,
+            width: col_w,
         };
         // Body text a little stronger than egui's label grey: this is for long reading.
         let v = ui.visuals();
@@ -328,6 +367,7 @@ impl ArticleView {
 
         self.pointer(ui, &response, cx, resp);
         self.paint(ui, &painter, cx, resp, text_color);
+        links::paint_links(self, ui, cx, &fr, resp);
     }
 
     /// Doc char range covered by the blocks painted this frame.
@@ -363,7 +403,8 @@ impl ArticleView {
         Some((b.chars.start + local).min(b.chars.end))
     }
 
-    /// The shortest non-orphaned annotation containing char `c`.
+    /// The shortest non-orphaned annotation containing char `c` (in any of its ranges;
+    /// a span of several is as long as the range under `c`).
     fn innermost_at(&mut self, cx: &ArticleContext<'_>, c: usize) -> Option<usize> {
         let mut found = Vec::new();
         if !self.spans.overlapping(cx.annotations, c..c + 1, &mut found) {
@@ -373,7 +414,12 @@ impl ArticleView {
         found
             .into_iter()
             .filter(|&i| !cx.annotations[i].orphaned)
-            .min_by_key(|&i| cx.annotations[i].end - cx.annotations[i].start)
+            .filter_map(|i| {
+                let r = cx.annotations[i].ranges().find(|r| r.contains(&c))?;
+                Some((i, r.len()))
+            })
+            .min_by_key(|&(_, len)| len)
+            .map(|(i, _)| i)
     }
 
     fn pointer(
@@ -461,7 +507,38 @@ impl ArticleView {
         }
         if response.drag_started() {
             let origin = ui.input(|i| i.pointer.press_origin());
-            self.drag_anchor = origin.and_then(|p| self.boundary_at_pos(doc, p));
+            let anchor = origin.and_then(|p| self.boundary_at_pos(doc, p));
+            // Ctrl+drag with an annotation of this document selected adds a range to it
+            // (a Ctrl+click, without a drag, still adds it to the selection).
+            let ctrl = ui.input(|i| i.modifiers.command);
+            let target = cx
+                .selection
+                .primary()
+                .filter(|id| ctrl && cx.annotations.iter().any(|a| a.id == **id));
+            match (target, anchor) {
+                (Some(id), Some(at)) => self.range_drag = Some((id.clone(), at, None)),
+                _ => self.drag_anchor = anchor,
+            }
+        }
+        if response.dragged()
+            && let Some((id, anchor, _)) = self.range_drag.clone()
+            && let Some(p) = response.interact_pointer_pos()
+            && let Some(head) = self.boundary_at_pos(doc, p)
+        {
+            let r = anchor.min(head)..anchor.max(head);
+            let snapped = if alt {
+                Some(r).filter(|r| !r.is_empty())
+            } else {
+                words::snap_to_words(cx.text, r)
+            };
+            if snapped.is_some() {
+                self.range_drag = Some((id, anchor, snapped));
+            }
+        }
+        if response.drag_stopped()
+            && let Some((id, _, Some(r))) = self.range_drag.take()
+        {
+            resp.add_range = Some((id, r));
         }
         if response.dragged()
             && let Some(anchor) = self.drag_anchor
@@ -513,22 +590,19 @@ impl ArticleView {
                 .overlapping(cx.annotations, vis.clone(), &mut idx);
         }
         idx.retain(|&i| !cx.annotations[i].orphaned);
-        let triples: Vec<(usize, usize, usize)> = idx
-            .iter()
-            .map(|&i| (i, cx.annotations[i].start, cx.annotations[i].end))
-            .collect();
-        let lanes = spans::assign_lanes(&triples);
-        let painted: Vec<Painted> = idx
-            .iter()
-            .zip(lanes)
-            .map(|(&i, lane)| {
-                let a = &cx.annotations[i];
+        let painted: Vec<Painted> = spans::pieces(cx.annotations, &idx, &vis)
+            .into_iter()
+            .map(|p| {
+                let a = &cx.annotations[p.index];
                 Painted {
-                    range: a.start..a.end,
-                    lane,
+                    range: p.range,
+                    lane: p.lane,
                     color: paint::label_color(cx.labels, a),
                     selected: cx.selection.contains(&a.id),
                     hovered: resp.hovered_annotation.as_ref() == Some(&a.id),
+                    linked: self.link_ends.is_linked(&a.id),
+                    gap: p.gap,
+                    has_links: p.last && !cx.links.is_empty() && cx.link_index.has(cx.links, &a.id),
                 }
             })
             .collect();
@@ -573,7 +647,10 @@ impl ArticleView {
                 .filter(|(m, _)| m.start < chars.end && m.end > chars.start)
                 .cloned()
                 .collect();
-            let range = self.range();
+            let range = match &self.range_drag {
+                Some((_, _, r)) => r.clone(),
+                None => self.range(),
+            };
             let sel = range
                 .as_ref()
                 .filter(|s| s.start < chars.end && s.end > chars.start);

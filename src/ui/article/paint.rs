@@ -1,5 +1,7 @@
 //! Painting one visible block: annotation fills and stacked underlines, find matches,
-//! the text selection, then the text.
+//! the text selection, then the text; the dotted line that joins the ranges of a span of
+//! several, the outline of what is selected or linked to it, and the dot that says a
+//! span has links.
 
 use super::layout::{baseline, range_rects, row_ranges};
 use crate::model::{Annotation, LabelScheme};
@@ -19,6 +21,14 @@ pub struct Painted {
     pub selected: bool,
     /// Under the pointer.
     pub hovered: bool,
+    /// At the other end of a link from a selected annotation (or the start of a link
+    /// being made): outlined with a thin line set apart.
+    pub linked: bool,
+    /// Not a range of the span but the gap between two of its ranges: a dotted line
+    /// over the text joins them, nothing else is drawn.
+    pub gap: bool,
+    /// The last range of a span that has links: a dot at its end says so.
+    pub has_links: bool,
 }
 
 /// Colour of an annotation's label; the list's grey when the scheme lacks the label, so
@@ -68,12 +78,12 @@ pub fn paint_block(
     let at = |r: &Rect| r.translate(origin.to_vec2());
     let fill_a = if style.dark { 70 } else { 48 };
 
-    // Fills: the outermost span of each place, stronger when selected or hovered.
+    // Fills: the outermost span of each place, stronger when selected, hovered or linked.
     for s in spans
         .iter()
-        .filter(|s| s.lane == 0 || s.selected || s.hovered)
+        .filter(|s| !s.gap && (s.lane == 0 || s.selected || s.hovered || s.linked))
     {
-        let a = match (s.selected, s.hovered) {
+        let a = match (s.selected, s.hovered || s.linked) {
             (true, _) => fill_a * 2,
             (false, true) => fill_a + fill_a / 2,
             _ => fill_a,
@@ -109,7 +119,7 @@ pub fn paint_block(
     // Underlines: one lane per nesting depth, below the baseline.
     let thick = (style.font_size / 8.0).clamp(1.5, 3.0);
     let step = thick + 1.0;
-    for s in spans {
+    for s in spans.iter().filter(|s| !s.gap) {
         let lane = s.lane.min(MAX_LANES - 1) as f32;
         let lr = local(&s.range);
         if lr.is_empty() {
@@ -140,7 +150,7 @@ pub fn paint_block(
         }
     }
     // Outline of the selected annotation.
-    for s in spans.iter().filter(|s| s.selected) {
+    for s in spans.iter().filter(|s| s.selected && !s.gap) {
         range_rects(galley, local(&s.range), &mut rects);
         for r in &rects {
             painter.rect_stroke(
@@ -149,6 +159,45 @@ pub fn paint_block(
                 Stroke::new(1.5, s.color),
                 StrokeKind::Outside,
             );
+        }
+    }
+    // The other ends of its links: a thinner outline, set a little apart.
+    for s in spans.iter().filter(|s| s.linked && !s.selected && !s.gap) {
+        range_rects(galley, local(&s.range), &mut rects);
+        for r in &rects {
+            painter.rect_stroke(
+                at(r).expand(2.0),
+                CornerRadius::same(3),
+                Stroke::new(1.0, with_alpha(s.color, 220)),
+                StrokeKind::Outside,
+            );
+        }
+    }
+    // The gaps of a span of several ranges: a dotted line along the top of the text.
+    for s in spans.iter().filter(|s| s.gap) {
+        range_rects(galley, local(&s.range), &mut rects);
+        let w = if s.selected || s.hovered { 1.5 } else { 1.0 };
+        for r in &rects {
+            let r = at(r);
+            let y = r.top() + 0.5;
+            painter.extend(egui::Shape::dotted_line(
+                &[pos2(r.left(), y), pos2(r.right(), y)],
+                with_alpha(s.color, 200),
+                4.0,
+                w,
+            ));
+        }
+    }
+    // A dot after the last char of a span that has links.
+    for s in spans.iter().filter(|s| s.has_links && !s.gap) {
+        if s.range.end <= chars.start || s.range.end > chars.end || s.range.is_empty() {
+            continue;
+        }
+        let last = s.range.end - 1 - chars.start;
+        range_rects(galley, last..last + 1, &mut rects);
+        if let Some(r) = rects.last() {
+            let r = at(r);
+            painter.circle_filled(pos2(r.right(), r.top() + 1.5), 2.5, s.color);
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Which annotations touch a char range, fast, on a 10 MB article with 100,000
 //! annotations. The slice is sorted by start, so spans up to [`LONG`] chars long are
 //! found by binary search on the slice itself (always fresh, even after an in-place
-//! edit); the few longer spans are listed apart, in a list rebuilt when the slice
-//! changes, so a long span starting far above the screen is still found.
+//! edit); the few longer spans, and the spans of several ranges (whose later ranges
+//! can be anywhere after the first), are listed apart, in a list rebuilt when the
+//! slice changes, so a long span starting far above the screen is still found.
 
 use crate::model::{Annotation, AnnotationId};
 use std::ops::Range;
@@ -10,8 +11,9 @@ use std::ops::Range;
 /// Spans longer than this many chars go to the separate list.
 pub const LONG: usize = 2048;
 
+/// Whether a span goes to the separate list: longer than [`LONG`], or of several ranges.
 fn is_long(a: &Annotation) -> bool {
-    a.end.saturating_sub(a.start) > LONG
+    !a.more.is_empty() || a.end.saturating_sub(a.start) > LONG
 }
 
 /// Search structure over one annotation slice (sorted by start).
@@ -131,7 +133,7 @@ impl SpanIndex {
         for &(i, _, _) in &self.long {
             match anns.get(i) {
                 Some(a) if is_long(a) => {
-                    if a.end > r.start && a.start < r.end {
+                    if a.overlaps(&r) {
                         out.push(i);
                     }
                 }
@@ -141,6 +143,77 @@ impl SpanIndex {
         out.sort_unstable();
         fresh
     }
+}
+
+/// One range of an annotation on screen, or the gap between two of its ranges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// The annotation, by index into the slice.
+    pub index: usize,
+    /// Its chars.
+    pub range: Range<usize>,
+    /// Underline lane of a range (0 for a gap, which has none).
+    pub lane: usize,
+    /// The gap between two ranges, not a range.
+    pub gap: bool,
+    /// The annotation's last range.
+    pub last: bool,
+}
+
+/// The ranges of the annotations `idx` of `anns` that touch `vis`, and the gaps between
+/// the ranges of a span of several, with their lanes (assigned over the ranges alone:
+/// a span nested in the gap of a split quote is the outermost there).
+pub fn pieces(anns: &[Annotation], idx: &[usize], vis: &Range<usize>) -> Vec<Piece> {
+    let touches = |r: &Range<usize>| r.start < vis.end && r.end > vis.start;
+    let mut out = Vec::with_capacity(idx.len());
+    for &i in idx {
+        let a = &anns[i];
+        if a.more.is_empty() {
+            out.push(Piece {
+                index: i,
+                range: a.range(),
+                lane: 0,
+                gap: false,
+                last: true,
+            });
+            continue;
+        }
+        let ranges: Vec<Range<usize>> = a.ranges().collect();
+        for (k, r) in ranges.iter().enumerate() {
+            let last = k + 1 == ranges.len();
+            if touches(r) {
+                out.push(Piece {
+                    index: i,
+                    range: r.clone(),
+                    lane: 0,
+                    gap: false,
+                    last,
+                });
+            }
+            if let Some(next) = ranges.get(k + 1) {
+                let gap = r.end..next.start;
+                if !gap.is_empty() && touches(&gap) {
+                    out.push(Piece {
+                        index: i,
+                        range: gap,
+                        lane: 0,
+                        gap: true,
+                        last: false,
+                    });
+                }
+            }
+        }
+    }
+    let ranges: Vec<(usize, usize, usize)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.gap)
+        .map(|(k, p)| (k, p.range.start, p.range.end))
+        .collect();
+    for (&(k, _, _), lane) in ranges.iter().zip(assign_lanes(&ranges)) {
+        out[k].lane = lane;
+    }
+    out
 }
 
 /// Assigns each span a lane (0 = outermost): nested and overlapping spans get distinct
@@ -205,6 +278,52 @@ mod tests {
         idx.sync(&edited, 1, None);
         assert!(idx.overlapping(&edited, 16_000..16_100, &mut out));
         assert_eq!(out, vec![1, 2]);
+    }
+
+    #[test]
+    fn a_span_of_several_ranges_is_found_by_each_and_not_between() {
+        let text = DocText::new("word ".repeat(4000));
+        let doc = DocId::from("d");
+        let mut split = Annotation::new(doc.clone(), &text, 10, 20, "quote", "t").unwrap();
+        split.set_ranges(&text, &[10..20, 15_000..15_010]).unwrap();
+        let anns = vec![split];
+        let mut idx = SpanIndex::default();
+        idx.sync(&anns, 0, None);
+        let mut out = Vec::new();
+        assert!(idx.overlapping(&anns, 14_990..15_005, &mut out));
+        assert_eq!(out, vec![0], "the far range is found");
+        assert!(idx.overlapping(&anns, 5_000..5_100, &mut out));
+        assert!(out.is_empty(), "the gap is not the span");
+        assert!(idx.overlapping(&anns, 12..13, &mut out));
+        assert_eq!(out, vec![0]);
+    }
+
+    #[test]
+    fn a_split_quote_paints_its_ranges_and_its_gap_and_a_span_in_the_gap_is_outermost() {
+        let text = DocText::new("word ".repeat(100));
+        let doc = DocId::from("d");
+        let mut q = Annotation::new(doc.clone(), &text, 0, 10, "quote", "t").unwrap();
+        q.set_ranges(&text, &[0..10, 30..40]).unwrap();
+        let s = Annotation::new(doc, &text, 15, 25, "source", "t").unwrap();
+        let anns = vec![q, s];
+        let p = pieces(&anns, &[0, 1], &(0..500));
+        let shape: Vec<_> = p
+            .iter()
+            .map(|p| (p.index, p.range.clone(), p.lane, p.gap, p.last))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (0, 0..10, 0, false, false),
+                (0, 10..30, 0, true, false),
+                (0, 30..40, 0, false, true),
+                (1, 15..25, 0, false, true),
+            ]
+        );
+        // Off screen ranges are left out, the gap that reaches the screen stays.
+        let p = pieces(&anns, &[0], &(20..35));
+        assert_eq!(p.len(), 2);
+        assert!(p[0].gap && p[1].last);
     }
 
     #[test]

@@ -97,6 +97,9 @@ impl Fixture {
             current_match: None,
             font_size: 16.0,
             keyboard: true,
+            links: &[],
+            link_index: &Default::default(),
+            all_annotations: &[],
         };
         let view = &mut self.view;
         let mut out = self.ctx.run_ui(input, |ui| {
