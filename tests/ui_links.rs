@@ -382,3 +382,49 @@ fn deleting_a_linked_annotation_asks_then_takes_its_links_and_undo_brings_all_ba
     assert!(h.state().dialog.is_none());
     assert!(session(&h).project().annotation(&figure).is_some());
 }
+
+#[test]
+fn at_900_by_600_a_marker_to_another_document_covers_none_of_the_lines_around_its_end() {
+    let p = sample_project();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(900.0, 600.0))
+        .build_eframe({
+            let opts = options(Some(&p.path), &p.config);
+            move |cc| sourcemark::ui::SourcemarkApp::new(&cc.egui_ctx, opts)
+        });
+    h.run();
+    // The sample's 2.5 million figure in Iran News is the same as Radio Habana Cuba's.
+    show_doc_containing(&mut h, FIGURE);
+    let r = find_in_current(&h, FIGURE);
+    let doc = session(&h).current.clone().unwrap();
+    let figure = session(&h)
+        .project()
+        .annotations_of(&doc)
+        .iter()
+        .find(|a| a.range() == r && a.label == "figure")
+        .unwrap()
+        .id
+        .clone();
+    h.state_mut().push(Command::SelectAnnotation(figure.clone()));
+    for _ in 0..4 {
+        h.run();
+    }
+    let marks = h.state().view.link_marks().to_vec();
+    let side = marks
+        .iter()
+        .find(|m| m.kind == MarkKind::OtherDocument && m.this == figure)
+        .unwrap_or_else(|| panic!("{marks:?}"));
+    assert!(side.label.contains("radio-habana-cuba"), "{}", side.label);
+    // No char of the figure's sentence, or of the lines after it, lies under it.
+    let text = session(&h).current_text().unwrap().clone();
+    let around = r.start.saturating_sub(80)..(r.end + 160).min(text.char_len());
+    for c in around {
+        if let Some(rect) = h.state().view.char_rect(c) {
+            assert!(
+                !rect.intersects(side.rect),
+                "the marker {:?} covers char {c} at {rect:?}",
+                side.rect
+            );
+        }
+    }
+}

@@ -320,6 +320,9 @@ pub(super) fn paint_links(
     // text at the right edge of the view.
     let column_right = fr.origin.x + fr.width;
     let view_right = clip.right() - 14.0;
+    let beside_widths: Vec<f32> = (beside.iter().take(MAX_STACK))
+        .map(|(_, _, text)| texts.get(&painter, &format!("↗ {text}"), &small).size().x + 10.0)
+        .collect();
     let mut place = |ui: &egui::Ui,
                      marks: &mut Vec<LinkMark>,
                      f: &Found,
@@ -382,9 +385,15 @@ pub(super) fn paint_links(
         y -= step;
     }
     let mut side_y = clip.top() + 4.0 + step * above.len().min(MAX_STACK) as f32;
-    for (f, this_rect, text) in beside.iter().take(MAX_STACK) {
-        // Under the selected end when it is on screen, else below the top markers.
-        let at = this_rect.map_or(side_y, |r| r.bottom() + 4.0).max(side_y);
+    for ((f, this_rect, text), width) in beside.iter().zip(beside_widths) {
+        // Under the selected end when it is on screen and the marker fits in the margin;
+        // else with the markers at the top, where it covers the line at the edge of the
+        // view instead of the lines the reader is looking at.
+        let in_margin = column_right + 8.0 + width <= view_right;
+        let at = match this_rect {
+            Some(r) if in_margin => (r.bottom() + 4.0).max(side_y),
+            _ => side_y,
+        };
         place(ui, &mut marks, f, MarkKind::OtherDocument, text, at);
         side_y = at + step;
     }
