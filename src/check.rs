@@ -251,6 +251,69 @@ fn check_file(path: &Path, project: &Project, out: &mut Vec<Problem>) {
             });
         }
     }
+    check_clusters(path, project, out);
+}
+
+/// Cluster ids, the clusters annotations name, and `SameAs` ends in the same clusters.
+fn check_clusters(path: &Path, project: &Project, out: &mut Vec<Problem>) {
+    let file = || path.to_owned();
+    let mut cluster_ids = HashSet::with_capacity(project.clusters.len());
+    for c in &project.clusters {
+        if let Err(error) = validate_id(IdKind::Cluster, c.id.as_str()) {
+            out.push(Problem::BadId {
+                file: file(),
+                kind: IdKind::Cluster,
+                id: c.id.to_string(),
+                error,
+            });
+        }
+        if !cluster_ids.insert(&c.id) {
+            out.push(Problem::DuplicateCluster {
+                file: file(),
+                id: c.id.clone(),
+            });
+        }
+    }
+    for a in &project.annotations {
+        for c in &a.clusters {
+            if !cluster_ids.contains(c) {
+                out.push(Problem::UnknownCluster {
+                    file: file(),
+                    id: a.id.clone(),
+                    cluster: c.clone(),
+                });
+            }
+        }
+    }
+    let names = |a: &crate::model::Annotation| -> Vec<String> {
+        a.clusters
+            .iter()
+            .map(|c| {
+                project
+                    .cluster(c)
+                    .map_or_else(|| c.to_string(), |c| c.name.clone())
+            })
+            .collect()
+    };
+    for l in (project.links.iter()).filter(|l| l.kind == crate::model::LinkKind::SameAs) {
+        let (Some(from), Some(to)) = (project.annotation(&l.from), project.annotation(&l.to))
+        else {
+            continue;
+        };
+        let (mut a, mut b) = (from.clusters.clone(), to.clusters.clone());
+        a.sort();
+        b.sort();
+        if a != b {
+            out.push(Problem::SameAsApart {
+                file: file(),
+                link: l.id.clone(),
+                from: from.id.clone(),
+                from_in: names(from),
+                to: to.id.clone(),
+                to_in: names(to),
+            });
+        }
+    }
 }
 
 /// Checks one document's article and the spans on it.
@@ -512,6 +575,50 @@ mod tests {
             .find(|p| matches!(p, Problem::SelfLink { .. }))
             .unwrap();
         assert_eq!(self_link.annotation(), Some(&fig.id));
+    }
+
+    #[test]
+    fn clusters_are_checked_and_same_as_ends_must_share_them() {
+        use crate::model::{Cluster, ClusterId};
+        let (_d, path, mut p, t) = setup(ARTICLE);
+        let mut fig = span(&t, "more than 2.5\u{a0}million", "figure");
+        let mut quote = span(&t, "“historic”", "quote");
+        let crowd = Cluster::new("Crowd size");
+        fig.join_cluster(&crowd.id);
+        quote.join_cluster(&ClusterId::from("gone"));
+        p.clusters = vec![crowd.clone(), crowd.clone()];
+        p.annotations = vec![fig.clone(), quote.clone()];
+        p.links = vec![Link {
+            id: LinkId::from("same"),
+            from: fig.id.clone(),
+            to: quote.id.clone(),
+            kind: LinkKind::SameAs,
+            note: String::new(),
+        }];
+        p.normalize();
+        let r = check_project(&path, &p);
+        let lines: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(lines.len(), 3, "{lines:#?}");
+        let has = |s: &str| lines.iter().any(|l| l.contains(s));
+        assert!(has(&format!(
+            "cluster id {} is used more than once",
+            crowd.id
+        )));
+        assert!(has(&format!(
+            "annotation {}: cluster gone is not in the project",
+            quote.id
+        )));
+        assert!(has(&format!(
+            "link same: its ends are the same report but not in the same clusters \
+             (annotation {} is in \"Crowd size\", annotation {} in \"gone\")",
+            fig.id, quote.id
+        )));
+        // In the same cluster, once: clean.
+        p.clusters = vec![crowd.clone()];
+        for a in &mut p.annotations {
+            a.clusters = vec![crowd.id.clone()];
+        }
+        assert_eq!(check_project(&path, &p).problems, vec![]);
     }
 
     #[test]

@@ -50,6 +50,17 @@ pub enum Edit {
         /// The link after.
         after: Link,
     },
+    /// Adds a cluster (its members are annotation edits of their own).
+    InsertCluster(crate::model::Cluster),
+    /// Removes a cluster (its members must have left it by their own edits first).
+    RemoveCluster(crate::model::Cluster),
+    /// Renames a cluster or changes its note.
+    UpdateCluster {
+        /// The cluster before.
+        before: crate::model::Cluster,
+        /// The cluster after.
+        after: crate::model::Cluster,
+    },
     /// Adds a label to the scheme at position `at` (the scheme's order is the order of
     /// the keys and menus).
     AddLabel {
@@ -93,6 +104,9 @@ pub enum EditError {
     /// The link is not there / already there.
     #[error("link {0} does not fit the project")]
     Link(String),
+    /// The cluster is not there / already there.
+    #[error("cluster {0} does not fit the project")]
+    Cluster(String),
     /// The label is not there / already there.
     #[error("label {0} does not fit the project")]
     Label(String),
@@ -123,6 +137,12 @@ impl Edit {
             Edit::InsertLink(l) => Edit::RemoveLink(l.clone()),
             Edit::RemoveLink(l) => Edit::InsertLink(l.clone()),
             Edit::UpdateLink { before, after } => Edit::UpdateLink {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Edit::InsertCluster(c) => Edit::RemoveCluster(c.clone()),
+            Edit::RemoveCluster(c) => Edit::InsertCluster(c.clone()),
+            Edit::UpdateCluster { before, after } => Edit::UpdateCluster {
                 before: after.clone(),
                 after: before.clone(),
             },
@@ -212,6 +232,26 @@ impl Edit {
                 same(&p.links[i], before, || format!("link {}", before.id))?;
                 p.links[i] = after.clone();
             }
+            Edit::InsertCluster(c) => match p.clusters.binary_search_by(|x| x.id.cmp(&c.id)) {
+                Ok(_) => return Err(EditError::Cluster(c.id.to_string())),
+                Err(at) => p.clusters.insert(at, c.clone()),
+            },
+            Edit::RemoveCluster(c) => {
+                let i = cluster_index(p, c)?;
+                same(&p.clusters[i], c, || format!("cluster {}", c.id))?;
+                if p.cluster_members(&c.id).next().is_some() {
+                    return Err(EditError::Changed(format!("cluster {} has members", c.id)));
+                }
+                p.clusters.remove(i);
+            }
+            Edit::UpdateCluster { before, after } => {
+                if before.id != after.id {
+                    return Err(EditError::Cluster(after.id.to_string()));
+                }
+                let i = cluster_index(p, before)?;
+                same(&p.clusters[i], before, || format!("cluster {}", before.id))?;
+                p.clusters[i] = after.clone();
+            }
             Edit::AddLabel { label, at } => {
                 if p.labels.get(&label.id).is_some() || *at > p.labels.0.len() {
                     return Err(EditError::Label(label.id.clone()));
@@ -280,6 +320,12 @@ fn same<T: PartialEq>(
     } else {
         Err(EditError::Changed(what()))
     }
+}
+
+fn cluster_index(p: &Project, c: &crate::model::Cluster) -> Result<usize, EditError> {
+    p.clusters
+        .binary_search_by(|x| x.id.cmp(&c.id))
+        .map_err(|_| EditError::Cluster(c.id.to_string()))
 }
 
 fn link_index(p: &Project, l: &Link) -> Result<usize, EditError> {

@@ -47,6 +47,7 @@ fn annotation(id: String, doc: DocId, start: usize, len: usize, label: &str) -> 
         suffix: String::new(),
         note: String::new(),
         attrs: Attributes::default(),
+        clusters: Vec::new(),
         annotator: "ana".into(),
         created: at(0),
         modified: at(0),

@@ -4,8 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
 use sourcemark::model::{
-    Annotation, AnnotationId, Attributes, CharRange, Color, DocId, DocStatus, Document, Label,
-    LabelKind, LabelScheme, Link, LinkId, LinkKind, Precision, Project,
+    Annotation, AnnotationId, Attributes, CharRange, Cluster, ClusterId, Color, DocId, DocStatus,
+    Document, Label, LabelKind, LabelScheme, Link, LinkId, LinkKind, Precision, Project,
 };
 use sourcemark::store;
 use std::path::Path;
@@ -49,22 +49,40 @@ fn date() -> impl Strategy<Value = Option<NaiveDate>> {
 
 fn attributes() -> impl Strategy<Value = Attributes> {
     (
-        prop::option::of(finite()),
+        (
+            prop::option::of(finite()),
+            prop::option::of(finite()),
+            prop::option::of(finite()),
+        ),
         prop::option::of(text()),
         prop::option::of(text()),
         prop::option::of(prop::sample::select(Precision::ALL.to_vec())),
+        any::<bool>(),
         prop::option::of(text()),
         prop::option::of(any::<bool>()),
         prop::option::of(text()),
         prop::collection::btree_map(text(), text(), 0..3),
     )
         .prop_map(
-            |(value, unit, counted, precision, speaker, check_worthy, verdict, custom)| {
+            |(
+                (value, low, high),
+                unit,
+                counted,
+                precision,
+                from_text,
+                speaker,
+                check_worthy,
+                verdict,
+                custom,
+            )| {
                 Attributes {
                     value,
+                    low,
+                    high,
                     unit,
                     counted,
                     precision,
+                    from_text,
                     speaker,
                     check_worthy,
                     verdict,
@@ -149,7 +167,10 @@ fn annotation(docs: Vec<DocId>) -> impl Strategy<Value = Annotation> {
             0..3,
         ),
         (text(), text(), text(), text(), text()),
-        attributes(),
+        (
+            attributes(),
+            prop::collection::vec("[0-9a-f]{12}".prop_map(ClusterId), 0..3),
+        ),
         text(),
         (time(), time()),
         any::<bool>(),
@@ -159,7 +180,7 @@ fn annotation(docs: Vec<DocId>) -> impl Strategy<Value = Annotation> {
                 (id, doc, start, end),
                 more,
                 (label, text, prefix, suffix, note),
-                attrs,
+                (attrs, clusters),
                 annotator,
                 (created, modified),
                 orphaned,
@@ -175,6 +196,7 @@ fn annotation(docs: Vec<DocId>) -> impl Strategy<Value = Annotation> {
                 suffix,
                 note,
                 attrs,
+                clusters,
                 annotator,
                 created,
                 modified,
@@ -205,14 +227,23 @@ fn link() -> impl Strategy<Value = Link> {
         })
 }
 
+fn cluster() -> impl Strategy<Value = Cluster> {
+    ("[0-9a-f]{12}", text(), text()).prop_map(|(id, name, note)| Cluster {
+        id: ClusterId(id),
+        name,
+        note,
+    })
+}
+
 fn project() -> impl Strategy<Value = Project> {
     (
         text(),
         prop::collection::vec(label(), 0..4),
         prop::collection::vec(document(), 1..4),
         prop::collection::vec(link(), 0..3),
+        prop::collection::vec(cluster(), 0..3),
     )
-        .prop_flat_map(|(name, labels, documents, links)| {
+        .prop_flat_map(|(name, labels, documents, links, clusters)| {
             let ids: Vec<DocId> = documents.iter().map(|d| d.id.clone()).collect();
             (
                 Just(name),
@@ -220,16 +251,20 @@ fn project() -> impl Strategy<Value = Project> {
                 Just(documents),
                 prop::collection::vec(annotation(ids), 0..6),
                 Just(links),
+                Just(clusters),
             )
         })
-        .prop_map(|(name, labels, documents, annotations, links)| Project {
-            format: sourcemark::model::FORMAT,
-            name,
-            labels: LabelScheme(labels),
-            documents,
-            annotations,
-            links,
-        })
+        .prop_map(
+            |(name, labels, documents, annotations, links, clusters)| Project {
+                format: sourcemark::model::FORMAT,
+                name,
+                labels: LabelScheme(labels),
+                documents,
+                annotations,
+                links,
+                clusters,
+            },
+        )
 }
 
 proptest! {

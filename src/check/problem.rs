@@ -5,7 +5,7 @@
 use super::LinkKindFault;
 use crate::anchor::Placement;
 use crate::model::quote::{name, quote, shorten_quoted};
-use crate::model::{AnnotationId, CharRange, DocId, IdError, IdKind, LinkId};
+use crate::model::{AnnotationId, CharRange, ClusterId, DocId, IdError, IdKind, LinkId};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -228,6 +228,41 @@ pub enum Problem {
         /// What is wrong with it.
         fault: LinkKindFault,
     },
+    /// Two clusters share an id.
+    #[error("{}: cluster id {} is used more than once", file.display(), name(id.as_str()))]
+    DuplicateCluster {
+        /// Project file.
+        file: PathBuf,
+        /// The repeated id.
+        id: ClusterId,
+    },
+    /// An annotation names a cluster that is not in the project.
+    #[error("{}: annotation {}: cluster {} is not in the project", file.display(), name(id.as_str()), name(cluster.as_str()))]
+    UnknownCluster {
+        /// Project file.
+        file: PathBuf,
+        /// Annotation.
+        id: AnnotationId,
+        /// The missing cluster.
+        cluster: ClusterId,
+    },
+    /// The two ends of a `SameAs` link are not in the same clusters: one report, two
+    /// answers. Add both to the same clusters, or delete the link.
+    #[error("{}: link {}: its ends are the same report but not in the same clusters (annotation {} is in {}, annotation {} in {})", file.display(), name(link.as_str()), name(from.as_str()), clusters_named(from_in), name(to.as_str()), clusters_named(to_in))]
+    SameAsApart {
+        /// Project file.
+        file: PathBuf,
+        /// The link.
+        link: LinkId,
+        /// Its `from` end.
+        from: AnnotationId,
+        /// The clusters `from` is in, by name.
+        from_in: Vec<String>,
+        /// Its `to` end.
+        to: AnnotationId,
+        /// The clusters `to` is in, by name.
+        to_in: Vec<String>,
+    },
     /// The article file does not exist.
     #[error("{}: article of document {} is missing; its {annotations} annotation(s) cannot be checked", file.display(), name(doc.as_str()))]
     MissingArticle {
@@ -354,6 +389,9 @@ impl Problem {
             | Problem::DanglingLink { file, .. }
             | Problem::SelfLink { file, .. }
             | Problem::BadLinkKind { file, .. }
+            | Problem::DuplicateCluster { file, .. }
+            | Problem::UnknownCluster { file, .. }
+            | Problem::SameAsApart { file, .. }
             | Problem::MissingArticle { file, .. }
             | Problem::NotUtf8 { file, .. }
             | Problem::Unreadable { file, .. }
@@ -378,10 +416,21 @@ impl Problem {
             | Problem::Orphaned { id, .. }
             | Problem::SpanPastEnd { id, .. }
             | Problem::TextMismatch { id, .. }
+            | Problem::UnknownCluster { id, .. }
+            | Problem::SameAsApart { from: id, .. }
             | Problem::SelfLink { annotation: id, .. } => Some(id),
             _ => None,
         }
     }
+}
+
+/// "no cluster", or the clusters' names quoted and joined.
+fn clusters_named(names: &[String]) -> String {
+    if names.is_empty() {
+        return "no cluster".to_owned();
+    }
+    let quoted: Vec<String> = names.iter().map(|n| quote(n).to_string()).collect();
+    quoted.join(", ")
 }
 
 /// What a bad id of `kind` means for the user, after the rule it breaks.
@@ -391,6 +440,6 @@ fn hint(kind: IdKind) -> &'static str {
             " (a document id is a name, not a path: exports use it as a file name; rename \
              it in its document and in the `doc` of its annotations)"
         }
-        IdKind::Annotation | IdKind::Link | IdKind::Label => "",
+        IdKind::Annotation | IdKind::Link | IdKind::Label | IdKind::Cluster => "",
     }
 }

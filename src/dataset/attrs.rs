@@ -12,11 +12,17 @@ pub(crate) struct AttrsJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    low: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     unit: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     counted: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     precision: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    from_text: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     speaker: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,11 +40,17 @@ pub(crate) struct AttrsOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    low: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     unit: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     counted: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     precision: Option<&'static str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    from_text: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     speaker: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -53,9 +65,12 @@ impl<'a> From<&'a Attributes> for AttrsOut<'a> {
     fn from(a: &'a Attributes) -> Self {
         Self {
             value: a.value,
+            low: a.low,
+            high: a.high,
             unit: a.unit.as_deref(),
             counted: a.counted.as_deref(),
             precision: a.precision.map(|p| p.as_str()),
+            from_text: a.from_text,
             speaker: a.speaker.as_deref(),
             check_worthy: a.check_worthy,
             verdict: a.verdict.as_deref(),
@@ -75,9 +90,12 @@ impl AttrsJson {
         };
         Ok(Attributes {
             value: self.value,
+            low: self.low,
+            high: self.high,
             unit: self.unit,
             counted: self.counted,
             precision,
+            from_text: self.from_text,
             speaker: self.speaker,
             check_worthy: self.check_worthy,
             verdict: self.verdict,

@@ -118,6 +118,8 @@ pub enum RecordRef {
     Annotation(AnnotationId),
     /// A link.
     Link(LinkId),
+    /// A cluster.
+    Cluster(crate::model::ClusterId),
 }
 
 impl fmt::Display for RecordRef {
@@ -128,6 +130,7 @@ impl fmt::Display for RecordRef {
             RecordRef::Document(id) => write!(f, "document {id}"),
             RecordRef::Annotation(id) => write!(f, "annotation {id}"),
             RecordRef::Link(id) => write!(f, "link {id}"),
+            RecordRef::Cluster(id) => write!(f, "cluster {id}"),
         }
     }
 }
@@ -316,6 +319,34 @@ pub enum MergeError {
     },
 }
 
+/// Restores a cluster that one side deleted while a merged annotation still names it
+/// (the other side clustered more spans into it: keeping the cluster loses nothing), and
+/// forgets a membership of a cluster no input has.
+fn keep_clusters_in_use(
+    inputs: [&Project; 3],
+    clusters: &mut Vec<crate::model::Cluster>,
+    annotations: &mut [Annotation],
+) {
+    let mut have: HashSet<crate::model::ClusterId> =
+        clusters.iter().map(|c| c.id.clone()).collect();
+    for a in annotations.iter_mut() {
+        a.clusters.retain(|id| {
+            if have.contains(id) {
+                return true;
+            }
+            let found = inputs.iter().rev().find_map(|p| p.cluster(id).cloned());
+            match found {
+                Some(c) => {
+                    have.insert(c.id.clone());
+                    clusters.push(c);
+                    true
+                }
+                None => false,
+            }
+        });
+    }
+}
+
 /// Merges `ours` and `theirs`, two descendants of `base`; see the module docs.
 pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merge, MergeError> {
     merge_with(base, ours, theirs, &Choices::new())
@@ -339,6 +370,7 @@ pub fn merge_with(
     let mut annotations =
         run.collection(&base.annotations, &ours.annotations, &theirs.annotations)?;
     let mut links = run.collection(&base.links, &ours.links, &theirs.links)?;
+    let mut clusters = run.collection(&base.clusters, &ours.clusters, &theirs.clusters)?;
 
     run.keep_needed(
         [base, ours, theirs].map(|p| p.documents.as_slice()),
@@ -353,11 +385,13 @@ pub fn merge_with(
         |a| &a.label,
     )?;
     run.drop_dangling_links(&annotations, &mut links);
+    keep_clusters_in_use([base, ours, theirs], &mut clusters, &mut annotations);
 
     project.labels.0 = order_labels(base, ours, theirs, labels);
     project.documents = documents;
     project.annotations = annotations;
     project.links = links;
+    project.clusters = clusters;
     project.normalize();
 
     // A conflict about a record that had to go is moot; the drop is reported instead.

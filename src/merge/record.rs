@@ -65,6 +65,22 @@ static LINK: Shape = Shape {
     earliest: &[],
 };
 
+impl Record for crate::model::Cluster {
+    type Key = crate::model::ClusterId;
+    fn key(&self) -> &crate::model::ClusterId {
+        &self.id
+    }
+    fn reference(key: &crate::model::ClusterId) -> RecordRef {
+        RecordRef::Cluster(key.clone())
+    }
+    fn shape() -> &'static Shape {
+        &PLAIN
+    }
+    fn summary(&self) -> String {
+        format!("cluster “{}”", value::short(&self.name))
+    }
+}
+
 impl Record for Label {
     type Key = String;
     fn key(&self) -> &String {
@@ -279,6 +295,7 @@ pub(super) fn merge_scalars(
             documents: _,
             annotations: _,
             links: _,
+            clusters: _,
         } = p;
         Map::from_iter([
             ("format".to_owned(), Value::from(*format)),

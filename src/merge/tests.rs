@@ -38,6 +38,7 @@ fn ann(id: &str, doc: &str, start: usize, end: usize, label: &str) -> Annotation
         suffix: " after".into(),
         note: String::new(),
         attrs: Attributes::default(),
+        clusters: Vec::new(),
         annotator: "ana".into(),
         created: at(0),
         modified: at(0),
@@ -591,4 +592,47 @@ fn a_field_added_to_a_struct_later_merges_without_code() {
         .unwrap();
     assert_eq!(merged, [c("Crowd size", "How many?")]);
     assert!(run.conflicts.is_empty());
+}
+
+#[test]
+fn clusters_merge_by_id_and_one_deleted_while_the_other_side_clustered_more_is_kept() {
+    use crate::model::{Cluster, ClusterId};
+    let mut b = base();
+    let crowd = Cluster {
+        id: ClusterId("c1".into()),
+        name: "Crowd size".into(),
+        note: String::new(),
+    };
+    b.clusters = vec![crowd.clone()];
+    a(&mut b, "b1").join_cluster(&crowd.id);
+    let mut o = b.clone();
+    let mut t = b.clone();
+    // Ours renames it and adds a second cluster; theirs clusters another span into it.
+    o.clusters[0].name = "Crowd size, Baghdad".into();
+    o.clusters.push(Cluster::new("Who called the rally"));
+    o.normalize();
+    a(&mut t, "a1").join_cluster(&crowd.id);
+    let m = clean(&b, &o, &t);
+    assert_eq!(m.clusters.len(), 2);
+    assert_eq!(m.cluster(&crowd.id).unwrap().name, "Crowd size, Baghdad");
+    let members: Vec<&str> = m
+        .cluster_members(&crowd.id)
+        .map(|x| x.id.as_str())
+        .collect();
+    assert_eq!(members, ["a1", "b1"]);
+
+    // Ours deletes the cluster (its member leaves first); theirs adds a member: kept.
+    let mut o = b.clone();
+    a(&mut o, "b1").leave_cluster(&crowd.id);
+    o.clusters.clear();
+    let m = clean(&b, &o, &t);
+    assert_eq!(
+        m.cluster(&crowd.id).map(|c| c.name.as_str()),
+        Some("Crowd size")
+    );
+    let members: Vec<&str> = m
+        .cluster_members(&crowd.id)
+        .map(|x| x.id.as_str())
+        .collect();
+    assert_eq!(members, ["a1"], "ours took b1 out, theirs put a1 in");
 }

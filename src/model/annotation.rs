@@ -1,6 +1,6 @@
 //! An annotation: a labelled span with its exact text, context, note and attributes.
 
-use super::{AnnotationId, DocId};
+use super::{AnnotationId, ClusterId, DocId};
 use crate::text::DocText;
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
@@ -78,6 +78,13 @@ pub struct Attributes {
     /// Figure: the number as a plain value ("2.5 million" is 2500000).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    /// Figure: the lowest the value can be ("more than 2.5 million": 2500000; "between
+    /// 2 and 3 million": 2000000).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    /// Figure: the highest the value can be ("up to 5,000": 5000).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
     /// Figure: unit of the value ("people", "troops", "USD").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
@@ -87,6 +94,11 @@ pub struct Attributes {
     /// Figure: exact, approximate or a bound.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub precision: Option<Precision>,
+    /// Figure: the number fields (value, low, high, unit, precision) were read from the
+    /// span's words by [`crate::figure`], not typed; typing any of them clears it, and a
+    /// moved span is read again while it is set.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_text: bool,
     /// Quote: who said it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
@@ -118,6 +130,8 @@ impl Attributes {
         };
         add("speaker", Quote, self.speaker.clone());
         add("value", Figure, self.value.map(|v| v.to_string()));
+        add("low", Figure, self.low.map(|v| v.to_string()));
+        add("high", Figure, self.high.map(|v| v.to_string()));
         add("unit", Figure, self.unit.clone());
         add("counted", Figure, self.counted.clone());
         add(
@@ -151,6 +165,8 @@ impl Attributes {
         match name {
             "speaker" => self.speaker = None,
             "value" => self.value = None,
+            "low" => self.low = None,
+            "high" => self.high = None,
             "unit" => self.unit = None,
             "counted" => self.counted = None,
             "precision" => self.precision = None,
@@ -192,6 +208,9 @@ pub struct Annotation {
     /// Label-specific attributes.
     #[serde(default, skip_serializing_if = "Attributes::is_empty")]
     pub attrs: Attributes,
+    /// The clusters it is a member of, sorted (see [`super::Cluster`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clusters: Vec<ClusterId>,
     /// Who made it.
     #[serde(default)]
     pub annotator: String,
@@ -259,6 +278,7 @@ impl Annotation {
             suffix: String::new(),
             note: String::new(),
             attrs: Attributes::default(),
+            clusters: Vec::new(),
             annotator: annotator.to_owned(),
             created: t,
             modified: t,

@@ -56,6 +56,11 @@ string_id!(
     /// Identifies a link between two annotations.
     LinkId
 );
+string_id!(
+    /// Identifies a cluster of annotations (random, like annotation ids, so that two
+    /// annotators' clusters never share one by accident).
+    ClusterId
+);
 
 fn random_hex() -> String {
     format!("{:012x}", fastrand::u64(..) & 0xffff_ffff_ffff)
@@ -72,6 +77,18 @@ impl LinkId {
     /// A fresh random id.
     pub fn random() -> Self {
         Self(random_hex())
+    }
+}
+
+impl ClusterId {
+    /// A fresh random id.
+    pub fn random() -> Self {
+        Self(random_hex())
+    }
+
+    /// Checks the id against the rule for cluster ids (see [`validate_id`]).
+    pub fn validate(&self) -> Result<(), IdError> {
+        validate_id(IdKind::Cluster, &self.0)
     }
 }
 
@@ -147,6 +164,8 @@ pub enum IdKind {
     Link,
     /// A label id (the label scheme's `id`, stored on annotations).
     Label,
+    /// A cluster id.
+    Cluster,
 }
 
 impl IdKind {
@@ -156,6 +175,7 @@ impl IdKind {
             IdKind::Document => "document id",
             IdKind::Annotation => "annotation id",
             IdKind::Link => "link id",
+            IdKind::Cluster => "cluster id",
             IdKind::Label => "label",
         }
     }
@@ -264,7 +284,7 @@ pub fn join_file_name(dir: &Path, name: &str) -> Result<PathBuf, IdError> {
 pub fn validate_id(kind: IdKind, id: &str) -> Result<(), IdError> {
     let error = match kind {
         IdKind::Document => file_name_error(id),
-        IdKind::Annotation | IdKind::Link | IdKind::Label => common_error(id),
+        IdKind::Annotation | IdKind::Link | IdKind::Label | IdKind::Cluster => common_error(id),
     };
     error.map_or(Ok(()), Err)
 }

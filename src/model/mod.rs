@@ -6,6 +6,7 @@
 
 mod annotation;
 mod annotator;
+mod cluster;
 mod document;
 mod ids;
 mod labels;
@@ -19,10 +20,11 @@ pub use annotation::{
     joined_text, merge_ranges, now,
 };
 pub use annotator::{annotator_from, default_annotator};
+pub use cluster::{Cluster, same_as_closure};
 pub use document::{DocStatus, Document};
 pub use ids::{
-    AnnotationId, DocId, IdError, IdKind, LinkId, MAX_ID_BYTES, NOT_IN_FILE_NAMES, SLUG_CHARS,
-    file_name_error, join_file_name, validate_id,
+    AnnotationId, ClusterId, DocId, IdError, IdKind, LinkId, MAX_ID_BYTES, NOT_IN_FILE_NAMES,
+    SLUG_CHARS, file_name_error, join_file_name, validate_id,
 };
 pub use labels::{Color, Label, LabelKind, LabelScheme};
 pub use link::{Link, LinkKind};
@@ -53,6 +55,9 @@ pub struct Project {
     /// Links between annotations, sorted by id.
     #[serde(default)]
     pub links: Vec<Link>,
+    /// Clusters, sorted by id; their members are the annotations that name them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clusters: Vec<Cluster>,
 }
 
 impl Project {
@@ -65,6 +70,7 @@ impl Project {
             documents: Vec::new(),
             annotations: Vec::new(),
             links: Vec::new(),
+            clusters: Vec::new(),
         }
     }
 
@@ -74,6 +80,23 @@ impl Project {
         self.annotations
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.links.sort_by(|a, b| a.id.cmp(&b.id));
+        self.clusters.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+
+    /// The cluster with this id.
+    pub fn cluster(&self, id: &ClusterId) -> Option<&Cluster> {
+        self.clusters
+            .binary_search_by(|c| c.id.cmp(id))
+            .ok()
+            .map(|i| &self.clusters[i])
+    }
+
+    /// The members of a cluster, in the annotations' order (document, start).
+    pub fn cluster_members<'a>(
+        &'a self,
+        id: &'a ClusterId,
+    ) -> impl Iterator<Item = &'a Annotation> + 'a {
+        self.annotations.iter().filter(move |a| a.in_cluster(id))
     }
 
     /// The document with this id.

@@ -52,6 +52,7 @@ pub fn probes() -> Vec<Annotation> {
         suffix: "\u{a0}—".into(),
         note: "a note".into(),
         attrs: Attributes::default(),
+        clusters: Vec::new(),
         annotator: "me".into(),
         created: t,
         modified: DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default(),
@@ -65,9 +66,12 @@ pub fn probes() -> Vec<Annotation> {
     let mut with_attrs = plain.clone();
     with_attrs.attrs = Attributes {
         value: Some(2_500_000.0),
+        low: Some(2_500_000.0),
+        high: Some(-0.0),
         unit: Some("people".into()),
         counted: Some("“protesters”, per the organisers".into()),
         precision: Some(crate::model::Precision::AtLeast),
+        from_text: true,
         speaker: Some("al-Sadr".into()),
         check_worthy: Some(true),
         verdict: Some("misleading\n".into()),
@@ -85,7 +89,9 @@ pub fn probes() -> Vec<Annotation> {
         crate::model::CharRange { start: 20, end: 30 },
         crate::model::CharRange { start: 40, end: 41 },
     ];
-    vec![a, plain, with_attrs, small, with_more]
+    let mut clustered = plain.clone();
+    clustered.clusters = vec!["0a1b2c3d4e5f".into(), "c “2”".into()];
+    vec![a, plain, with_attrs, small, with_more, clustered]
 }
 
 fn write_fields(out: &mut String, a: &Annotation) -> Option<()> {
@@ -104,6 +110,7 @@ fn write_fields(out: &mut String, a: &Annotation) -> Option<()> {
         suffix,
         note,
         attrs,
+        clusters,
         annotator,
         created,
         modified,
@@ -138,6 +145,16 @@ fn write_fields(out: &mut String, a: &Annotation) -> Option<()> {
         out.push_str(", attrs: ");
         write_attrs(out, attrs)?;
     }
+    if !clusters.is_empty() {
+        out.push_str(", clusters: [");
+        for (i, c) in clusters.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            push_escaped(out, c.as_str())?;
+        }
+        out.push(']');
+    }
     out.push_str(", annotator: ");
     push_escaped(out, annotator)?;
     out.push_str(", created: ");
@@ -156,9 +173,12 @@ fn write_attrs(out: &mut String, attrs: &Attributes) -> Option<()> {
     // By name, no `..`, for the same reason as the annotation's fields.
     let Attributes {
         value,
+        low,
+        high,
         unit,
         counted,
         precision,
+        from_text,
         speaker,
         check_worthy,
         verdict,
@@ -171,13 +191,15 @@ fn write_attrs(out: &mut String, attrs: &Attributes) -> Option<()> {
         out.push_str(": ");
         sep = ", ";
     };
-    if let Some(v) = value {
-        // ron writes a float with `{:?}`; NaN and infinities are left to it.
-        if !v.is_finite() {
-            return None;
+    for (name, v) in [("value", value), ("low", low), ("high", high)] {
+        if let Some(v) = v {
+            // ron writes a float with `{:?}`; NaN and infinities are left to it.
+            if !v.is_finite() {
+                return None;
+            }
+            field(out, name);
+            write!(out, "Some({v:?})").ok()?;
         }
-        field(out, "value");
-        write!(out, "Some({v:?})").ok()?;
     }
     for (name, v) in [("unit", unit), ("counted", counted)] {
         if let Some(v) = v {
@@ -188,6 +210,10 @@ fn write_attrs(out: &mut String, attrs: &Attributes) -> Option<()> {
     if let Some(p) = precision {
         field(out, "precision");
         write!(out, "Some({p:?})").ok()?;
+    }
+    if *from_text {
+        field(out, "from_text");
+        out.push_str("true");
     }
     if let Some(v) = speaker {
         field(out, "speaker");
@@ -236,7 +262,7 @@ fn push_time(out: &mut String, t: &DateTime<Utc>) {
 }
 
 /// The annotation at the start of `s` and the bytes it takes (up to its closing
-/// parenthesis), if it is in ron's own form and has no `more` ranges or attributes.
+/// parenthesis), if it is in ron's own form and has no `more` ranges, attributes or clusters.
 pub fn annotation(s: &str) -> Option<(Annotation, usize)> {
     let mut c = Cursor { s, at: 0 };
     c.lit("(id: ")?;
@@ -282,6 +308,7 @@ pub fn annotation(s: &str) -> Option<(Annotation, usize)> {
         suffix,
         note,
         attrs: Attributes::default(),
+        clusters: Vec::new(),
         annotator,
         created,
         modified,
@@ -438,6 +465,7 @@ mod tests {
                 suffix,
                 note,
                 attrs: Attributes::default(),
+                clusters: Vec::new(),
                 annotator,
                 created: Utc.timestamp_opt(secs.0, 0).single().unwrap_or_default(),
                 modified: Utc.timestamp_opt(secs.1, nanos).single().unwrap_or_default(),
@@ -456,22 +484,40 @@ mod tests {
             Just(-0.5),
         ];
         (
-            prop::option::of(finite),
+            (
+                prop::option::of(finite.clone()),
+                prop::option::of(finite.clone()),
+                prop::option::of(finite),
+            ),
             prop::option::of(any_text()),
             prop::option::of(any_text()),
             prop::option::of(prop::sample::select(crate::model::Precision::ALL.to_vec())),
+            any::<bool>(),
             prop::option::of(any_text()),
             prop::option::of(any::<bool>()),
             prop::option::of(any_text()),
             prop::collection::btree_map(any_text(), any_text(), 0..3),
         )
             .prop_map(
-                |(value, unit, counted, precision, speaker, check_worthy, verdict, custom)| {
+                |(
+                    (value, low, high),
+                    unit,
+                    counted,
+                    precision,
+                    from_text,
+                    speaker,
+                    check_worthy,
+                    verdict,
+                    custom,
+                )| {
                     Attributes {
                         value,
+                        low,
+                        high,
                         unit,
                         counted,
                         precision,
+                        from_text,
                         speaker,
                         check_worthy,
                         verdict,
@@ -498,8 +544,9 @@ mod tests {
             a in any_annotation(),
             attrs in any_attrs(),
             more in any_ranges(),
+            clusters in prop::collection::vec(any_text().prop_map(crate::model::ClusterId), 0..3),
         ) {
-            let a = Annotation { attrs, more, ..a };
+            let a = Annotation { attrs, more, clusters, ..a };
             let mut ours = String::new();
             prop_assert!(write(&mut ours, &a));
             prop_assert_eq!(ours, line(&a));

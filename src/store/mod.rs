@@ -160,6 +160,7 @@ fn is_in_order(p: &Project) -> bool {
         && p.annotations
             .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
         && p.links.is_sorted_by(|a, b| a.id <= b.id)
+        && p.clusters.is_sorted_by(|a, b| a.id <= b.id)
 }
 
 /// Just enough of a project file to read its version before parsing the rest.

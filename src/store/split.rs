@@ -122,6 +122,7 @@ pub fn to_text(
         documents: project.documents.clone(),
         annotations: Vec::new(),
         links: project.links.clone(),
+        clusters: project.clusters.clone(),
     };
     let chunks: Vec<&[Annotation]> = project.annotations.chunks(n.div_ceil(threads)).collect();
     // Written alone, a list's elements sit one level deep; in the project they sit
