@@ -270,7 +270,9 @@ pub(crate) fn select<'a>(
             carriers(|s| s.ranges)
         ));
     }
-    if !project.links.is_empty() {
+    // ClaimReview is markup for verdicts, not a dataset of spans: it has no place for a
+    // link, and saying so of every link between quotes and sources would be noise.
+    if !project.links.is_empty() && format != Format::Claimreview {
         select_links(&project.links, format, &mut views, summary);
     }
     Ok(views)
