@@ -278,11 +278,12 @@ pub(crate) fn select<'a>(
     Ok(views)
 }
 
-/// The formats that carry what `carries` says, for a warning: "jsonl, brat, …".
+/// The span datasets that carry what `carries` says, for a warning: "jsonl, brat, …"
+/// (ClaimReview, markup for verdicts, is no alternative to a dataset).
 fn carriers(carries: fn(&super::FormatSpec) -> bool) -> String {
     Format::ALL
         .iter()
-        .filter(|f| carries(&f.spec()))
+        .filter(|&&f| f != Format::Claimreview && carries(&f.spec()))
         .map(|f| f.as_str())
         .collect::<Vec<_>>()
         .join(", ")
