@@ -405,8 +405,7 @@ fn at_900_by_600_a_marker_to_another_document_covers_none_of_the_lines_around_it
         .unwrap()
         .id
         .clone();
-    h.state_mut()
-        .push(Command::SelectAnnotation(figure.clone()));
+    h.state_mut().push(Command::SelectAnnotation(figure.clone()));
     for _ in 0..4 {
         h.run();
     }
