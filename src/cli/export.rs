@@ -54,7 +54,7 @@ fn parse_status(s: &str) -> Result<DocStatus, String> {
 pub struct ExportArgs {
     /// The project file.
     pub project: PathBuf,
-    /// jsonl, doccano, doccano-rel, label-studio, brat, w3c, csv or conll.
+    /// jsonl, doccano, doccano-rel, label-studio, brat, w3c, csv, conll or claimreview.
     #[arg(long, short, value_parser = parse_format)]
     pub format: Format,
     /// Output file (a folder for brat); stdout when left out. Replaced atomically.

@@ -48,6 +48,8 @@ pub struct ExportSummary {
     /// across documents where the format joins spans of one document, or any link in a
     /// format that carries none. Links with neither end in the export are not counted.
     pub skipped_links: usize,
+    /// ClaimReview: claims left out because they have no verdict.
+    pub unreviewed_claims: usize,
     /// Discontinuous spans written with their first range only, by a format that has
     /// no way to write the others.
     pub cut_spans: usize,

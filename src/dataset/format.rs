@@ -38,6 +38,9 @@ pub enum Format {
     Csv,
     /// Token-per-line BIO tags.
     Conll,
+    /// schema.org `ClaimReview` JSON-LD: one review per claim that has a verdict, for
+    /// search engines and fact-check aggregators.
+    Claimreview,
 }
 
 impl Format {
@@ -81,6 +84,9 @@ impl Format {
             Format::Csv => ("csv", false, false, &[Chars, Utf16], Project, true),
             // Tokens and tags, no offsets: the unit changes nothing.
             Format::Conll => ("conll", false, false, &[Chars, Utf16], None, false),
+            // Claim texts, no offsets: the unit changes nothing. A discontinuous claim's
+            // ranges are joined into its claimReviewed text.
+            Format::Claimreview => ("jsonld", false, false, &[Chars, Utf16], None, true),
         };
         FormatSpec {
             name: self.into(),

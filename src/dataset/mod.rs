@@ -1,5 +1,5 @@
 //! Datasets out and in: JSONL, doccano (sequence labelling and relations), Label Studio,
-//! brat, W3C Web Annotation, CSV and CoNLL exports, and imports for the formats other
+//! brat, W3C Web Annotation, CSV, CoNLL and schema.org ClaimReview exports, and imports for the formats other
 //! tools write (JSONL, doccano, Label Studio, brat). Every format but CoNLL and plain
 //! doccano carries the links between spans and the ranges of a discontinuous span.
 //!
@@ -18,6 +18,7 @@
 
 mod attrs;
 mod brat;
+mod claimreview;
 mod conll;
 mod csv_rows;
 mod doccano;

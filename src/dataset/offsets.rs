@@ -212,7 +212,8 @@ mod name_tests {
                 "brat",
                 "w3c",
                 "csv",
-                "conll"
+                "conll",
+                "claimreview"
             ]
         );
         let precisions: Vec<&str> = crate::model::Precision::ALL

@@ -270,17 +270,20 @@ pub(crate) fn select<'a>(
             carriers(|s| s.ranges)
         ));
     }
-    if !project.links.is_empty() {
+    // ClaimReview is markup for verdicts, not a dataset of spans: it has no place for a
+    // link, and saying so of every link between quotes and sources would be noise.
+    if !project.links.is_empty() && format != Format::Claimreview {
         select_links(&project.links, format, &mut views, summary);
     }
     Ok(views)
 }
 
-/// The formats that carry what `carries` says, for a warning: "jsonl, brat, …".
+/// The span datasets that carry what `carries` says, for a warning: "jsonl, brat, …"
+/// (ClaimReview, markup for verdicts, is no alternative to a dataset).
 fn carriers(carries: fn(&super::FormatSpec) -> bool) -> String {
     Format::ALL
         .iter()
-        .filter(|f| carries(&f.spec()))
+        .filter(|&&f| f != Format::Claimreview && carries(&f.spec()))
         .map(|f| f.as_str())
         .collect::<Vec<_>>()
         .join(", ")

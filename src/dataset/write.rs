@@ -4,7 +4,9 @@
 use super::export::{ExportError, ExportOptions, ExportSummary, Output, Progress, check_folder};
 use super::format::Format;
 use super::label_studio::{label_config, label_config_path};
-use super::{brat, conll, csv_rows, doccano, doccano_rel, jsonl, label_studio, select, w3c};
+use super::{
+    brat, claimreview, conll, csv_rows, doccano, doccano_rel, jsonl, label_studio, select, w3c,
+};
 use crate::store::AtomicFile;
 use crate::workspace::Workspace;
 use std::io::{self, Write};
@@ -114,6 +116,7 @@ fn write_to(
         Format::W3c => w3c::write(ws, views, &mut out, progress)?,
         Format::Csv => csv_rows::write(views, &mut out, progress)?,
         Format::Conll => conll::write(views, &mut out, summary, progress)?,
+        Format::Claimreview => claimreview::write(ws, views, &mut out, summary, progress)?,
         Format::Brat => return Err(ExportError::NeedsFolder(format)),
     }
     out.flush().map_err(ExportError::Stream)

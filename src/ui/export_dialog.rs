@@ -350,6 +350,7 @@ pub(crate) fn format_name(f: Format) -> &'static str {
         Format::W3c => "W3C Web Annotation",
         Format::Csv => "CSV",
         Format::Conll => "CoNLL (BIO)",
+        Format::Claimreview => "ClaimReview (schema.org JSON-LD)",
     }
 }
 
