@@ -9,6 +9,7 @@
 
 pub mod anchor;
 pub mod check;
+pub mod cluster;
 pub mod dataset;
 pub mod edit;
 pub mod links;

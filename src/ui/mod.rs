@@ -38,6 +38,7 @@ pub mod preferences;
 pub mod project_search;
 pub mod relink;
 pub mod session;
+pub mod session_clusters;
 pub mod session_import;
 pub mod session_links;
 mod session_ranges;

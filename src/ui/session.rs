@@ -47,6 +47,9 @@ pub enum SessionError {
     /// The two annotations cannot be linked.
     #[error(transparent)]
     Link(#[from] crate::links::LinkError),
+    /// The cluster change cannot be made.
+    #[error(transparent)]
+    Cluster(#[from] crate::cluster::ClusterError),
 }
 
 /// An open project with its history and what the window shows.

@@ -137,14 +137,35 @@ impl Session {
             note: String::new(),
         })];
         let mut name = format!("Link: {}", kind.label());
-        if let Some(mut after) = links::attribution(&p.labels, a, b) {
-            let before = if after.id == a.id { a } else { b }.clone();
-            after.modified = now();
+        // Each end as the link leaves it: the speaker a source gives, the clusters the
+        // other end of a `SameAs` is in.
+        let mut afters = [a.clone(), b.clone()];
+        if let Some(after) = links::attribution(&p.labels, a, b) {
             name = format!(
                 "{name}, speaker {}",
                 after.attrs.speaker.as_deref().unwrap_or("")
             );
-            edits.push(Edit::UpdateAnnotation { before, after });
+            let i = usize::from(after.id != a.id);
+            afters[i] = after;
+        }
+        if kind == LinkKind::SameAs {
+            // The same report answers the same questions: clusters and SameAs agree.
+            let all: Vec<_> = a.clusters.iter().chain(&b.clusters).cloned().collect();
+            for after in &mut afters {
+                for c in &all {
+                    after.join_cluster(c);
+                }
+            }
+        }
+        let t = now();
+        for (before, mut after) in [a, b].into_iter().zip(afters) {
+            if after != *before {
+                after.modified = t;
+                edits.push(Edit::UpdateAnnotation {
+                    before: before.clone(),
+                    after,
+                });
+            }
         }
         self.apply_selecting(Transaction { name, edits }, Selection::one(from.clone()))?;
         Ok(id)
