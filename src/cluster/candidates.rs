@@ -178,7 +178,8 @@ mod tests {
             "more than 2.5 million took part in the demonstrations on Friday",
         );
         let figure = find(&p, "iran-news", "more than 2.5 million");
-        let (c, tx) = crate::cluster::new_cluster(&p, "Crowd size", &[claim.clone()]).unwrap();
+        let (c, tx) =
+            crate::cluster::new_cluster(&p, "Crowd size", std::slice::from_ref(&claim)).unwrap();
         let mut h = History::new();
         h.apply(&mut p, tx).unwrap();
         // The claim's SameAs partner in Radio Habana Cuba joined with it.

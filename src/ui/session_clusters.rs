@@ -126,7 +126,7 @@ mod tests {
         s.undo();
         s.delete_cluster(&c).unwrap();
         assert!(s.project().clusters.is_empty());
-        assert_eq!(s.selection.annotations(), [three.clone()]);
+        assert_eq!(s.selection.annotations(), std::slice::from_ref(&three));
         s.undo();
         assert_eq!(
             s.project().cluster(&c).unwrap().name,
