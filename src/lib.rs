@@ -2,7 +2,7 @@
 //! RON project file, and export it as a dataset.
 //!
 //! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`relink`], [`edit`],
-//! [`merge`], [`check`], [`dataset`]) knows nothing of the window and is tested without
+//! [`merge`], [`check`], [`dataset`], [`figure`]) knows nothing of the window and is tested without
 //! one; [`ui`] draws it and sends edits. `ARCHITECTURE.md` has the map.
 
 #![warn(missing_docs)]
@@ -11,6 +11,7 @@ pub mod anchor;
 pub mod check;
 pub mod dataset;
 pub mod edit;
+pub mod figure;
 pub mod merge;
 pub mod model;
 pub mod par;
