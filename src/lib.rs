@@ -2,8 +2,9 @@
 //! RON project file, and export it as a dataset.
 //!
 //! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`relink`], [`edit`],
-//! [`links`], [`merge`], [`check`], [`dataset`]) knows nothing of the window and is tested
-//! without one; [`ui`] draws it and sends edits. `ARCHITECTURE.md` has the map.
+//! [`links`], [`merge`], [`check`], [`dataset`], [`cluster`], [`figure`]) knows nothing of the
+//! window and is tested without one; [`ui`] draws it and sends edits. `ARCHITECTURE.md`
+//! has the map.
 
 #![warn(missing_docs)]
 
@@ -12,6 +13,7 @@ pub mod check;
 pub mod cluster;
 pub mod dataset;
 pub mod edit;
+pub mod figure;
 pub mod links;
 pub mod merge;
 pub mod model;

@@ -1,0 +1,213 @@
+//! Figures read from their words: the text of a figure span ("more than 2.5 million
+//! people") as numbers a comparison can sort and chart, for English news prose.
+//!
+//! A small tokenizer ([`scan`]) and grammar ([`number`] for one numeral, [`phrase`] for
+//! hedges, ranges, currencies and percentages, [`context`] for what is not a figure),
+//! shaped after Duckling's English numeral and quantity rules. No IO, no model, and
+//! nothing is allocated while reading except the counted noun of a result.
+//!
+//! What a [`Reading`] holds, by precision (see [`Precision`]):
+//!
+//! | text                       | value       | low         | high        | precision   |
+//! |----------------------------|-------------|-------------|-------------|-------------|
+//! | "5,200", "seven"           | 5200        | 5200        | 5200        | exact       |
+//! | "about 5,200", "3 million" | 3,000,000   | —           | —           | approximate |
+//! | "more than 2.5 million"    | 2,500,000   | 2,500,000   | —           | at-least    |
+//! | "millions of"              | 2,000,000   | 2,000,000   | —           | at-least    |
+//! | "up to 3 million"          | 3,000,000   | —           | 3,000,000   | at-most     |
+//! | "between 2 and 3 million"  | —           | 2,000,000   | 3,000,000   | approximate |
+//!
+//! - Bounds are what the words state: an exact number is its own low and high, an
+//!   approximate one states no bound, a range states two numbers and no single one
+//!   ([`Reading::central`] gives its midpoint for a chart or a sort).
+//! - A number stated with a scale of a thousand or more ("3 million", "eleven
+//!   thousand", "$4 billion", "5.2k"), with a dozen, as a fraction ("half a million",
+//!   "half of"), or as a crowd ("million-man", "10,000-strong") is rounded speech and
+//!   so approximate unless a hedge says otherwise; plain digits and small number words
+//!   are exact.
+//! - Vague plurals are lower bounds at twice their unit: "dozens" 24, "scores of" 40,
+//!   "hundreds" 200, "thousands" 2,000, "tens of thousands" 20,000, "hundreds of
+//!   thousands" 200,000, "millions" 2,000,000; "several", "a few" and "many" before a
+//!   scale read the same ("several thousand" ≥ 2,000). Alone, "several", "many" and
+//!   "a few" are no figure.
+//! - At least: "more than", "over", "above", "at least", "in excess of", "upwards of",
+//!   "no fewer than", "well over", "a minimum of", "or more", "5,000+". At most: "up
+//!   to", "fewer than", "less than", "no more than", "as many as", "under", "below",
+//!   "at most", "a maximum of", and "nearly", "almost", "just under": these say the
+//!   count falls short of the number, so the number is an upper bound. Approximate:
+//!   "about", "around", "some", "roughly", "approximately", "an estimated", "close
+//!   to", "in the region of", "or so", "~". "exactly" makes any number exact.
+//! - `unit` is a currency code ("$4 billion" is USD; also US$, £ GBP, € EUR, ¥, ₹, the
+//!   words "dollars", "euros", "pounds", "Iraqi dinars" IQD, "rials", and codes such as
+//!   "USD 4 million"), "percent" ("25%", "40 percent", "40 per cent", and shares in
+//!   words: "half of" 50, "a third of" 33.3…) or "percentage points"; `None` for a
+//!   count, whose noun is `counted` ("people", "protesters", "troops"). Bare "dinars"
+//!   (several countries' currency) is left as the counted noun.
+//! - "3.5m" is millions unless a dash or a word of size follows ("a 10m-high wall",
+//!   "100m sprint"); "5 200" with an ordinary space is two numbers (a thin or narrow
+//!   no-break space groups digits); "1.000" is the decimal 1.
+//!
+//! [`find_all`] reads running prose and skips what only looks like a number (dates,
+//! times, codes, names, years: see [`context`]); [`parse`] reads the text of one span,
+//! the same way first and, when that finds nothing, counting years, "page 3", a lone
+//! "one" and compounds such as "five-year" too.
+
+mod context;
+mod number;
+mod phrase;
+mod scan;
+mod words;
+
+use crate::model::Precision;
+use context::{Before, Mode};
+use scan::{Kind, Scanner};
+use std::ops::Range;
+use words::Lex;
+
+/// A figure as numbers. See the module's table for what each precision sets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// The number stated; `None` for a range, which states two.
+    pub value: Option<f64>,
+    /// The lower bound the words state (at-least, exact, a range).
+    pub low: Option<f64>,
+    /// The upper bound the words state (at-most, exact, a range).
+    pub high: Option<f64>,
+    /// A currency code ("USD"), "percent" or "percentage points"; `None` for a count.
+    pub unit: Option<&'static str>,
+    /// The noun counted, as written in the text ("protesters", "Iraqis").
+    pub counted: Option<String>,
+    /// How the number relates to the figure.
+    pub precision: Precision,
+}
+
+impl Reading {
+    /// One number for a sort or a chart: the value, or the middle of a range.
+    pub fn central(&self) -> Option<f64> {
+        self.value.or(match (self.low, self.high) {
+            (Some(l), Some(h)) => Some((l + h) / 2.0),
+            _ => None,
+        })
+    }
+}
+
+/// A figure found in running prose.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// Where it is, in chars, end-exclusive: from the hedge ("more than") to the number,
+    /// its unit, or the counted noun when one follows ("around 5,200 US troops").
+    pub chars: Range<usize>,
+    /// What it says.
+    pub reading: Reading,
+}
+
+/// Reads the figure in the text of a span: its first number phrase ("more than 2.5
+/// million" is at least 2,500,000). `None` when the text holds no number ("several",
+/// "the rally").
+pub fn parse(text: &str) -> Option<Reading> {
+    Phrases::new(text, Mode::Strict)
+        .next()
+        .or_else(|| Phrases::new(text, Mode::Lenient).next())
+        .map(|f| f.reading)
+}
+
+/// Every figure in running prose, in order, not overlapping. Dates ("March 26, 2011"),
+/// years ("in 2011"), times ("10:30"), ordinals ("21st"), numbers inside words ("G20",
+/// "COVID-19"), names ("page 3", "Resolution 1441") and counters ("1 of 5") are skipped.
+pub fn find_all(text: &str) -> Vec<Found> {
+    Phrases::new(text, Mode::Strict).collect()
+}
+
+/// The figures of a text, one by one.
+struct Phrases<'a> {
+    scanner: Scanner<'a>,
+    before: Before<'a>,
+    mode: Mode,
+}
+
+impl<'a> Phrases<'a> {
+    fn new(text: &'a str, mode: Mode) -> Self {
+        Phrases {
+            scanner: Scanner::new(text),
+            before: Before::default(),
+            mode,
+        }
+    }
+}
+
+impl Iterator for Phrases<'_> {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        loop {
+            let at = self.scanner;
+            let tok = self.scanner.next()?;
+            if may_start(&tok)
+                && let Some((p, after)) = phrase::phrase_at(at, self.before, self.mode)
+            {
+                self.scanner = after;
+                self.before = p
+                    .last
+                    .map_or_else(Before::default, |l| Before::default().push(l));
+                return Some(Found {
+                    chars: p.start..p.end,
+                    reading: Reading {
+                        value: p.value,
+                        low: p.low,
+                        high: p.high,
+                        unit: p.unit,
+                        counted: p.counted.map(str::to_owned),
+                        precision: p.precision,
+                    },
+                });
+            }
+            self.before = self.before.push(tok);
+        }
+    }
+}
+
+/// Whether a phrase can start at this token; most words cannot, which keeps a scan of
+/// prose fast.
+fn may_start(t: &scan::Token<'_>) -> bool {
+    match t.kind {
+        Kind::Num(_) => !t.glued,
+        Kind::Word(l) => !matches!(
+            l,
+            Lex::Other
+                | Lex::Stop
+                | Lex::Counted
+                | Lex::Month
+                | Lex::Time
+                | Lex::Label
+                | Lex::Dimension
+                | Lex::Percent
+                | Lex::Cent
+                | Lex::Percentage
+                | Lex::Points
+                | Lex::Abbrev(_)
+                | Lex::AbbrevM
+                | Lex::Key(
+                    words::Key::The
+                        | words::Key::And
+                        | words::Key::Or
+                        | words::Key::To
+                        | words::Key::Than
+                        | words::Key::Least
+                        | words::Key::Most
+                        | words::Key::Per
+                        | words::Key::So
+                )
+        ),
+        Kind::Sym(c) => {
+            matches!(
+                c,
+                '$' | '£' | '€' | '¥' | '₹' | '~' | '\u{2248}' | '<' | '>' | '+'
+            ) || scan::is_dash(c)
+        }
+    }
+}
+
+#[cfg(test)]
+mod find_tests;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,479 @@
+//! A figure phrase: hedge, amount (sign, currency, numeral, percent or currency word),
+//! an optional second amount for a range, a trailing hedge, and the counted noun.
+//!
+//! Like Duckling's quantity and money rules, a hedge before the number bounds it ("more
+//! than", "up to") or marks it approximate ("about"), "between X and Y", "from X to Y",
+//! "X-Y" and "X to Y" make a range, and a range shares its scale, currency and percent
+//! ("2-3 million", "$2-3 billion", "25-30%").
+
+use super::context::{Before, Mode, digits_rejected};
+use super::number::{Numeral, eat, lex_of, numeral, share};
+use super::scan::{Kind, Scanner, Token};
+use super::words::{Key, Lex};
+use crate::model::Precision;
+
+/// A figure found in the text, before it becomes a [`super::Reading`].
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Phrase<'a> {
+    /// First char of the phrase.
+    pub start: usize,
+    /// One past its last char.
+    pub end: usize,
+    /// The number stated (none for a range).
+    pub value: Option<f64>,
+    /// The lower bound.
+    pub low: Option<f64>,
+    /// The upper bound.
+    pub high: Option<f64>,
+    /// Currency code, "percent" or "percentage points".
+    pub unit: Option<&'static str>,
+    /// The noun counted, as written.
+    pub counted: Option<&'a str>,
+    /// How the number relates to the figure.
+    pub precision: Precision,
+    /// Its last token, the one before what follows.
+    pub last: Option<Token<'a>>,
+}
+
+/// One number with what is attached to it.
+#[derive(Clone, Copy, Debug)]
+struct Amount<'a> {
+    num: Numeral<'a>,
+    currency: Option<&'static str>,
+    percent: Option<&'static str>,
+    /// "half of", "a third of": a percentage.
+    share: bool,
+    /// "10,000-strong", "million-man".
+    crowd: bool,
+    /// Another compound: "five-year", "20-year-old".
+    compound: bool,
+    /// "5,000+", "5,000-plus".
+    plus: bool,
+}
+
+/// The phrase starting at the cursor `s`, and the cursor after it.
+pub(super) fn phrase_at<'a>(
+    s: Scanner<'a>,
+    before: Before<'a>,
+    mode: Mode,
+) -> Option<(Phrase<'a>, Scanner<'a>)> {
+    let mut t = s;
+    let start = t.peek()?.start;
+    let hedge = pre_hedge(&mut t);
+    let intro = t;
+    let between = eat(&mut t, Key::Between);
+    let from = !between && eat(&mut t, Key::From);
+    let fresh = hedge.is_none() && !between && !from;
+    let mut a = amount(&mut t)?;
+    if digits_rejected(&a.num, t, fresh.then_some(before), mode) {
+        return None;
+    }
+    let mut b = None;
+    if !a.crowd && !a.share && !a.plus {
+        let mut u = t;
+        let joined = match u.next() {
+            Some(j) if between => j.lex() == Some(Lex::Key(Key::And)),
+            Some(j) if from => j.lex() == Some(Lex::Key(Key::To)) || j.is_dash(),
+            Some(j) => {
+                j.lex() == Some(Lex::Key(Key::To)) || (j.is_dash() && a.num.digits.is_some())
+            }
+            None => false,
+        };
+        if joined && let Some(second) = amount(&mut u).filter(|x| !x.crowd && !x.share) {
+            b = Some(second);
+            t = u;
+        }
+    }
+    if b.is_none() && (between || from) {
+        // Not a range after all: read the amount alone, without its "between".
+        return phrase_at(intro_skip(intro), Before::default(), mode);
+    }
+    if mode == Mode::Strict && (a.compound || (a.num.lone_one && b.is_none() && hedge.is_none())) {
+        return None;
+    }
+    let post = if a.plus {
+        Some(Precision::AtLeast)
+    } else {
+        post_hedge(&mut t)
+    };
+    if let Some(second) = &mut b {
+        share_between(&mut a, second);
+    }
+    let unit = a.currency.or(a.percent);
+    let of_ok = a.num.vague || a.percent.is_some() || a.share;
+    let singular = a.num.value == 1.0 && b.is_none();
+    let noun = if a.currency.is_some() {
+        None
+    } else {
+        counted(&mut t, of_ok, singular)
+    };
+    let year = a.num.digits.is_some_and(|n| n.is_year()) && a.num.scale == 1.0;
+    let bound = matches!(hedge, Some(Precision::AtLeast | Precision::AtMost));
+    if mode == Mode::Strict
+        && year
+        && unit.is_none()
+        && !bound
+        && !noun.is_some_and(|(_, counted)| counted)
+    {
+        return None;
+    }
+    let v = a.num.value;
+    if !v.is_finite() || b.is_some_and(|b| !b.num.value.is_finite()) {
+        return None;
+    }
+    let (value, low, high, precision) = match b {
+        Some(b) => {
+            let (lo, hi) = (v.min(b.num.value), v.max(b.num.value));
+            (None, Some(lo), Some(hi), Precision::Approximate)
+        }
+        None if a.num.vague => (Some(v), Some(v), None, Precision::AtLeast),
+        None => {
+            let rounded = a.num.round || a.crowd || a.share;
+            let p = hedge.or(post).unwrap_or(if rounded {
+                Precision::Approximate
+            } else {
+                Precision::Exact
+            });
+            let (lo, hi) = match p {
+                Precision::Exact => (Some(v), Some(v)),
+                Precision::Approximate => (None, None),
+                Precision::AtLeast => (Some(v), None),
+                Precision::AtMost => (None, Some(v)),
+            };
+            (Some(v), lo, hi, p)
+        }
+    };
+    let last = noun.map(|(n, _)| n).or(t_last(s, t));
+    Some((
+        Phrase {
+            start,
+            end: t.offset(),
+            value,
+            low,
+            high,
+            unit,
+            counted: noun.map(|(n, _)| n.text),
+            precision,
+            last,
+        },
+        t,
+    ))
+}
+
+/// The cursor after "between" or "from" at `intro`.
+fn intro_skip(intro: Scanner<'_>) -> Scanner<'_> {
+    let mut t = intro;
+    t.next();
+    t
+}
+
+/// The last token between the cursors `from` and `to`.
+fn t_last<'a>(from: Scanner<'a>, to: Scanner<'a>) -> Option<Token<'a>> {
+    let mut t = from;
+    let mut last = None;
+    while t.offset() < to.offset() {
+        last = t.next();
+    }
+    last
+}
+
+/// The first amount of a range takes the second's scale when it has none and is
+/// smaller ("2-3 million", not "500,000 to 1 million"), and both share currency and
+/// percent.
+fn share_between(a: &mut Amount<'_>, b: &mut Amount<'_>) {
+    if a.num.scale == 1.0 && b.num.scale > 1.0 && a.num.value < b.num.bare {
+        a.num.value *= b.num.scale;
+        a.num.scale = b.num.scale;
+        a.num.round = b.num.round;
+    }
+    a.currency = a.currency.or(b.currency);
+    b.currency = b.currency.or(a.currency);
+    a.percent = a.percent.or(b.percent);
+}
+
+/// A bound or hedge before the number, consumed when there is one.
+fn pre_hedge(s: &mut Scanner<'_>) -> Option<Precision> {
+    use Precision::{Approximate, AtLeast, AtMost, Exact};
+    let mut t = *s;
+    let first = t.next()?;
+    let than = |t: &mut Scanner<'_>| eat(t, Key::Than);
+    let p = match first.kind {
+        Kind::Sym('~' | '\u{2248}') => Some(Approximate),
+        Kind::Sym('>') => Some(AtLeast),
+        Kind::Sym('<') => Some(AtMost),
+        Kind::Word(Lex::Key(k)) => match k {
+            Key::More | Key::Greater => than(&mut t).then_some(AtLeast),
+            Key::Over | Key::Above => Some(AtLeast),
+            Key::Upwards => eat(&mut t, Key::Of).then_some(AtLeast),
+            Key::In if eat(&mut t, Key::Excess) => eat(&mut t, Key::Of).then_some(AtLeast),
+            Key::In | Key::Of => (eat(&mut t, Key::The)
+                && (eat(&mut t, Key::Region) || eat(&mut t, Key::Order))
+                && eat(&mut t, Key::Of))
+            .then_some(Approximate),
+            Key::At if eat(&mut t, Key::Least) => Some(AtLeast),
+            Key::At => eat(&mut t, Key::Most).then_some(AtMost),
+            Key::No | Key::Not if eat(&mut t, Key::More) => than(&mut t).then_some(AtMost),
+            Key::No | Key::Not => ((eat(&mut t, Key::Fewer) || eat(&mut t, Key::Less))
+                && than(&mut t))
+            .then_some(AtLeast),
+            Key::Well | Key::Just => {
+                if eat(&mut t, Key::Over)
+                    || eat(&mut t, Key::Above)
+                    || (eat(&mut t, Key::More) && than(&mut t))
+                {
+                    Some(AtLeast)
+                } else if eat(&mut t, Key::Under)
+                    || eat(&mut t, Key::Below)
+                    || ((eat(&mut t, Key::Fewer) || eat(&mut t, Key::Less)) && than(&mut t))
+                {
+                    Some(AtMost)
+                } else {
+                    None
+                }
+            }
+            Key::A if eat(&mut t, Key::Minimum) => eat(&mut t, Key::Of).then_some(AtLeast),
+            Key::A if eat(&mut t, Key::Maximum) => eat(&mut t, Key::Of).then_some(AtMost),
+            Key::A => eat(&mut t, Key::Estimated).then_some(Approximate),
+            Key::Up => eat(&mut t, Key::To).then_some(AtMost),
+            Key::Fewer | Key::Less => than(&mut t).then_some(AtMost),
+            Key::As => ((eat(&mut t, Key::Many) || eat(&mut t, Key::Much)) && eat(&mut t, Key::As))
+                .then_some(AtMost),
+            Key::Under | Key::Below | Key::Nearly | Key::Almost => Some(AtMost),
+            Key::About
+            | Key::Around
+            | Key::Some
+            | Key::Roughly
+            | Key::Approximately
+            | Key::Circa
+            | Key::Estimated => Some(Approximate),
+            Key::Close => eat(&mut t, Key::To).then_some(Approximate),
+            Key::Exactly => Some(Exact),
+            _ => None,
+        },
+        _ => None,
+    }?;
+    *s = t;
+    Some(p)
+}
+
+/// A bound or hedge after the number: "or more", "or so", "or fewer", "at least".
+fn post_hedge(s: &mut Scanner<'_>) -> Option<Precision> {
+    let mut t = *s;
+    let p = match lex_of(t.next())? {
+        Lex::Key(Key::Or) => match lex_of(t.next())? {
+            Lex::Key(Key::More) => Precision::AtLeast,
+            Lex::Key(Key::So) => Precision::Approximate,
+            Lex::Key(Key::Fewer | Key::Less) => Precision::AtMost,
+            _ => return None,
+        },
+        Lex::Key(Key::At) => match lex_of(t.next())? {
+            Lex::Key(Key::Least) => Precision::AtLeast,
+            Lex::Key(Key::Most) => Precision::AtMost,
+            _ => return None,
+        },
+        Lex::Key(Key::Plus) => Precision::AtLeast,
+        _ => return None,
+    };
+    *s = t;
+    Some(p)
+}
+
+/// A number with its sign, currency and percent, or a share in words.
+fn amount<'a>(s: &mut Scanner<'a>) -> Option<Amount<'a>> {
+    let mut t = *s;
+    let mut sign = 1.0;
+    let mut currency = None;
+    let first = t.peek()?;
+    let second = {
+        let mut u = t;
+        u.next();
+        u.peek()
+    };
+    let glued_digits = second.filter(|n| !n.spaced && !n.glued && n.num().is_some());
+    match first.kind {
+        Kind::Sym(c) if glued_digits.is_some() && (c == '+' || super::scan::is_dash(c)) => {
+            sign = if c == '+' { 1.0 } else { -1.0 };
+            t.next();
+        }
+        Kind::Word(Lex::Key(Key::Minus)) => {
+            sign = -1.0;
+            t.next();
+        }
+        _ => {}
+    }
+    let mut u = t;
+    if let Some(c) = u.next() {
+        currency = match c.kind {
+            Kind::Sym('$') => Some("USD"),
+            Kind::Sym('£') => Some("GBP"),
+            Kind::Sym('€') => Some("EUR"),
+            Kind::Sym('¥') => Some("JPY"),
+            Kind::Sym('₹') => Some("INR"),
+            // "US$4 billion"
+            Kind::Word(Lex::CurrencyAdj(_))
+                if u.peek().is_some_and(|d| d.is_sym('$') && !d.spaced) =>
+            {
+                u.next();
+                Some("USD")
+            }
+            // A code before the number: "USD 4 million", not "dollars 4".
+            Kind::Word(Lex::Currency(code))
+                if c.text.len() == 3
+                    && c.text.bytes().all(|b| b.is_ascii_uppercase())
+                    && u.peek().is_some_and(|n| n.num().is_some()) =>
+            {
+                Some(code)
+            }
+            _ => None,
+        };
+    }
+    if currency.is_some() {
+        t = u;
+    }
+    let (mut num, share) = match numeral(&mut t) {
+        Some(n) => (n, false),
+        None if currency.is_none() => {
+            let (pct, first) = share(&mut t)?;
+            let n = Numeral {
+                value: pct,
+                bare: pct,
+                scale: 1.0,
+                round: true,
+                vague: false,
+                first,
+                digits: None,
+                lone_one: false,
+            };
+            (n, true)
+        }
+        None => return None,
+    };
+    num.value *= sign;
+    num.bare *= sign;
+    let mut a = Amount {
+        num,
+        currency,
+        percent: share.then_some("percent"),
+        share,
+        crowd: false,
+        compound: false,
+        plus: false,
+    };
+    if !share {
+        suffix(&mut t, &mut a);
+    }
+    *s = t;
+    Some(a)
+}
+
+/// What follows a number: a compound ("-strong", "-plus", "-year"), "+", a percent, or
+/// a currency word.
+fn suffix(s: &mut Scanner<'_>, a: &mut Amount<'_>) {
+    let mut t = *s;
+    match t.next() {
+        Some(d) if d.is_dash() && !d.spaced => match t.next() {
+            Some(w) if !w.spaced && matches!(w.lex(), Some(Lex::Key(Key::Strong | Key::Man))) => {
+                a.crowd = true;
+                *s = t;
+            }
+            Some(w) if !w.spaced && w.text.eq_ignore_ascii_case("men") => {
+                a.crowd = true;
+                *s = t;
+            }
+            Some(w) if !w.spaced && w.lex() == Some(Lex::Key(Key::Plus)) => {
+                a.plus = true;
+                *s = t;
+            }
+            Some(w) if !w.spaced && matches!(w.kind, Kind::Word(_)) => a.compound = true,
+            _ => {}
+        },
+        Some(p) if p.is_sym('+') && !p.spaced => {
+            a.plus = true;
+            *s = t;
+        }
+        Some(p) if p.is_sym('%') => {
+            a.percent = Some("percent");
+            *s = t;
+        }
+        Some(w) => match w.lex() {
+            Some(Lex::Percent) => {
+                a.percent = Some("percent");
+                *s = t;
+            }
+            Some(Lex::Key(Key::Per)) if lex_of(t.next()) == Some(Lex::Cent) => {
+                a.percent = Some("percent");
+                *s = t;
+            }
+            Some(Lex::Percentage) if lex_of(t.next()) == Some(Lex::Points) => {
+                a.percent = Some("percentage points");
+                *s = t;
+            }
+            Some(Lex::Currency(code)) if a.currency.is_none() => {
+                a.currency = Some(code);
+                *s = t;
+            }
+            Some(Lex::CurrencyAdj(adj)) if a.currency.is_none() => {
+                if let Some(code) = t
+                    .next()
+                    .and_then(|w| adj.currency(w.lex().unwrap_or(Lex::Other), w.text))
+                {
+                    a.currency = Some(code);
+                    *s = t;
+                }
+            }
+            // "millions of dollars"
+            Some(Lex::Key(Key::Of)) if a.num.vague && a.currency.is_none() => {
+                if let Some(Lex::Currency(code)) = lex_of(t.next()) {
+                    a.currency = Some(code);
+                    *s = t;
+                }
+            }
+            _ => {}
+        },
+        None => {}
+    }
+}
+
+/// The noun counted after a number: within the next three words (a modifier such as
+/// "US" or "Iraqi" may come first), the first that looks plural or is a known counted
+/// noun ("people", "police"); any word when the number is one. After a vague plural or
+/// a percentage, "of" may come first ("millions of Iraqis", "40 percent of voters").
+/// Returns the word and whether it is a known counted noun.
+fn counted<'a>(s: &mut Scanner<'a>, of_ok: bool, singular: bool) -> Option<(Token<'a>, bool)> {
+    let mut t = *s;
+    if of_ok {
+        eat(&mut t, Key::Of);
+    }
+    for i in 0..4 {
+        let w = t.next()?;
+        match w.kind {
+            Kind::Word(Lex::Counted) => {
+                *s = t;
+                return Some((w, true));
+            }
+            // "one person", "one man"
+            Kind::Word(Lex::Key(Key::Man)) if singular && i == 0 => {
+                *s = t;
+                return Some((w, false));
+            }
+            Kind::Word(Lex::Other) if (singular && i == 0) || looks_plural(w.text) => {
+                *s = t;
+                return Some((w, false));
+            }
+            Kind::Word(Lex::Other | Lex::CurrencyAdj(_)) => {}
+            Kind::Sym(_) if w.is_dash() && !w.spaced => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Ends in "s" (not "ss" or "us"), at least three letters, not an acronym ("US").
+fn looks_plural(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && b.ends_with(b"s")
+        && !b.ends_with(b"ss")
+        && !b.ends_with(b"us")
+        && !b[..b.len() - 1].iter().all(u8::is_ascii_uppercase)
+}
