@@ -2,15 +2,16 @@
 //! RON project file, and export it as a dataset.
 //!
 //! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`relink`], [`edit`],
-//! [`links`], [`merge`], [`check`], [`dataset`], [`cluster`], [`figure`]) knows nothing of the
-//! window and is tested without one; [`ui`] draws it and sends edits. `ARCHITECTURE.md`
-//! has the map.
+//! [`links`], [`merge`], [`check`], [`dataset`], [`cluster`], [`figure`], [`compare`]) knows
+//! nothing of the window and is tested without one; [`ui`] draws it and sends edits.
+//! `ARCHITECTURE.md` has the map.
 
 #![warn(missing_docs)]
 
 pub mod anchor;
 pub mod check;
 pub mod cluster;
+pub mod compare;
 pub mod dataset;
 pub mod edit;
 pub mod figure;

@@ -272,3 +272,28 @@ fn sample_says_who_said_what() {
     assert!(p.links.iter().any(|l| l.kind == LinkKind::SameAs
         && p.annotation(&l.from).unwrap().doc != p.annotation(&l.to).unwrap().doc));
 }
+
+#[test]
+fn sample_clusters_span_the_outlets_that_report_each_question() {
+    let ws = open();
+    let p = &ws.project;
+    let mut names: Vec<&str> = p.clusters.iter().map(|c| c.name.as_str()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Crowd size",
+            "The parliament vote",
+            "US troops in Iraq",
+            "Who called the rally"
+        ]
+    );
+    for c in &p.clusters {
+        let outlets: BTreeSet<&str> = p
+            .cluster_members(&c.id)
+            .filter_map(|a| p.document(&a.doc))
+            .map(|d| d.outlet.as_str())
+            .collect();
+        assert!(outlets.len() >= 3, "{}: {outlets:?}", c.name);
+    }
+}

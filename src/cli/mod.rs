@@ -3,6 +3,7 @@
 
 mod add;
 mod check;
+mod compare;
 mod export;
 mod import;
 mod new;
@@ -45,6 +46,9 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Import annotations from another tool's format.
     Import(import::ImportArgs),
+    /// Compare sources: one row per annotation (a cluster's, or a label's), with outlet,
+    /// date, the figure's numbers, attribution and verdict.
+    Compare(compare::CompareArgs),
 }
 
 /// `println!` that returns a failed write as an error instead of panicking. A reader
@@ -72,6 +76,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(a)) => stats::run(a),
         Some(Command::Export(a)) => export::run(a, cli.allow_outside),
         Some(Command::Import(a)) => import::run(a, cli.allow_outside),
+        Some(Command::Compare(a)) => compare::run(a, cli.allow_outside),
     }
 }
 
