@@ -34,6 +34,51 @@ pub fn number(v: Option<f64>) -> String {
     }
 }
 
+/// A number for reading: thousands grouped with commas ("2,500,000"), a fraction kept
+/// ("12.5"), nothing for `None`.
+pub fn grouped(v: Option<f64>) -> String {
+    let plain = number(v);
+    let (sign, digits) = match plain.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", plain.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    if int.len() <= 4 || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return plain;
+    }
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// A number in few characters, for a chart's axis: "2.5M", "200k", "5,200".
+pub fn compact(v: f64) -> String {
+    let a = v.abs();
+    let (scaled, suffix) = if a >= 1e9 {
+        (v / 1e9, "bn")
+    } else if a >= 1e6 {
+        (v / 1e6, "M")
+    } else if a >= 1e5 {
+        (v / 1e3, "k")
+    } else {
+        return grouped(Some((v * 100.0).round() / 100.0));
+    };
+    let rounded = (scaled * 100.0).round() / 100.0;
+    format!("{}{suffix}", number(Some(rounded)))
+}
+
 /// The cells of one row, in [`COLUMNS`] order.
 pub fn cells(r: &Row) -> [String; 15] {
     [
@@ -177,4 +222,24 @@ pub fn write_json(rows: &[Row], mut out: impl Write) -> io::Result<()> {
         .collect();
     serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "rows": rows }))?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_plainly_grouped_and_compact() {
+        assert_eq!(number(Some(2_500_000.0)), "2500000");
+        assert_eq!(number(Some(12.5)), "12.5");
+        assert_eq!(grouped(Some(2_500_000.0)), "2,500,000");
+        assert_eq!(grouped(Some(5200.0)), "5200");
+        assert_eq!(grouped(Some(-12_345.5)), "-12,345.5");
+        assert_eq!(grouped(None), "");
+        assert_eq!(compact(2_500_000.0), "2.5M");
+        assert_eq!(compact(200_000.0), "200k");
+        assert_eq!(compact(4e9), "4bn");
+        assert_eq!(compact(5200.0), "5200");
+        assert_eq!(compact(0.25), "0.25");
+    }
 }

@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 mod chosen;
+mod compare;
 mod disk;
 mod import;
 mod links;
@@ -103,6 +104,8 @@ pub struct SourcemarkApp {
     pub picker: crate::ui::pick::Picker,
     /// The chooser of a new link's kind.
     pub link_kinds: crate::ui::link_mode::KindChooser,
+    /// The comparison of sources, under the article.
+    pub compare: crate::ui::compare_view::CompareView,
     counts: crate::ui::status_bar::LabelCounts,
     commands: Vec<Command>,
     /// Closing was confirmed (or nothing was unsaved): the next close request passes.
@@ -157,6 +160,7 @@ impl SourcemarkApp {
             preferences,
             picker: crate::ui::pick::Picker::new(),
             link_kinds: Default::default(),
+            compare: Default::default(),
             counts: Default::default(),
             commands: Vec::new(),
             allow_close: false,
@@ -355,6 +359,17 @@ impl SourcemarkApp {
         self.work_area = ui.available_rect_before_wrap();
         let mut panel_widths = None;
         if let Some(session) = &self.session {
+            // The comparison spans the window's width: a table wants it.
+            if self.compare.open {
+                let max = (ui.available_height() - 160.0).max(120.0);
+                egui::Panel::bottom("compare")
+                    .resizable(true)
+                    .default_size(280.0_f32.min(max))
+                    .size_range(120.0..=max)
+                    .show(ui, |ui| {
+                        fixed_width_ui(ui, |ui| self.compare.compare_ui(ui, session, &mut cmds))
+                    });
+            }
             let widths = self.config.panel_widths.unwrap_or(DEFAULT_PANEL_WIDTHS);
             let caps = panel_caps(
                 ui.available_width(),

@@ -104,6 +104,14 @@ pub enum UiCommand {
     LinkSameAs,
     /// Add the default `source` label to a project made before it was one.
     AddSourceLabel,
+    /// Show or hide the comparison of sources.
+    ToggleCompare,
+    /// Name a new cluster holding the selected annotations.
+    NewClusterFromSelection,
+    /// Add the selected annotations to the cluster the comparison shows.
+    AddToCluster,
+    /// Take the selected annotations out of the cluster the comparison shows.
+    RemoveFromCluster,
 }
 
 /// Where a command belongs: its menu, and its heading in the keyboard map.
@@ -121,6 +129,8 @@ pub enum Group {
     Help,
     /// Links between annotations.
     Links,
+    /// Comparing sources: clusters and the comparison view.
+    Compare,
 }
 
 impl Group {
@@ -133,6 +143,7 @@ impl Group {
             Group::View => "View",
             Group::Help => "Help",
             Group::Links => "Links",
+            Group::Compare => "Compare",
         }
     }
 }
@@ -206,6 +217,10 @@ impl UiCommand {
             LinkSupports => "Link kind: supports",
             LinkSameAs => "Link kind: same as",
             AddSourceLabel => "Add the source label",
+            ToggleCompare => "Compare sources",
+            NewClusterFromSelection => "New cluster from selection…",
+            AddToCluster => "Add selection to cluster",
+            RemoveFromCluster => "Remove selection from cluster",
         }
     }
 
@@ -266,6 +281,18 @@ impl UiCommand {
             AddSourceLabel => {
                 "Add the label for sources (people or organisations quoted), key 4 when free, to this project's scheme"
             }
+            ToggleCompare => {
+                "Show or hide the comparison: a cluster's annotations side by side by outlet, with a chart of its figures"
+            }
+            NewClusterFromSelection => {
+                "Group the selected annotations (and what is the same as them) in a new cluster: type its name, press Enter"
+            }
+            AddToCluster => {
+                "Add the selected annotations (and what is the same as them) to the cluster the comparison shows"
+            }
+            RemoveFromCluster => {
+                "Take the selected annotations out of the cluster the comparison shows"
+            }
         }
     }
 
@@ -307,7 +334,10 @@ impl UiCommand {
             LinkSaidBy => &[k!(NONE, S)],
             LinkSupports => &[k!(NONE, U)],
             LinkSameAs => &[k!(NONE, M)],
-            AddSourceLabel => &[],
+            AddSourceLabel | RemoveFromCluster => &[],
+            ToggleCompare => &[k!(CMD_SHIFT, C)],
+            NewClusterFromSelection => &[k!(Modifiers::SHIFT, G)],
+            AddToCluster => &[k!(NONE, G)],
             AddArticles | ReloadFromDisk | EditDocumentDetails | ReadOutsideArticles
             | ThemeSystem | ThemeLight | ThemeDark | Preferences => &[],
         }
@@ -332,6 +362,9 @@ impl UiCommand {
             CommandPalette | ShowKeys => Group::Help,
             StartLink | LinkToSelected | LinkSaidBy | LinkSupports | LinkSameAs
             | AddSourceLabel => Group::Links,
+            ToggleCompare | NewClusterFromSelection | AddToCluster | RemoveFromCluster => {
+                Group::Compare
+            }
         }
     }
 
@@ -353,6 +386,8 @@ impl UiCommand {
                 | LinkSaidBy
                 | LinkSupports
                 | LinkSameAs
+                | NewClusterFromSelection
+                | AddToCluster
         )
     }
 
@@ -362,7 +397,14 @@ impl UiCommand {
         use UiCommand::*;
         matches!(
             self,
-            DeleteAnnotation | StartLeft | StartRight | EndLeft | EndRight | StartLink
+            DeleteAnnotation
+                | StartLeft
+                | StartRight
+                | EndLeft
+                | EndRight
+                | StartLink
+                | NewClusterFromSelection
+                | AddToCluster
         )
     }
 
@@ -477,6 +519,20 @@ pub enum Command {
     LinkKind(crate::model::LinkKind),
     /// Delete a link.
     DeleteLink(crate::model::LinkId),
+    /// Make a cluster of this name holding these annotations.
+    NewCluster(String, Vec<AnnotationId>),
+    /// Add these annotations to a cluster.
+    JoinCluster(crate::model::ClusterId, Vec<AnnotationId>),
+    /// Take these annotations out of a cluster.
+    LeaveCluster(crate::model::ClusterId, Vec<AnnotationId>),
+    /// Rename a cluster.
+    RenameCluster(crate::model::ClusterId, String),
+    /// Delete a cluster (its annotations stay).
+    DeleteCluster(crate::model::ClusterId),
+    /// Copy the comparison's table as Markdown.
+    CopyComparison,
+    /// Save the comparison's table to a file (asks where).
+    SaveComparison,
 }
 
 /// Where making a link is: choosing its other end, or its kind.

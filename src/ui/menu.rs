@@ -1,4 +1,4 @@
-//! The menu bar: File, Edit, Find, View, Help. Every item is a [`UiCommand`], with its
+//! The menu bar: File, Edit, Find, View, Compare, Help. Every item is a [`UiCommand`], with its
 //! text, tooltip and shortcut from the one description the keyboard and the palette
 //! use.
 
@@ -49,6 +49,12 @@ pub fn state(cmd: UiCommand, session: Option<&Session>) -> (bool, String) {
         ),
         UiCommand::AddSourceLabel => (
             session.is_some_and(|s| s.project().labels.missing_source().is_some()),
+            text,
+        ),
+        UiCommand::NewClusterFromSelection
+        | UiCommand::AddToCluster
+        | UiCommand::RemoveFromCluster => (
+            session.is_some_and(|s| !s.selection.annotations().is_empty()),
             text,
         ),
         UiCommand::ReadOutsideArticles => (
@@ -152,6 +158,13 @@ pub fn menu_bar_ui(
                     ui.close();
                 }
             }
+        });
+        ui.menu_button("Compare", |ui| {
+            item(ui, ToggleCompare, s, out);
+            ui.separator();
+            item(ui, NewClusterFromSelection, s, out);
+            item(ui, AddToCluster, s, out);
+            item(ui, RemoveFromCluster, s, out);
         });
         ui.menu_button("Help", |ui| {
             item(ui, CommandPalette, s, out);

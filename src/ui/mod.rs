@@ -14,6 +14,8 @@ pub mod article;
 pub mod autosave;
 pub mod central;
 pub mod command;
+pub mod compare_chart;
+pub mod compare_view;
 pub mod config;
 pub mod conflicts;
 pub mod dialogs;

@@ -195,6 +195,8 @@ pub enum Purpose {
         /// The import dialog's current input, to start from.
         current: PathBuf,
     },
+    /// Save the comparison's table there; the name suggested.
+    ComparisonTable(PathBuf),
 }
 
 /// Whether the system's dialog can open, as far as is known.

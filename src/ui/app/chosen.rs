@@ -113,6 +113,18 @@ impl SourcemarkApp {
                     request.filter("annotations", &["jsonl", "json", "ndjson"])
                 }
             }
+            Purpose::ComparisonTable(suggested) => {
+                PickRequest::new(PickKind::SaveFile, "Save the comparison")
+                    .in_dir(suggested.parent().map(Path::to_owned))
+                    .named(
+                        suggested
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                    )
+                    .filter("CSV or Markdown", &["csv", "md"])
+                    .accept_text("Save")
+            }
             Purpose::Relink(doc) => {
                 let expected =
                     session.and_then(|s| s.project().document(doc).map(|d| s.ws.article_path(d)));
@@ -152,6 +164,7 @@ impl SourcemarkApp {
             Purpose::ExportTarget { .. } => self.export.set_target(&path),
             Purpose::Relink(doc) => self.relink(&doc, &path),
             Purpose::ImportSource { .. } => self.import.set_input(&path),
+            Purpose::ComparisonTable(_) => self.save_comparison(&path),
         }
     }
 

@@ -104,6 +104,13 @@ impl SourcemarkApp {
             | Command::LinkTarget(_)
             | Command::LinkKind(_)
             | Command::DeleteLink(_) => self.run_link_command(cmd),
+            Command::NewCluster(..)
+            | Command::JoinCluster(..)
+            | Command::LeaveCluster(..)
+            | Command::RenameCluster(..)
+            | Command::DeleteCluster(_)
+            | Command::CopyComparison
+            | Command::SaveComparison => self.run_compare_command(ctx, cmd),
             Command::UpdateAnnotation(after, name) => {
                 if let Some(s) = &mut self.session
                     && let Err(e) = s.update(*after, &name)
@@ -250,6 +257,10 @@ impl SourcemarkApp {
             | UiCommand::LinkSupports
             | UiCommand::LinkSameAs
             | UiCommand::AddSourceLabel => self.run_link_ui_command(cmd),
+            UiCommand::ToggleCompare
+            | UiCommand::NewClusterFromSelection
+            | UiCommand::AddToCluster
+            | UiCommand::RemoveFromCluster => self.run_compare_ui_command(cmd),
             UiCommand::StartLeft
             | UiCommand::StartRight
             | UiCommand::EndLeft
