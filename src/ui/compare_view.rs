@@ -52,8 +52,11 @@ pub struct CompareView {
     /// The name typed while renaming the cluster, when renaming.
     pub renaming: Option<String>,
     /// Rows and candidates, with the (revision, cluster) they were made for.
-    cache: Option<(u64, Option<ClusterId>, Vec<Row>, Vec<Candidate>)>,
+    cache: Option<Cached>,
 }
+
+/// What the view shows, with the (revision, cluster) it was made for.
+type Cached = (u64, Option<ClusterId>, Vec<Row>, Vec<Candidate>);
 
 /// How many candidates are offered at most.
 const CANDIDATES: usize = 12;
@@ -190,7 +193,7 @@ impl CompareView {
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
                     let mut all: Vec<_> = p.clusters.iter().collect();
-                    all.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+                    all.sort_by_key(|c| c.name.to_lowercase());
                     for c in all {
                         let n = p.cluster_members(&c.id).count();
                         let picked = cluster == Some(&c.id);
