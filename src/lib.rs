@@ -2,8 +2,8 @@
 //! RON project file, and export it as a dataset.
 //!
 //! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`relink`], [`edit`],
-//! [`merge`], [`check`], [`dataset`]) knows nothing of the window and is tested without
-//! one; [`ui`] draws it and sends edits. `ARCHITECTURE.md` has the map.
+//! [`merge`], [`check`], [`dataset`], [`reuse`]) knows nothing of the window and is tested
+//! without one; [`ui`] draws it and sends edits. `ARCHITECTURE.md` has the map.
 
 #![warn(missing_docs)]
 
@@ -15,6 +15,7 @@ pub mod merge;
 pub mod model;
 pub mod par;
 pub mod relink;
+pub mod reuse;
 pub mod search;
 pub mod selection;
 pub mod stats;

@@ -6,6 +6,7 @@ mod check;
 mod export;
 mod import;
 mod new;
+mod reuse;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -45,6 +46,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Import annotations from another tool's format.
     Import(import::ImportArgs),
+    /// Find passages that two documents share, word for word or nearly.
+    Reuse(reuse::ReuseArgs),
 }
 
 /// `println!` that returns a failed write as an error instead of panicking. A reader
@@ -72,6 +75,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(a)) => stats::run(a),
         Some(Command::Export(a)) => export::run(a, cli.allow_outside),
         Some(Command::Import(a)) => import::run(a, cli.allow_outside),
+        Some(Command::Reuse(a)) => reuse::run(a, cli.allow_outside),
     }
 }
 
