@@ -9,7 +9,7 @@
 mod reuse_corpus;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use reuse_corpus::{Spec, check, corpus};
+use reuse_corpus::{Spec, Variant, check, corpus};
 use sourcemark::reuse::{Params, find};
 use std::hint::black_box;
 
@@ -35,10 +35,16 @@ fn bench(c: &mut Criterion) {
         panic!("the finder is wrong on the bench corpus: {e}");
     }
     let mb = corpus.docs.iter().map(|(_, t)| t.len()).sum::<usize>() as f64 / 1e6;
+    let of = |v: Variant| corpus.planted.iter().filter(|p| p.variant == v).count();
     eprintln!(
-        "{} articles, {mb:.1} MB, {} planted passages: all found, nothing else",
+        "{} articles, {mb:.1} MB, {} planted passages ({} exact, {} with a changed word, \
+         {} with U.S./US and other quotes, {} with a dropped word): all found, nothing else",
         corpus.docs.len(),
-        corpus.planted.len()
+        corpus.planted.len(),
+        of(Variant::Exact),
+        of(Variant::ChangedWord),
+        of(Variant::Spelling),
+        of(Variant::DroppedWord),
     );
     let mut g = c.benchmark_group("reuse");
     g.sample_size(10);

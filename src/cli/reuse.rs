@@ -33,7 +33,14 @@ pub fn run(args: ReuseArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
     };
     let passages = reuse::find_in_workspace(&ws, &params);
     if args.json {
-        let out = serde_json::json!({ "passages": passages });
+        /// The JSON printed: one object, so that more fields can come later.
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            passages: &'a [Passage],
+        }
+        let out = Out {
+            passages: &passages,
+        };
         super::outln!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         print_table(&ws, &passages)?;
