@@ -53,11 +53,15 @@ pub(super) struct AlignParams {
 pub(super) fn regions(a: &Words, b: &Words, seeds: &[Seed], p: &AlignParams) -> Vec<Region> {
     let n = p.ngram;
     let mut long: Vec<Region> = Vec::new();
-    // Regions grown from seeds that came out too short; their seeds are not grown again.
-    let mut short: Vec<Region> = Vec::new();
+    // Regions grown so far (short ones too, whose seeds are not grown again) that
+    // reach past the current seed in `a`: seeds come in order of their word in `a`,
+    // so a region that ends before one can hold no later seed either. This keeps the
+    // check short however many regions two long texts have.
+    let mut open: Vec<Region> = Vec::new();
     for s in seeds {
         let (i, j) = (s.wa as usize, s.wb as usize);
-        if long.iter().rev().any(|r| r.holds(i, j)) || short.iter().rev().any(|r| r.holds(i, j)) {
+        open.retain(|r| r.a.end > i);
+        if open.iter().any(|r| r.holds(i, j)) {
             continue;
         }
         // Equal fingerprints with different words (a hash collision) are no seed.
@@ -80,25 +84,40 @@ pub(super) fn regions(a: &Words, b: &Words, seeds: &[Seed], p: &AlignParams) -> 
             b: j - lb..j + n + rb,
         };
         if region.words() >= p.min_words {
-            merge_into(&mut long, region);
-        } else {
-            short.push(region);
+            long.push(region.clone());
         }
+        open.push(region);
     }
-    long.sort_by_key(|r| (r.a.start, r.b.start));
-    long
+    merged(long)
 }
 
-/// Adds `r` to `regions`, joined with every region it overlaps on both sides.
-fn merge_into(regions: &mut Vec<Region>, mut r: Region) {
-    while let Some(k) = regions.iter().position(|o| o.overlaps(&r)) {
-        let o = regions.swap_remove(k);
-        r = Region {
-            a: o.a.start.min(r.a.start)..o.a.end.max(r.a.end),
-            b: o.b.start.min(r.b.start)..o.b.end.max(r.b.end),
-        };
+/// The regions with those that overlap on both sides joined, sorted by their start
+/// in `a`. A sweep in that order: only regions still open where the next one starts
+/// can overlap it.
+fn merged(mut regions: Vec<Region>) -> Vec<Region> {
+    regions.sort_by_key(|r| (r.a.start, r.b.start));
+    let mut out: Vec<Option<Region>> = Vec::with_capacity(regions.len());
+    let mut open: Vec<usize> = Vec::new();
+    for mut r in regions {
+        open.retain(|&k| out[k].as_ref().is_some_and(|o| o.a.end > r.a.start));
+        while let Some(pos) = open
+            .iter()
+            .position(|&k| out[k].as_ref().is_some_and(|o| o.overlaps(&r)))
+        {
+            let k = open.swap_remove(pos);
+            if let Some(o) = out[k].take() {
+                r = Region {
+                    a: o.a.start.min(r.a.start)..o.a.end.max(r.a.end),
+                    b: o.b.start.min(r.b.start)..o.b.end.max(r.b.end),
+                };
+            }
+        }
+        open.push(out.len());
+        out.push(Some(r));
     }
-    regions.push(r);
+    let mut out: Vec<Region> = out.into_iter().flatten().collect();
+    out.sort_by_key(|r| (r.a.start, r.b.start));
+    out
 }
 
 #[cfg(test)]
@@ -108,8 +127,8 @@ mod tests {
     fn words(hashes: &[u64]) -> Words {
         Words {
             hashes: hashes.to_vec(),
-            starts: (0..hashes.len()).collect(),
-            ends: (1..=hashes.len()).collect(),
+            starts: (0..hashes.len() as u32).collect(),
+            ends: (1..=hashes.len() as u32).collect(),
         }
     }
 
@@ -149,24 +168,17 @@ mod tests {
 
     #[test]
     fn overlapping_regions_merge() {
-        let mut rs = vec![
-            Region { a: 0..5, b: 10..15 },
-            Region {
-                a: 20..30,
-                b: 0..10,
-            },
-        ];
-        merge_into(&mut rs, Region { a: 3..8, b: 13..18 });
-        rs.sort_by_key(|r| r.a.start);
-        assert_eq!(
-            rs,
-            [
-                Region { a: 0..8, b: 10..18 },
-                Region {
-                    a: 20..30,
-                    b: 0..10
-                }
-            ]
-        );
+        let r = |a: Range<usize>, b: Range<usize>| Region { a, b };
+        let rs = merged(vec![
+            r(20..30, 0..10),
+            r(0..5, 10..15),
+            r(3..8, 13..18),
+            // Overlaps the first in `a` only: the sentence is quoted twice in `b`.
+            r(21..29, 40..48),
+            // Joins the two before it.
+            r(6..12, 16..22),
+            r(11..14, 21..24),
+        ]);
+        assert_eq!(rs, [r(0..14, 10..24), r(20..30, 0..10), r(21..29, 40..48)]);
     }
 }

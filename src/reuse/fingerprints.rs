@@ -44,7 +44,8 @@ pub(super) fn winnow(shingles: &[u64], w: usize) -> Vec<Fingerprint> {
             last = i;
             out.push(Fingerprint {
                 hash: shingles[i],
-                // A text has at most `MAX_WORDS` words, so no index is cut.
+                // Words have a char each at least and a text at most `MAX_CHARS` chars
+                // (see `tokens`), so no index is cut.
                 word: i as u32,
             });
         }

@@ -11,10 +11,11 @@ use unicode_segmentation::UnicodeSegmentation;
 pub(super) struct Words {
     /// Hash of each word's normalised form.
     pub hashes: Vec<u64>,
-    /// Char offset where each word starts.
-    pub starts: Vec<usize>,
+    /// Char offset where each word starts (`u32`, half the memory of `usize`, which
+    /// the kernel would otherwise spend a good part of the time zeroing).
+    pub starts: Vec<u32>,
     /// Char offset just past each word.
-    pub ends: Vec<usize>,
+    pub ends: Vec<u32>,
 }
 
 impl Words {
@@ -23,8 +24,8 @@ impl Words {
     /// lower-casing those: "U.S" (UAX #29 leaves an abbreviation's last dot out), "US"
     /// and "us" are one word, so are "Iran’s" and "Iran's", "5,200" and "5200". The last
     /// dot of an abbreviation is given back to the word's range, so that a passage
-    /// ending on "U.S." covers the dot. Words past the [`MAX_WORDS`]th are left out
-    /// (an article of 1 GiB, the most sourcemark reads, has fewer).
+    /// ending on "U.S." covers the dot. Words past the [`MAX_CHARS`]th char are left
+    /// out (an article of 1 GiB, the most sourcemark reads, has fewer chars).
     pub fn of(text: &str) -> Self {
         let mut w = Words::default();
         let ascii = text.is_ascii();
@@ -40,20 +41,21 @@ impl Words {
             };
             let start = chars;
             chars += n;
+            if chars > MAX_CHARS {
+                break;
+            }
             if seg == "." && last_dotted && last_end == start {
                 if let Some(e) = w.ends.last_mut() {
-                    *e = chars;
+                    *e = chars as u32;
                 }
                 last_dotted = false;
                 continue;
             }
             if let Some(h) = word_hash(seg) {
-                if w.hashes.len() == MAX_WORDS {
-                    break;
-                }
                 w.hashes.push(h);
-                w.starts.push(start);
-                w.ends.push(chars);
+                // Both at most MAX_CHARS, checked above.
+                w.starts.push(start as u32);
+                w.ends.push(chars as u32);
                 last_end = chars;
                 last_dotted = seg.contains('.');
             } else {
@@ -78,13 +80,13 @@ impl Words {
     /// The char range from the start of word `first` to the end of word `last`
     /// (inclusive).
     pub fn chars(&self, first: usize, last: usize) -> std::ops::Range<usize> {
-        self.starts[first]..self.ends[last]
+        self.starts[first] as usize..self.ends[last] as usize
     }
 }
 
-/// The most words read from one text, so that a word's index fits the `u32` the index
-/// keeps it in.
-pub(super) const MAX_WORDS: usize = u32::MAX as usize;
+/// The most chars read from one text, so that char offsets and word indices fit the
+/// `u32`s they are kept in.
+pub(super) const MAX_CHARS: usize = u32::MAX as usize;
 
 /// The multiplier of the FxHash family (rustc's): one multiply and a rotate a char,
 /// which is all a word hash needs; std's SipHash would spend most of the time here.
@@ -130,7 +132,7 @@ mod tests {
         let chars: Vec<char> = s.chars().collect();
         (0..w.hashes.len())
             .map(|i| {
-                let (a, b) = (w.starts[i], w.ends[i]);
+                let (a, b) = (w.starts[i] as usize, w.ends[i] as usize);
                 let start: usize = chars[..a].iter().map(|c| c.len_utf8()).sum();
                 let len: usize = chars[a..b].iter().map(|c| c.len_utf8()).sum();
                 &s[start..start + len]
