@@ -301,3 +301,53 @@ fn the_corpus_check_catches_a_missed_and_an_invented_passage() {
         assert!(check(&c, &with).unwrap_err().contains("not planted"));
     }
 }
+
+#[test]
+fn a_passage_holding_a_stock_phrase_is_found_whole() {
+    // The phrase is in four documents, over `max_docs`, so it seeds nothing alone; the
+    // passage around it is in two, and is reported whole, phrase and all.
+    let phrase = "according to a statement released by the press office";
+    let passage = format!(
+        "Sadr's office said the rally would be peaceful, {phrase} on Thursday evening, and \
+         that the organisers expected protesters from every province of the country"
+    );
+    let docs = [
+        format!("One. {passage}. Other words entirely here."),
+        format!("Two. {passage}! Nothing alike follows it."),
+        format!("The prime minister resigned, {phrase} late at night."),
+        format!("Markets fell, {phrase} in a brief note to investors."),
+    ];
+    let ids = ["one", "two", "three", "four"];
+    let input: Vec<(DocId, &str)> = ids
+        .iter()
+        .zip(&docs)
+        .map(|(id, t)| (doc(id), t.as_str()))
+        .collect();
+    let params = Params {
+        max_docs: 3,
+        ..Params::default()
+    };
+    let found = find(&input, &params);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].a.doc.as_str(), found[0].b.doc.as_str()),
+        ("one", "two")
+    );
+    assert_eq!(chars(&docs[0], found[0].a.start, found[0].a.end), passage);
+    // The phrase alone, between the other documents, is boilerplate.
+    let only_phrase = [
+        (doc("three"), docs[2].as_str()),
+        (doc("four"), docs[3].as_str()),
+    ];
+    let low = Params {
+        min_words: 8,
+        max_docs: 3,
+        ..Params::default()
+    };
+    assert_eq!(
+        find(&only_phrase, &low).len(),
+        1,
+        "two documents: not boilerplate"
+    );
+    assert_eq!(find(&input, &low).len(), 1, "four documents: boilerplate");
+}

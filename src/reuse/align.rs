@@ -48,12 +48,14 @@ pub(super) struct AlignParams {
     pub tolerance: Tolerance,
 }
 
-/// The regions of at least `min_words` words that `a` and `b` share, grown from
-/// `seeds` (theirs only, sorted by word), in order of their start in `a`.
+/// The regions of at least `min_words` words that `a` and `b` share, and not mostly
+/// boilerplate on either side, grown from `seeds` (theirs only, sorted by word), in
+/// order of their start in `a`.
 pub(super) fn regions(a: &Words, b: &Words, seeds: &[Seed], p: &AlignParams) -> Vec<Region> {
     let n = p.ngram;
     let mut long: Vec<Region> = Vec::new();
-    // Regions grown so far (short ones too, whose seeds are not grown again) that
+    // Regions grown so far (short and boilerplate ones too, whose seeds are not grown
+    // again) that
     // reach past the current seed in `a`: seeds come in order of their word in `a`,
     // so a region that ends before one can hold no later seed either. This keeps the
     // check short however many regions two long texts have.
@@ -83,7 +85,10 @@ pub(super) fn regions(a: &Words, b: &Words, seeds: &[Seed], p: &AlignParams) -> 
             a: i - la..i + n + ra,
             b: j - lb..j + n + rb,
         };
-        if region.words() >= p.min_words {
+        if region.words() >= p.min_words
+            && !a.mostly_boilerplate(region.a.clone())
+            && !b.mostly_boilerplate(region.b.clone())
+        {
             long.push(region.clone());
         }
         open.push(region);
@@ -129,6 +134,7 @@ mod tests {
             hashes: hashes.to_vec(),
             starts: (0..hashes.len() as u32).collect(),
             ends: (1..=hashes.len() as u32).collect(),
+            boilerplate: Vec::new(),
         }
     }
 

@@ -10,7 +10,8 @@
 //! documents, which are boilerplate ([`seeds`]); each seed is then grown both ways with
 //! an alignment that steps over a changed, dropped or added word ([`extend`]), and
 //! overlapping growths are merged ([`align`]). Passages shorter than
-//! [`Params::min_words`] are dropped.
+//! [`Params::min_words`] are dropped, and so are those made mostly of boilerplate
+//! (a passage that holds a stock phrase is kept whole).
 //!
 //! Offsets are chars, end-exclusive, in each document's text, as everywhere else.
 
@@ -115,7 +116,7 @@ pub fn find(docs: &[(DocId, &str)], params: &Params) -> Vec<Passage> {
     let seeds::Seeds { seeds, boilerplate } = seeds::seeds(&prints, limits);
     drop(prints);
     for (d, w) in boilerplate {
-        words[d as usize].block(d as usize, w as usize..w as usize + ngram);
+        words[d as usize].mark_boilerplate(w as usize..w as usize + ngram);
     }
     let align = align::AlignParams {
         ngram,

@@ -47,8 +47,9 @@ pub(super) struct Seeds {
     pub seeds: Vec<Seed>,
     /// (document, word) of every fingerprint left out for [`SeedLimits`]. Winnowing
     /// picks the same fingerprints inside a shared stretch of text but not always at
-    /// its edges, so a footer's first fingerprint can be in fewer documents than its
-    /// others: the caller blocks these words so that no passage grows into them.
+    /// its edges, so a footer's first fingerprint can be in fewer documents than the
+    /// others and seed a passage that grows over the footer: the caller drops
+    /// passages made mostly of these.
     pub boilerplate: Vec<(u32, u32)>,
 }
 

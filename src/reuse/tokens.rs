@@ -16,6 +16,8 @@ pub(super) struct Words {
     pub starts: Vec<u32>,
     /// Char offset just past each word.
     pub ends: Vec<u32>,
+    /// Which words are in a shingle found in too many documents (empty when none is).
+    pub boilerplate: Vec<bool>,
 }
 
 impl Words {
@@ -65,16 +67,22 @@ impl Words {
         w
     }
 
-    /// Makes the words of `range` (clamped to the text) match no word of any text, so
-    /// that no passage grows into them (boilerplate). Their hashes become distinct
-    /// per text (`doc`, its index) and place; a real word hashing to one of them is as
-    /// likely as any other 64-bit collision.
-    pub fn block(&mut self, doc: usize, range: std::ops::Range<usize>) {
-        let tag = finish(doc as u64 ^ 0x5bd1_e995_0000_0000);
-        let end = range.end.min(self.hashes.len());
-        for k in range.start.min(end)..end {
-            self.hashes[k] = finish(tag.wrapping_add(k as u64));
+    /// Marks the words of `range` (clamped to the text) as boilerplate.
+    pub fn mark_boilerplate(&mut self, range: std::ops::Range<usize>) {
+        if self.boilerplate.is_empty() {
+            self.boilerplate = vec![false; self.hashes.len()];
         }
+        let end = range.end.min(self.hashes.len());
+        self.boilerplate[range.start.min(end)..end].fill(true);
+    }
+
+    /// Whether most of the words of `range` are boilerplate.
+    pub fn mostly_boilerplate(&self, range: std::ops::Range<usize>) -> bool {
+        let marked = self
+            .boilerplate
+            .get(range.clone())
+            .map_or(0, |b| b.iter().filter(|&&x| x).count());
+        marked * 2 > range.len()
     }
 
     /// The char range from the start of word `first` to the end of word `last`
