@@ -2,9 +2,9 @@
 //! RON project file, and export it as a dataset.
 //!
 //! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`relink`], [`edit`],
-//! [`links`], [`merge`], [`check`], [`dataset`], [`cluster`], [`figure`], [`compare`]) knows
-//! nothing of the window and is tested without one; [`ui`] draws it and sends edits.
-//! `ARCHITECTURE.md` has the map.
+//! [`links`], [`merge`], [`check`], [`dataset`], [`cluster`], [`figure`], [`compare`],
+//! [`reuse`]) knows nothing of the window and is tested without one; [`ui`] draws it and
+//! sends edits. `ARCHITECTURE.md` has the map.
 
 #![warn(missing_docs)]
 
@@ -20,6 +20,7 @@ pub mod merge;
 pub mod model;
 pub mod par;
 pub mod relink;
+pub mod reuse;
 pub mod search;
 pub mod selection;
 pub mod stats;

@@ -447,6 +447,7 @@ fn a_closed_stdout_ends_reports_quietly_and_never_stops_a_change() {
         &["export", "p.ron", "--format", "w3c"],
         &["export", "p.ron", "--format", "csv"],
         &["export", "p.ron", "--format", "conll"],
+        &["reuse", "p.ron", "--json"],
     ] {
         let out = with_closed_stdout(dir.path(), args);
         assert!(

@@ -7,6 +7,7 @@ mod compare;
 mod export;
 mod import;
 mod new;
+mod reuse;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -49,6 +50,8 @@ pub enum Command {
     /// Compare sources: one row per annotation (a cluster's, or a label's), with outlet,
     /// date, the figure's numbers, attribution and verdict.
     Compare(compare::CompareArgs),
+    /// Find passages that two documents share, word for word or nearly.
+    Reuse(reuse::ReuseArgs),
 }
 
 /// `println!` that returns a failed write as an error instead of panicking. A reader
@@ -77,6 +80,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Export(a)) => export::run(a, cli.allow_outside),
         Some(Command::Import(a)) => import::run(a, cli.allow_outside),
         Some(Command::Compare(a)) => compare::run(a, cli.allow_outside),
+        Some(Command::Reuse(a)) => reuse::run(a, cli.allow_outside),
     }
 }
 
