@@ -125,7 +125,7 @@ mod tests {
         assert_eq!(s.project().cluster_members(&c).count(), 0);
         s.undo();
         s.delete_cluster(&c).unwrap();
-        assert!(s.project().clusters.is_empty());
+        assert!(s.project().cluster(&c).is_none());
         assert_eq!(s.selection.annotations(), std::slice::from_ref(&three));
         s.undo();
         assert_eq!(
