@@ -53,10 +53,13 @@
 //! "one" and compounds such as "five-year" too.
 
 mod context;
+mod fill;
 mod number;
 mod phrase;
 mod scan;
 mod words;
+
+pub use fill::{fill_attributes, typed_over};
 
 use crate::model::Precision;
 use context::{Before, Mode};
