@@ -1,8 +1,9 @@
 //! Figures read from their words: the text of a figure span ("more than 2.5 million
 //! people") as numbers a comparison can sort and chart, for English news prose.
 //!
-//! A small tokenizer ([`scan`]) and grammar ([`number`] for one numeral, [`phrase`] for
-//! hedges, ranges, currencies and percentages, [`context`] for what is not a figure),
+//! A small tokenizer ([`scan`], with [`words`]) and grammar ([`number`] for one numeral,
+//! [`hedge`] for bounds, [`phrase`] for ranges, currencies, percentages and the counted
+//! noun, [`context`] for what is not a figure),
 //! shaped after Duckling's English numeral and quantity rules. No IO, no model, and
 //! nothing is allocated while reading except the counted noun of a result.
 //!
@@ -53,6 +54,9 @@
 //! "one" and compounds such as "five-year" too.
 
 mod context;
+mod counted;
+mod hedge;
+mod lex;
 mod number;
 mod phrase;
 mod scan;
@@ -105,9 +109,23 @@ pub struct Found {
 /// million" is at least 2,500,000). `None` when the text holds no number ("several",
 /// "the rally").
 pub fn parse(text: &str) -> Option<Reading> {
-    Phrases::new(text, Mode::Strict)
-        .next()
-        .or_else(|| Phrases::new(text, Mode::Lenient).next())
+    // A span's text is short: its tokens fit on the stack, and nothing is allocated
+    // but the counted noun.
+    let mut stack = [scan::Token::NONE; 12];
+    let mut heap = Vec::new();
+    let toks: &[scan::Token<'_>] = match lex::tokenize_into(text, &mut stack) {
+        Some(n) => &stack[..n],
+        None => {
+            lex::tokenize(text, 0, 0, text.len(), &mut heap);
+            &heap
+        }
+    };
+    let first = |mode| {
+        let mut walk = Walk::default();
+        walk.next_in(toks, 0, mode)
+    };
+    first(Mode::Strict)
+        .or_else(|| first(Mode::Lenient))
         .map(|f| f.reading)
 }
 
@@ -118,20 +136,48 @@ pub fn find_all(text: &str) -> Vec<Found> {
     Phrases::new(text, Mode::Strict).collect()
 }
 
-/// The figures of a text, one by one.
+/// The figures of a text, one by one. The text is read a paragraph (up to a blank
+/// line) at a time into a token buffer that is reused, so a long text costs one small
+/// buffer; no figure spans a blank line.
 struct Phrases<'a> {
-    scanner: Scanner<'a>,
-    before: Before<'a>,
+    text: &'a str,
     mode: Mode,
+    /// Where the next paragraph starts, in bytes and chars.
+    byte: usize,
+    char: usize,
+    /// The tokens of the current paragraph, which starts at char `base`.
+    toks: Vec<scan::Token<'a>>,
+    base: usize,
+    walk: Walk,
 }
 
 impl<'a> Phrases<'a> {
     fn new(text: &'a str, mode: Mode) -> Self {
         Phrases {
-            scanner: Scanner::new(text),
-            before: Before::default(),
+            text,
             mode,
+            byte: 0,
+            char: 0,
+            toks: Vec::with_capacity(16),
+            base: 0,
+            walk: Walk::default(),
         }
+    }
+
+    /// Reads the next paragraph's tokens; false at the end of the text.
+    fn refill(&mut self) -> bool {
+        if self.byte >= self.text.len() {
+            return false;
+        }
+        let rest = &self.text.as_bytes()[self.byte..];
+        let until =
+            memchr::memmem::find(rest, b"\n\n").map_or(self.text.len(), |k| self.byte + k + 2);
+        self.toks.clear();
+        self.base = self.char;
+        (self.byte, self.char) =
+            lex::tokenize(self.text, self.byte, self.char, until, &mut self.toks);
+        self.walk = Walk::default();
+        true
     }
 }
 
@@ -140,15 +186,33 @@ impl Iterator for Phrases<'_> {
 
     fn next(&mut self) -> Option<Found> {
         loop {
-            let at = self.scanner;
-            let tok = self.scanner.next()?;
-            if may_start(&tok)
-                && let Some((p, after)) = phrase::phrase_at(at, self.before, self.mode)
+            if let Some(f) = self.walk.next_in(&self.toks, self.base, self.mode) {
+                return Some(f);
+            }
+            if !self.refill() {
+                return None;
+            }
+        }
+    }
+}
+
+/// Where a walk over a paragraph's tokens is: the next token, and the two before it.
+#[derive(Default)]
+struct Walk {
+    i: usize,
+    before: Before,
+}
+
+impl Walk {
+    /// The next figure in `toks` (which start after char `base`), or `None` at their end.
+    fn next_in(&mut self, toks: &[scan::Token<'_>], base: usize, mode: Mode) -> Option<Found> {
+        while let Some(tok) = toks.get(self.i) {
+            let at = Scanner::at(toks, self.i, base);
+            if may_start(tok)
+                && let Some((p, after)) = phrase::phrase_at(at, self.before, mode)
             {
-                self.scanner = after;
-                self.before = p
-                    .last
-                    .map_or_else(Before::default, |l| Before::default().push(l));
+                self.i = after.index().max(self.i + 1);
+                self.before = Before::default().push(&toks[self.i - 1]);
                 return Some(Found {
                     chars: p.start..p.end,
                     reading: Reading {
@@ -162,7 +226,9 @@ impl Iterator for Phrases<'_> {
                 });
             }
             self.before = self.before.push(tok);
+            self.i += 1;
         }
+        None
     }
 }
 

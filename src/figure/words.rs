@@ -277,7 +277,7 @@ fn classify(w: &[u8]) -> Lex {
         | b"section" | b"vol" | b"volume" | b"issue" | b"episode" | b"part" | b"room"
         | b"flight" | b"route" | b"highway" | b"platform" | b"gate" | b"version" | b"photo"
         | b"image" | b"fig" | b"figure" | b"table" | b"paragraph" | b"clause" | b"item"
-        | b"number" | b"nos" => Label,
+        | b"number" | b"nos" | b"code" => Label,
         b"high" | b"long" | b"wide" | b"deep" | b"tall" | b"sprint" | b"hurdles" | b"freestyle"
         | b"relay" | b"dash" | b"radius" => Dimension,
         b"people" | b"persons" | b"men" | b"women" | b"children" | b"police" | b"personnel"
