@@ -76,7 +76,7 @@ pub(super) fn digits_rejected(
     let Some(num) = n.digits else {
         return false;
     };
-    if n.first.glued || num.leading_zero || is_time_or_day(after) {
+    if n.first.glued || num.leading_zero || is_time_or_day(after) || is_code(after) {
         return true;
     }
     if let Some(b) = before {
@@ -105,6 +105,16 @@ pub(super) fn digits_rejected(
         }
     }
     false
+}
+
+/// After the digits, two more groups joined by dashes: a telephone number, an ISBN, a
+/// date ("202-555-0143", "978-3-16", "2020-01-24").
+fn is_code(after: Scanner<'_>) -> bool {
+    let mut t = after;
+    (0..2).all(|_| {
+        t.next().is_some_and(|d| d.is_dash() && !d.spaced)
+            && t.next().is_some_and(|n| !n.spaced && n.num().is_some())
+    })
 }
 
 /// After the digits: a letter or ":", "/", "." and more digits right after them, a time

@@ -87,12 +87,31 @@ fn days_times_codes_and_names_are_skipped() {
         "call 007 or #5",
         "one of them said one thing",
         "a five-year plan for a 20-year-old",
+        "call +1 202-555-0143, ISBN 978-3-16-148410-0, on 2020-01-24",
     ] {
         assert_eq!(texts(text), Vec::<String>::new(), "{text}");
     }
     // A lowercase "may" is a verb, and "no" without a stop is "no".
     assert_eq!(texts("they may 5,000 times"), ["5,000"]);
     assert_eq!(texts("no 5 people"), ["5 people"]);
+}
+
+#[test]
+fn votes_and_scores_are_not_ranges() {
+    for text in [
+        "voted 170-0",
+        "a 3-2 win",
+        "52–48",
+        "fell from 7,000 to 5,000",
+    ] {
+        let all = find_all(text);
+        assert!(!all.is_empty(), "{text}");
+        assert!(
+            all.iter().all(|f| f.reading.value.is_some()),
+            "{text} read as a range"
+        );
+    }
+    assert_eq!(texts("rose from 5,000 to 7,000"), ["from 5,000 to 7,000"]);
 }
 
 #[test]

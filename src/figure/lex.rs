@@ -207,7 +207,7 @@ impl<'a> Lexer<'a> {
         match back.next() {
             None => false,
             Some(c) if c.is_alphanumeric() => true,
-            Some('/' | ':' | '.' | '#' | '_' | '@') => true,
+            Some('/' | ':' | '.' | '#' | '_' | '@' | '+') => true,
             Some(c) if is_dash(c) => back.next().is_some_and(char::is_alphanumeric),
             Some(_) => false,
         }

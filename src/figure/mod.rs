@@ -1,22 +1,24 @@
 //! Figures read from their words: the text of a figure span ("more than 2.5 million
 //! people") as numbers a comparison can sort and chart, for English news prose.
 //!
-//! A small tokenizer ([`scan`], with [`words`]) and grammar ([`number`] for one numeral,
-//! [`hedge`] for bounds, [`phrase`] for ranges, currencies, percentages and the counted
-//! noun, [`context`] for what is not a figure),
-//! shaped after Duckling's English numeral and quantity rules. No IO, no model, and
-//! nothing is allocated while reading except the counted noun of a result.
+//! A small tokenizer (`lex` into `scan`'s tokens, with `words` classifying each word
+//! once) and a grammar shaped after Duckling's English numeral and quantity rules:
+//! `number` reads one numeral, `hedge` the bounds around it, `phrase` ranges,
+//! currencies and percentages, `counted` the noun, and `context` says what only looks
+//! like a figure. No IO, no model. [`parse`] allocates nothing but the counted noun
+//! (for a span of up to 12 tokens); [`find_all`] one token buffer, reused paragraph
+//! by paragraph.
 //!
 //! What a [`Reading`] holds, by precision (see [`Precision`]):
 //!
-//! | text                       | value       | low         | high        | precision   |
-//! |----------------------------|-------------|-------------|-------------|-------------|
-//! | "5,200", "seven"           | 5200        | 5200        | 5200        | exact       |
-//! | "about 5,200", "3 million" | 3,000,000   | —           | —           | approximate |
-//! | "more than 2.5 million"    | 2,500,000   | 2,500,000   | —           | at-least    |
-//! | "millions of"              | 2,000,000   | 2,000,000   | —           | at-least    |
-//! | "up to 3 million"          | 3,000,000   | —           | 3,000,000   | at-most     |
-//! | "between 2 and 3 million"  | —           | 2,000,000   | 3,000,000   | approximate |
+//! | text                      | value     | low       | high      | precision   |
+//! |---------------------------|-----------|-----------|-----------|-------------|
+//! | "5,200", "seven"          | 5200, 7   | = value   | = value   | exact       |
+//! | "about 5,200", "3 million"| 5200, 3e6 | —         | —         | approximate |
+//! | "more than 2.5 million"   | 2,500,000 | 2,500,000 | —         | at-least    |
+//! | "millions of"             | 2,000,000 | 2,000,000 | —         | at-least    |
+//! | "up to 3 million"         | 3,000,000 | —         | 3,000,000 | at-most     |
+//! | "between 2 and 3 million" | —         | 2,000,000 | 3,000,000 | approximate |
 //!
 //! - Bounds are what the words state: an exact number is its own low and high, an
 //!   approximate one states no bound, a range states two numbers and no single one
@@ -25,7 +27,7 @@
 //!   thousand", "$4 billion", "5.2k"), with a dozen, as a fraction ("half a million",
 //!   "half of"), or as a crowd ("million-man", "10,000-strong") is rounded speech and
 //!   so approximate unless a hedge says otherwise; plain digits and small number words
-//!   are exact.
+//!   ("5,200", "one hundred and five") are exact.
 //! - Vague plurals are lower bounds at twice their unit: "dozens" 24, "scores of" 40,
 //!   "hundreds" 200, "thousands" 2,000, "tens of thousands" 20,000, "hundreds of
 //!   thousands" 200,000, "millions" 2,000,000; "several", "a few" and "many" before a
@@ -38,19 +40,25 @@
 //!   count falls short of the number, so the number is an upper bound. Approximate:
 //!   "about", "around", "some", "roughly", "approximately", "an estimated", "close
 //!   to", "in the region of", "or so", "~". "exactly" makes any number exact.
+//! - Ranges: "between 2 and 3 million", "from 5,000 to 7,000", "2-3 million" (any dash),
+//!   "2 to 3 million", "3 or 4 million". The first number takes the second's scale,
+//!   currency and percent when it has none ("$2-3 billion", "25-30%"), and a range
+//!   must rise: "170-0" and "3-2" are votes and scores, read as their first number.
 //! - `unit` is a currency code ("$4 billion" is USD; also US$, £ GBP, € EUR, ¥, ₹, the
 //!   words "dollars", "euros", "pounds", "Iraqi dinars" IQD, "rials", and codes such as
 //!   "USD 4 million"), "percent" ("25%", "40 percent", "40 per cent", and shares in
-//!   words: "half of" 50, "a third of" 33.3…) or "percentage points"; `None` for a
-//!   count, whose noun is `counted` ("people", "protesters", "troops"). Bare "dinars"
-//!   (several countries' currency) is left as the counted noun.
+//!   words, approximate: "half of" 50, "a third of" 33.3…, "one in five" 20) or
+//!   "percentage points"; `None` for a count, whose noun is `counted` ("people",
+//!   "protesters", "troops").
+//!   Bare "dinars" (several countries' currency) is left as the counted noun. "-5%"
+//!   and "minus 5" are negative.
 //! - "3.5m" is millions unless a dash or a word of size follows ("a 10m-high wall",
 //!   "100m sprint"); "5 200" with an ordinary space is two numbers (a thin or narrow
 //!   no-break space groups digits); "1.000" is the decimal 1.
 //!
 //! [`find_all`] reads running prose and skips what only looks like a number (dates,
-//! times, codes, names, years: see [`context`]); [`parse`] reads the text of one span,
-//! the same way first and, when that finds nothing, counting years, "page 3", a lone
+//! times, codes, names, years: see `context`); [`parse`] reads the text of one span
+//! the same way and, when that finds nothing, again counting years, "page 3", a lone
 //! "one" and compounds such as "five-year" too.
 
 mod context;

@@ -49,6 +49,8 @@ struct Amount<'a> {
     compound: bool,
     /// "5,000+", "5,000-plus".
     plus: bool,
+    /// Written with a plus sign ("+5%"), whose digits count as glued to it.
+    plus_sign: bool,
 }
 
 /// The phrase starting at the cursor `s`, and the cursor after it.
@@ -65,7 +67,7 @@ pub(super) fn phrase_at<'a>(
     let from = !between && eat(&mut t, Key::From);
     let fresh = hedge.is_none() && !between && !from;
     let mut a = amount(&mut t)?;
-    if digits_rejected(&a.num, t, fresh.then_some(before), mode) {
+    if !a.plus_sign && digits_rejected(&a.num, t, fresh.then_some(before), mode) {
         return None;
     }
     let mut b = None;
@@ -80,10 +82,17 @@ pub(super) fn phrase_at<'a>(
             }
             None => false,
         };
-        if joined && let Some(second) = amount(&mut u).filter(|x| !x.crowd && !x.share) {
-            b = Some(second);
-            t = u;
+        if joined && let Some(mut second) = amount(&mut u).filter(|x| !x.crowd && !x.share) {
+            let mut first = a;
+            share_between(&mut first, &mut second);
+            // A range rises; "170-0", "3-2" and "52–48" are votes and scores.
+            if second.num.value > first.num.value {
+                (a, b, t) = (first, Some(second), u);
+            }
         }
+    }
+    if b.is_none() {
+        ratio(&mut t, &mut a);
     }
     if b.is_none() && (between || from) {
         // Not a range after all: read the amount alone, without its "between".
@@ -97,9 +106,6 @@ pub(super) fn phrase_at<'a>(
     } else {
         post_hedge(&mut t)
     };
-    if let Some(second) = &mut b {
-        share_between(&mut a, second);
-    }
     let unit = a.currency.or(a.percent);
     let of_ok = a.num.vague || a.percent.is_some() || a.share;
     let singular = a.num.value == 1.0 && b.is_none();
@@ -166,6 +172,37 @@ fn intro_skip(intro: Scanner<'_>) -> Scanner<'_> {
     t
 }
 
+/// "one in five", "nine out of ten": a share, as a percentage. The second number is a
+/// plain count, larger, and no year ("3 in 2011" is not a share).
+fn ratio(s: &mut Scanner<'_>, a: &mut Amount<'_>) {
+    let plain = |x: &Amount<'_>| {
+        x.currency.is_none()
+            && x.percent.is_none()
+            && !x.num.vague
+            && !x.crowd
+            && !x.plus
+            && x.num.scale == 1.0
+    };
+    if !plain(a) || a.num.value <= 0.0 {
+        return;
+    }
+    let mut t = *s;
+    if !(eat(&mut t, Key::In) || (eat(&mut t, Key::Out) && eat(&mut t, Key::Of))) {
+        return;
+    }
+    let Some(whole) = amount(&mut t) else {
+        return;
+    };
+    let year = whole.num.digits.is_some_and(|n| n.is_year());
+    if plain(&whole) && !year && whole.num.value > a.num.value {
+        a.num.value = a.num.value * 100.0 / whole.num.value;
+        a.num.lone_one = false;
+        a.percent = Some("percent");
+        a.share = true;
+        *s = t;
+    }
+}
+
 /// The first amount of a range takes the second's scale when it has none and is
 /// smaller ("2-3 million", not "500,000 to 1 million"), and both share currency and
 /// percent.
@@ -184,6 +221,7 @@ fn share_between(a: &mut Amount<'_>, b: &mut Amount<'_>) {
 fn amount<'a>(s: &mut Scanner<'a>) -> Option<Amount<'a>> {
     let mut t = *s;
     let mut sign = 1.0;
+    let mut plus_sign = false;
     let mut currency = None;
     let first = t.peek()?;
     let second = {
@@ -191,10 +229,13 @@ fn amount<'a>(s: &mut Scanner<'a>) -> Option<Amount<'a>> {
         u.next();
         u.peek()
     };
-    let glued_digits = second.filter(|n| !n.spaced && !n.glued && n.num().is_some());
+    // Digits right after the sign; after a dash not glued to a word ("COVID-19").
+    let signed =
+        |c: char| second.is_some_and(|n| !n.spaced && n.num().is_some() && (c == '+' || !n.glued));
     match first.kind {
-        Kind::Sym(c) if glued_digits.is_some() && (c == '+' || super::scan::is_dash(c)) => {
+        Kind::Sym(c) if (c == '+' || super::scan::is_dash(c)) && signed(c) => {
             sign = if c == '+' { 1.0 } else { -1.0 };
+            plus_sign = c == '+';
             t.next();
         }
         Kind::Word(Lex::Key(Key::Minus)) => {
@@ -263,9 +304,14 @@ fn amount<'a>(s: &mut Scanner<'a>) -> Option<Amount<'a>> {
         crowd: false,
         compound: false,
         plus: false,
+        plus_sign,
     };
     if !share {
         suffix(&mut t, &mut a);
+    }
+    // "+5%" is a change; "+1 202" a telephone number.
+    if plus_sign && a.percent.is_none() {
+        return None;
     }
     *s = t;
     Some(a)

@@ -85,7 +85,7 @@ pub(super) struct Token<'a> {
     /// White space (or the start of the text) comes right before it.
     pub spaced: bool,
     /// For numbers: the digits are part of a word or code ("G20", "COVID-19", "10:30",
-    /// "24/7", "#5"): a letter or digit right before, or `/ : . # _ @`, or a dash after
+    /// "24/7", "#5", "+1"): a letter or digit right before, or `/ : . # _ @ +`, or a dash after
     /// a letter or digit. A number after a dash after a digit ("2-3") is glued too; the
     /// grammar reads it only as the end of a range.
     pub glued: bool,
