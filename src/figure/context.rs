@@ -55,6 +55,15 @@ impl Before {
         }
     }
 
+    /// A word before that makes a year a date, whatever follows it: "in 2011
+    /// protesters", "the 2020 rally", "since 2003".
+    pub(super) fn dates_a_year(&self) -> bool {
+        matches!(
+            self.prev.lex,
+            Some(Lex::Before | Lex::Month | Lex::Key(Key::In | Key::Of | Key::The | Key::From))
+        )
+    }
+
     /// The word before, skipping one full stop ("Jan." and "No." count as words).
     fn word_before(&self) -> Option<Lex> {
         if self.prev.stop {

@@ -1,13 +1,13 @@
 //! The noun a figure counts ("protesters", "Iraqis", "troops"), read after the number
 //! without a dictionary: the first word that looks plural or is a known counted noun,
-//! within three words.
+//! within the next few words.
 
 use super::number::eat;
 use super::scan::{Kind, Scanner, Token};
 use super::words::{Key, Lex};
 
-/// The noun counted after a number: within the next three words (a modifier such as
-/// "US" or "Iraqi" may come first), the first that looks plural or is a known counted
+/// The noun counted after a number: within the next four words (modifiers such as
+/// "US", "U.S.", "Iraqi" or "pro-government" may come first), the first that looks plural or is a known counted
 /// noun ("people", "police"); any word when the number is one. After a vague plural or
 /// a percentage, "of" may come first ("millions of Iraqis", "40 percent of voters").
 /// Returns the word and whether it is a known counted noun.

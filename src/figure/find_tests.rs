@@ -63,6 +63,11 @@ fn years_are_dates_unless_they_count_something() {
     );
     assert_eq!(texts("2011-2012 and 2011–12"), Vec::<String>::new());
     assert_eq!(texts("some 1950 people"), ["some 1950 people"]);
+    assert_eq!(texts("They were 1950 people."), ["1950 people"]);
+    assert_eq!(
+        texts("in 2011 protesters, the 2020 rally, since 2003 troops"),
+        Vec::<String>::new()
+    );
     assert_eq!(texts("more than 2000"), ["more than 2000"]);
     assert_eq!(texts("2000 million"), ["2000 million"]);
     assert_eq!(texts("$2011"), ["$2011"]);

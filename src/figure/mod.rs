@@ -49,9 +49,8 @@
 //!   "USD 4 million"), "percent" ("25%", "40 percent", "40 per cent", and shares in
 //!   words, approximate: "half of" 50, "a third of" 33.3…, "one in five" 20) or
 //!   "percentage points"; `None` for a count, whose noun is `counted` ("people",
-//!   "protesters", "troops").
-//!   Bare "dinars" (several countries' currency) is left as the counted noun. "-5%"
-//!   and "minus 5" are negative.
+//!   "protesters", "troops"). Bare "dinars" (several countries' currency) is left as
+//!   the counted noun. "-5%" and "minus 5" are negative.
 //! - "3.5m" is millions unless a dash or a word of size follows ("a 10m-high wall",
 //!   "100m sprint"); "5 200" with an ordinary space is two numbers (a thin or narrow
 //!   no-break space groups digits); "1.000" is the decimal 1.
@@ -249,6 +248,7 @@ fn may_start(t: &scan::Token<'_>) -> bool {
             l,
             Lex::Other
                 | Lex::Stop
+                | Lex::Before
                 | Lex::Counted
                 | Lex::Month
                 | Lex::Time

@@ -57,6 +57,7 @@ pub(super) fn share<'a>(s: &mut Scanner<'a>) -> Option<(f64, &'a Token<'a>)> {
     Some((num * 100.0 / den, first))
 }
 
+/// The word class of a token, if it is a word.
 pub(super) fn lex_of(t: Option<&Token<'_>>) -> Option<Lex> {
     t.and_then(|t| t.lex())
 }
@@ -100,11 +101,12 @@ fn digits<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
         let mut last = 0;
         loop {
             let mut v = u;
-            let p = match lex_of(v.next()) {
+            let Some(w) = v.next() else { break };
+            let p = match w.lex() {
                 Some(Lex::Hundred) if last == 0 => 2,
                 Some(Lex::Scale(p)) if u32::from(p) > last => p.into(),
-                // Spelled-out abbreviations may stand apart: "2.5 bn".
-                Some(Lex::Abbrev(p)) if last == 0 && p > 3 => p.into(),
+                // Longer abbreviations may stand apart: "2.5 bn", not "5 b" or "5 k".
+                Some(Lex::Abbrev(p)) if last == 0 && p > 3 && w.text.len() > 1 => p.into(),
                 _ => break,
             };
             (pow, last, round, u, t) = (pow + p, p, p >= 3, v, v);
@@ -189,7 +191,6 @@ fn words<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
     let mut t = *s;
     let first = t.peek()?;
     let (mut total, mut prev_pow, mut round, mut parts) = (0.0, u32::MAX, false, 0);
-    let mut bare = 0.0;
     loop {
         let save = t;
         if parts > 0 && prev_pow != u32::MAX {
@@ -221,11 +222,11 @@ fn words<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
         match lex_of(u.next()) {
             Some(Lex::Scale(p)) if u32::from(p) < prev_pow => {
                 total += group * pow10(p.into());
-                (prev_pow, round, bare, t) = (p.into(), true, group, u);
+                (prev_pow, round, t) = (p.into(), true, u);
                 parts += 1;
             }
             Some(Lex::Dozen) if parts == 0 => {
-                (total, round, bare, t) = (group * 12.0, true, group * 12.0, u);
+                (total, round, t) = (group * 12.0, true, u);
                 parts += 1;
                 break;
             }
@@ -235,7 +236,7 @@ fn words<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
             }
             _ => {
                 total += group;
-                (round, bare) = (false, total);
+                round = false;
                 parts += 1;
                 break;
             }
@@ -253,7 +254,7 @@ fn words<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
     };
     Some(Numeral {
         value: total,
-        bare: if scale > 1.0 { total / scale } else { bare },
+        bare: total / scale,
         scale,
         round,
         vague: false,

@@ -116,12 +116,8 @@ pub(super) fn phrase_at<'a>(
     };
     let year = a.num.digits.is_some_and(|n| n.is_year()) && a.num.scale == 1.0;
     let bound = matches!(hedge, Some(Precision::AtLeast | Precision::AtMost));
-    if mode == Mode::Strict
-        && year
-        && unit.is_none()
-        && !bound
-        && !noun.is_some_and(|(_, counted)| counted)
-    {
+    let counts = noun.is_some_and(|(_, counted)| counted) && !(fresh && before.dates_a_year());
+    if mode == Mode::Strict && year && unit.is_none() && !bound && !counts {
         return None;
     }
     let v = a.num.value;
