@@ -2,8 +2,8 @@
 //! RON project file, and export it as a dataset.
 //!
 //! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`relink`], [`edit`],
-//! [`merge`], [`check`], [`dataset`], [`figure`]) knows nothing of the window and is tested
-//! without one; [`ui`] draws it and sends edits. `ARCHITECTURE.md` has the map.
+//! [`merge`], [`check`], [`dataset`], [`figure`]) knows nothing of the window and is tested without
+//! one; [`ui`] draws it and sends edits. `ARCHITECTURE.md` has the map.
 
 #![warn(missing_docs)]
 
