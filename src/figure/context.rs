@@ -22,33 +22,54 @@ pub(super) enum Mode {
     Lenient,
 }
 
-/// The two tokens before a phrase, nearest first.
+/// What the grammar needs to know of a token before a phrase.
 #[derive(Clone, Copy, Debug, Default)]
-pub(super) struct Before<'a> {
-    /// The token right before.
-    pub prev: Option<Token<'a>>,
-    /// The one before that.
-    pub prev2: Option<Token<'a>>,
+pub(super) struct Seen {
+    /// Its word class, if a word.
+    lex: Option<Lex>,
+    /// A full stop right after a word ("Jan.", "No.").
+    stop: bool,
+    /// Digits.
+    num: bool,
 }
 
-impl<'a> Before<'a> {
+/// The two tokens before a phrase, nearest first.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Before {
+    /// The token right before.
+    prev: Seen,
+    /// The one before that.
+    prev2: Seen,
+}
+
+impl Before {
     /// Shifts `t` in as the nearest token.
-    pub(super) fn push(self, t: Token<'a>) -> Self {
+    pub(super) fn push(self, t: &Token<'_>) -> Self {
         Before {
-            prev: Some(t),
+            prev: Seen {
+                lex: t.lex(),
+                stop: t.is_sym('.') && !t.spaced,
+                num: t.num().is_some(),
+            },
             prev2: self.prev,
         }
     }
 
-    fn prev_lex(&self) -> Option<Lex> {
-        self.prev.and_then(|t| t.lex())
+    /// A word before that makes a year a date, whatever follows it: "in 2011
+    /// protesters", "the 2020 rally", "since 2003".
+    pub(super) fn dates_a_year(&self) -> bool {
+        matches!(
+            self.prev.lex,
+            Some(Lex::Before | Lex::Month | Lex::Key(Key::In | Key::Of | Key::The | Key::From))
+        )
     }
 
     /// The word before, skipping one full stop ("Jan." and "No." count as words).
     fn word_before(&self) -> Option<Lex> {
-        match self.prev {
-            Some(p) if p.is_sym('.') && !p.spaced => self.prev2.and_then(|t| t.lex()),
-            _ => self.prev_lex(),
+        if self.prev.stop {
+            self.prev2.lex
+        } else {
+            self.prev.lex
         }
     }
 }
@@ -58,13 +79,13 @@ impl<'a> Before<'a> {
 pub(super) fn digits_rejected(
     n: &Numeral<'_>,
     after: Scanner<'_>,
-    before: Option<Before<'_>>,
+    before: Option<Before>,
     mode: Mode,
 ) -> bool {
     let Some(num) = n.digits else {
         return false;
     };
-    if n.first.glued || num.leading_zero || is_time_or_day(after) {
+    if n.first.glued || num.leading_zero || is_time_or_day(after) || is_code(after) {
         return true;
     }
     if let Some(b) = before {
@@ -73,14 +94,13 @@ pub(super) fn digits_rejected(
             return true;
         }
         // The second number of a counter: "3 of 5".
-        let counter =
-            b.prev_lex() == Some(Lex::Key(Key::Of)) && b.prev2.and_then(|t| t.num()).is_some();
+        let counter = b.prev.lex == Some(Lex::Key(Key::Of)) && b.prev2.num;
         if mode == Mode::Strict && counter {
             return true;
         }
         if mode == Mode::Strict && matches!(word, Some(Lex::Label | Lex::Key(Key::No))) {
             // "No. 5" but not "no 5": the stop is required after "no".
-            if word == Some(Lex::Label) || b.prev.is_some_and(|p| p.is_sym('.')) {
+            if word == Some(Lex::Label) || b.prev.stop {
                 return true;
             }
         }
@@ -94,6 +114,16 @@ pub(super) fn digits_rejected(
         }
     }
     false
+}
+
+/// After the digits, two more groups joined by dashes: a telephone number, an ISBN, a
+/// date ("202-555-0143", "978-3-16", "2020-01-24").
+fn is_code(after: Scanner<'_>) -> bool {
+    let mut t = after;
+    (0..2).all(|_| {
+        t.next().is_some_and(|d| d.is_dash() && !d.spaced)
+            && t.next().is_some_and(|n| !n.spaced && n.num().is_some())
+    })
 }
 
 /// After the digits: a letter or ":", "/", "." and more digits right after them, a time

@@ -63,6 +63,11 @@ fn years_are_dates_unless_they_count_something() {
     );
     assert_eq!(texts("2011-2012 and 2011–12"), Vec::<String>::new());
     assert_eq!(texts("some 1950 people"), ["some 1950 people"]);
+    assert_eq!(texts("They were 1950 people."), ["1950 people"]);
+    assert_eq!(
+        texts("in 2011 protesters, the 2020 rally, since 2003 troops"),
+        Vec::<String>::new()
+    );
     assert_eq!(texts("more than 2000"), ["more than 2000"]);
     assert_eq!(texts("2000 million"), ["2000 million"]);
     assert_eq!(texts("$2011"), ["$2011"]);
@@ -87,12 +92,31 @@ fn days_times_codes_and_names_are_skipped() {
         "call 007 or #5",
         "one of them said one thing",
         "a five-year plan for a 20-year-old",
+        "call +1 202-555-0143, ISBN 978-3-16-148410-0, on 2020-01-24",
     ] {
         assert_eq!(texts(text), Vec::<String>::new(), "{text}");
     }
     // A lowercase "may" is a verb, and "no" without a stop is "no".
     assert_eq!(texts("they may 5,000 times"), ["5,000"]);
     assert_eq!(texts("no 5 people"), ["5 people"]);
+}
+
+#[test]
+fn votes_and_scores_are_not_ranges() {
+    for text in [
+        "voted 170-0",
+        "a 3-2 win",
+        "52–48",
+        "fell from 7,000 to 5,000",
+    ] {
+        let all = find_all(text);
+        assert!(!all.is_empty(), "{text}");
+        assert!(
+            all.iter().all(|f| f.reading.value.is_some()),
+            "{text} read as a range"
+        );
+    }
+    assert_eq!(texts("rose from 5,000 to 7,000"), ["from 5,000 to 7,000"]);
 }
 
 #[test]

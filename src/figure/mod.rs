@@ -1,21 +1,24 @@
 //! Figures read from their words: the text of a figure span ("more than 2.5 million
 //! people") as numbers a comparison can sort and chart, for English news prose.
 //!
-//! A small tokenizer ([`scan`]) and grammar ([`number`] for one numeral, [`phrase`] for
-//! hedges, ranges, currencies and percentages, [`context`] for what is not a figure),
-//! shaped after Duckling's English numeral and quantity rules. No IO, no model, and
-//! nothing is allocated while reading except the counted noun of a result.
+//! A small tokenizer (`lex` into `scan`'s tokens, with `words` classifying each word
+//! once) and a grammar shaped after Duckling's English numeral and quantity rules:
+//! `number` reads one numeral, `hedge` the bounds around it, `phrase` ranges,
+//! currencies and percentages, `counted` the noun, and `context` says what only looks
+//! like a figure. No IO, no model. [`parse`] allocates nothing but the counted noun
+//! (for a span of up to 12 tokens); [`find_all`] one token buffer, reused paragraph
+//! by paragraph.
 //!
 //! What a [`Reading`] holds, by precision (see [`Precision`]):
 //!
-//! | text                       | value       | low         | high        | precision   |
-//! |----------------------------|-------------|-------------|-------------|-------------|
-//! | "5,200", "seven"           | 5200        | 5200        | 5200        | exact       |
-//! | "about 5,200", "3 million" | 3,000,000   | —           | —           | approximate |
-//! | "more than 2.5 million"    | 2,500,000   | 2,500,000   | —           | at-least    |
-//! | "millions of"              | 2,000,000   | 2,000,000   | —           | at-least    |
-//! | "up to 3 million"          | 3,000,000   | —           | 3,000,000   | at-most     |
-//! | "between 2 and 3 million"  | —           | 2,000,000   | 3,000,000   | approximate |
+//! | text                      | value     | low       | high      | precision   |
+//! |---------------------------|-----------|-----------|-----------|-------------|
+//! | "5,200", "seven"          | 5200, 7   | = value   | = value   | exact       |
+//! | "about 5,200", "3 million"| 5200, 3e6 | —         | —         | approximate |
+//! | "more than 2.5 million"   | 2,500,000 | 2,500,000 | —         | at-least    |
+//! | "millions of"             | 2,000,000 | 2,000,000 | —         | at-least    |
+//! | "up to 3 million"         | 3,000,000 | —         | 3,000,000 | at-most     |
+//! | "between 2 and 3 million" | —         | 2,000,000 | 3,000,000 | approximate |
 //!
 //! - Bounds are what the words state: an exact number is its own low and high, an
 //!   approximate one states no bound, a range states two numbers and no single one
@@ -24,7 +27,7 @@
 //!   thousand", "$4 billion", "5.2k"), with a dozen, as a fraction ("half a million",
 //!   "half of"), or as a crowd ("million-man", "10,000-strong") is rounded speech and
 //!   so approximate unless a hedge says otherwise; plain digits and small number words
-//!   are exact.
+//!   ("5,200", "one hundred and five") are exact.
 //! - Vague plurals are lower bounds at twice their unit: "dozens" 24, "scores of" 40,
 //!   "hundreds" 200, "thousands" 2,000, "tens of thousands" 20,000, "hundreds of
 //!   thousands" 200,000, "millions" 2,000,000; "several", "a few" and "many" before a
@@ -37,23 +40,31 @@
 //!   count falls short of the number, so the number is an upper bound. Approximate:
 //!   "about", "around", "some", "roughly", "approximately", "an estimated", "close
 //!   to", "in the region of", "or so", "~". "exactly" makes any number exact.
+//! - Ranges: "between 2 and 3 million", "from 5,000 to 7,000", "2-3 million" (any dash),
+//!   "2 to 3 million", "3 or 4 million". The first number takes the second's scale,
+//!   currency and percent when it has none ("$2-3 billion", "25-30%"), and a range
+//!   must rise: "170-0" and "3-2" are votes and scores, read as their first number.
 //! - `unit` is a currency code ("$4 billion" is USD; also US$, £ GBP, € EUR, ¥, ₹, the
 //!   words "dollars", "euros", "pounds", "Iraqi dinars" IQD, "rials", and codes such as
 //!   "USD 4 million"), "percent" ("25%", "40 percent", "40 per cent", and shares in
-//!   words: "half of" 50, "a third of" 33.3…) or "percentage points"; `None` for a
-//!   count, whose noun is `counted` ("people", "protesters", "troops"). Bare "dinars"
-//!   (several countries' currency) is left as the counted noun.
+//!   words, approximate: "half of" 50, "a third of" 33.3…, "one in five" 20) or
+//!   "percentage points"; `None` for a count, whose noun is `counted` ("people",
+//!   "protesters", "troops"). Bare "dinars" (several countries' currency) is left as
+//!   the counted noun. "-5%" and "minus 5" are negative.
 //! - "3.5m" is millions unless a dash or a word of size follows ("a 10m-high wall",
 //!   "100m sprint"); "5 200" with an ordinary space is two numbers (a thin or narrow
 //!   no-break space groups digits); "1.000" is the decimal 1.
 //!
 //! [`find_all`] reads running prose and skips what only looks like a number (dates,
-//! times, codes, names, years: see [`context`]); [`parse`] reads the text of one span,
-//! the same way first and, when that finds nothing, counting years, "page 3", a lone
+//! times, codes, names, years: see `context`); [`parse`] reads the text of one span
+//! the same way and, when that finds nothing, again counting years, "page 3", a lone
 //! "one" and compounds such as "five-year" too.
 
 mod context;
+mod counted;
 mod fill;
+mod hedge;
+mod lex;
 mod number;
 mod phrase;
 mod scan;
@@ -108,9 +119,23 @@ pub struct Found {
 /// million" is at least 2,500,000). `None` when the text holds no number ("several",
 /// "the rally").
 pub fn parse(text: &str) -> Option<Reading> {
-    Phrases::new(text, Mode::Strict)
-        .next()
-        .or_else(|| Phrases::new(text, Mode::Lenient).next())
+    // A span's text is short: its tokens fit on the stack, and nothing is allocated
+    // but the counted noun.
+    let mut stack = [scan::Token::NONE; 12];
+    let mut heap = Vec::new();
+    let toks: &[scan::Token<'_>] = match lex::tokenize_into(text, &mut stack) {
+        Some(n) => &stack[..n],
+        None => {
+            lex::tokenize(text, 0, 0, text.len(), &mut heap);
+            &heap
+        }
+    };
+    let first = |mode| {
+        let mut walk = Walk::default();
+        walk.next_in(toks, 0, mode)
+    };
+    first(Mode::Strict)
+        .or_else(|| first(Mode::Lenient))
         .map(|f| f.reading)
 }
 
@@ -121,20 +146,48 @@ pub fn find_all(text: &str) -> Vec<Found> {
     Phrases::new(text, Mode::Strict).collect()
 }
 
-/// The figures of a text, one by one.
+/// The figures of a text, one by one. The text is read a paragraph (up to a blank
+/// line) at a time into a token buffer that is reused, so a long text costs one small
+/// buffer; no figure spans a blank line.
 struct Phrases<'a> {
-    scanner: Scanner<'a>,
-    before: Before<'a>,
+    text: &'a str,
     mode: Mode,
+    /// Where the next paragraph starts, in bytes and chars.
+    byte: usize,
+    char: usize,
+    /// The tokens of the current paragraph, which starts at char `base`.
+    toks: Vec<scan::Token<'a>>,
+    base: usize,
+    walk: Walk,
 }
 
 impl<'a> Phrases<'a> {
     fn new(text: &'a str, mode: Mode) -> Self {
         Phrases {
-            scanner: Scanner::new(text),
-            before: Before::default(),
+            text,
             mode,
+            byte: 0,
+            char: 0,
+            toks: Vec::with_capacity(16),
+            base: 0,
+            walk: Walk::default(),
         }
+    }
+
+    /// Reads the next paragraph's tokens; false at the end of the text.
+    fn refill(&mut self) -> bool {
+        if self.byte >= self.text.len() {
+            return false;
+        }
+        let rest = &self.text.as_bytes()[self.byte..];
+        let until =
+            memchr::memmem::find(rest, b"\n\n").map_or(self.text.len(), |k| self.byte + k + 2);
+        self.toks.clear();
+        self.base = self.char;
+        (self.byte, self.char) =
+            lex::tokenize(self.text, self.byte, self.char, until, &mut self.toks);
+        self.walk = Walk::default();
+        true
     }
 }
 
@@ -143,15 +196,33 @@ impl Iterator for Phrases<'_> {
 
     fn next(&mut self) -> Option<Found> {
         loop {
-            let at = self.scanner;
-            let tok = self.scanner.next()?;
-            if may_start(&tok)
-                && let Some((p, after)) = phrase::phrase_at(at, self.before, self.mode)
+            if let Some(f) = self.walk.next_in(&self.toks, self.base, self.mode) {
+                return Some(f);
+            }
+            if !self.refill() {
+                return None;
+            }
+        }
+    }
+}
+
+/// Where a walk over a paragraph's tokens is: the next token, and the two before it.
+#[derive(Default)]
+struct Walk {
+    i: usize,
+    before: Before,
+}
+
+impl Walk {
+    /// The next figure in `toks` (which start after char `base`), or `None` at their end.
+    fn next_in(&mut self, toks: &[scan::Token<'_>], base: usize, mode: Mode) -> Option<Found> {
+        while let Some(tok) = toks.get(self.i) {
+            let at = Scanner::at(toks, self.i, base);
+            if may_start(tok)
+                && let Some((p, after)) = phrase::phrase_at(at, self.before, mode)
             {
-                self.scanner = after;
-                self.before = p
-                    .last
-                    .map_or_else(Before::default, |l| Before::default().push(l));
+                self.i = after.index().max(self.i + 1);
+                self.before = Before::default().push(&toks[self.i - 1]);
                 return Some(Found {
                     chars: p.start..p.end,
                     reading: Reading {
@@ -165,7 +236,9 @@ impl Iterator for Phrases<'_> {
                 });
             }
             self.before = self.before.push(tok);
+            self.i += 1;
         }
+        None
     }
 }
 
@@ -178,6 +251,7 @@ fn may_start(t: &scan::Token<'_>) -> bool {
             l,
             Lex::Other
                 | Lex::Stop
+                | Lex::Before
                 | Lex::Counted
                 | Lex::Month
                 | Lex::Time

@@ -8,7 +8,7 @@
 //! its abbreviation ("2.5 million", "1.2bn", "3.5m", "5.2k") are parts too. Vague
 //! plurals ("thousands", "tens of thousands") read as twice their unit, a lower bound.
 
-use super::scan::{Kind, Num, Scanner, Token};
+use super::scan::{Kind, Num, Scanner, Token, pow10};
 use super::words::{Key, Lex};
 
 /// A number read from the text.
@@ -26,7 +26,7 @@ pub(super) struct Numeral<'a> {
     /// A vague plural ("thousands", "dozens of"): the value is a lower bound.
     pub vague: bool,
     /// Its first token.
-    pub first: Token<'a>,
+    pub first: &'a Token<'a>,
     /// The digits, when it is written in digits.
     pub digits: Option<Num>,
     /// The word "one" alone, which is more often a pronoun than a count.
@@ -39,19 +39,26 @@ pub(super) fn numeral<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
 }
 
 /// A share in words followed by "of" ("half of", "a third of", "two-thirds of"), as a
-/// percentage; the cursor ends before "of".
-pub(super) fn share<'a>(s: &mut Scanner<'a>) -> Option<(f64, Token<'a>)> {
+/// percentage; the cursor ends before "of". Not a fraction of a scale ("half of a
+/// million", "a quarter of a million"), which is a numeral.
+pub(super) fn share<'a>(s: &mut Scanner<'a>) -> Option<(f64, &'a Token<'a>)> {
     let mut t = *s;
     let first = t.peek()?;
     let (num, den) = fraction(&mut t)?;
-    if lex_of(t.peek()) != Some(Lex::Key(Key::Of)) {
+    let mut u = t;
+    if !eat(&mut u, Key::Of) {
+        return None;
+    }
+    eat(&mut u, Key::A);
+    if matches!(lex_of(u.peek()), Some(Lex::Scale(_) | Lex::Dozen)) {
         return None;
     }
     *s = t;
     Some((num * 100.0 / den, first))
 }
 
-pub(super) fn lex_of(t: Option<Token<'_>>) -> Option<Lex> {
+/// The word class of a token, if it is a word.
+pub(super) fn lex_of(t: Option<&Token<'_>>) -> Option<Lex> {
     t.and_then(|t| t.lex())
 }
 
@@ -94,11 +101,12 @@ fn digits<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
         let mut last = 0;
         loop {
             let mut v = u;
-            let p = match lex_of(v.next()) {
+            let Some(w) = v.next() else { break };
+            let p = match w.lex() {
                 Some(Lex::Hundred) if last == 0 => 2,
                 Some(Lex::Scale(p)) if u32::from(p) > last => p.into(),
-                // Spelled-out abbreviations may stand apart: "2.5 bn".
-                Some(Lex::Abbrev(p)) if last == 0 && p > 3 => p.into(),
+                // Longer abbreviations may stand apart: "2.5 bn", not "5 b" or "5 k".
+                Some(Lex::Abbrev(p)) if last == 0 && p > 3 && w.text.len() > 1 => p.into(),
                 _ => break,
             };
             (pow, last, round, u, t) = (pow + p, p, p >= 3, v, v);
@@ -108,7 +116,7 @@ fn digits<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
     Some(Numeral {
         value: n.scaled(pow),
         bare: n.value(),
-        scale: 10f64.powi(pow as i32),
+        scale: pow10(pow as i32),
         round,
         vague: false,
         first,
@@ -143,13 +151,13 @@ fn vague<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
             match (lex_of(u.next()), lex_of(u.next())) {
                 (Some(Lex::Key(Key::Of)), Some(Lex::Plural(p))) if p >= 3 => {
                     t = u;
-                    times * 10f64.powi(p.into())
+                    times * pow10(p.into())
                 }
                 _ if times == 100.0 => 100.0,
                 _ => return None,
             }
         }
-        Lex::Plural(p) => 10f64.powi(p.into()),
+        Lex::Plural(p) => pow10(p.into()),
         Lex::Dozens => 12.0,
         Lex::Scores if lex_of(t.peek()) == Some(Lex::Key(Key::Of)) => 20.0,
         Lex::Key(Key::Several | Key::Many) => some_scale(&mut t)?,
@@ -176,14 +184,13 @@ fn some_scale(t: &mut Scanner<'_>) -> Option<f64> {
         Lex::Scale(p) | Lex::Plural(p) => p,
         _ => return None,
     };
-    Some(10f64.powi(p.into()))
+    Some(pow10(p.into()))
 }
 
 fn words<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
     let mut t = *s;
     let first = t.peek()?;
     let (mut total, mut prev_pow, mut round, mut parts) = (0.0, u32::MAX, false, 0);
-    let mut bare = 0.0;
     loop {
         let save = t;
         if parts > 0 && prev_pow != u32::MAX {
@@ -192,7 +199,7 @@ fn words<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
             if eat(&mut u, Key::And)
                 && let Some((num, den)) = fraction(&mut u).filter(|(n, d)| n < d)
             {
-                total += num * 10f64.powi(prev_pow as i32) / den;
+                total += num * pow10(prev_pow as i32) / den;
                 t = u;
                 break;
             }
@@ -207,19 +214,19 @@ fn words<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
                 break;
             }
         };
-        if parts > 0 && group >= 10f64.powi(prev_pow.min(300) as i32) {
+        if parts > 0 && group >= pow10(prev_pow.min(300) as i32) {
             t = save;
             break;
         }
         let mut u = t;
         match lex_of(u.next()) {
             Some(Lex::Scale(p)) if u32::from(p) < prev_pow => {
-                total += group * 10f64.powi(p.into());
-                (prev_pow, round, bare, t) = (p.into(), true, group, u);
+                total += group * pow10(p.into());
+                (prev_pow, round, t) = (p.into(), true, u);
                 parts += 1;
             }
             Some(Lex::Dozen) if parts == 0 => {
-                (total, round, bare, t) = (group * 12.0, true, group * 12.0, u);
+                (total, round, t) = (group * 12.0, true, u);
                 parts += 1;
                 break;
             }
@@ -229,7 +236,7 @@ fn words<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
             }
             _ => {
                 total += group;
-                (round, bare) = (false, total);
+                round = false;
                 parts += 1;
                 break;
             }
@@ -241,13 +248,13 @@ fn words<'a>(s: &mut Scanner<'a>) -> Option<Numeral<'a>> {
     *s = t;
     let lone_one = total == 1.0 && first.lex() == Some(Lex::Unit(1)) && t.offset() == first.end;
     let scale = if round && prev_pow != u32::MAX {
-        10f64.powi(prev_pow as i32)
+        pow10(prev_pow as i32)
     } else {
         1.0
     };
     Some(Numeral {
         value: total,
-        bare: if scale > 1.0 { total / scale } else { bare },
+        bare: total / scale,
         scale,
         round,
         vague: false,
@@ -329,7 +336,8 @@ fn below_thousand(t: &mut Scanner<'_>) -> Option<(f64, bool)> {
     };
     let article = lead.is_none() && u.offset() != t.offset();
     let mut v = u;
-    if lex_of(v.next()) == Some(Lex::Hundred) {
+    // "a hundred", "two hundred"; "hundred" alone is no number.
+    if (lead.is_some() || article) && lex_of(v.next()) == Some(Lex::Hundred) {
         let mut g = lead.unwrap_or(1.0) * 100.0;
         let mut w = v;
         eat(&mut w, Key::And);
@@ -365,9 +373,9 @@ fn below_hundred(t: &mut Scanner<'_>) -> Option<f64> {
                     kind: Kind::Word(Lex::Unit(k @ 1..=9)),
                     spaced,
                     ..
-                }) if spaced != dashed => {
+                }) if *spaced != dashed => {
                     u = w;
-                    f64::from(n) + f64::from(k)
+                    f64::from(n) + f64::from(*k)
                 }
                 _ => f64::from(n),
             }

@@ -7,8 +7,10 @@
 //! ("2-3 million", "$2-3 billion", "25-30%").
 
 use super::context::{Before, Mode, digits_rejected};
+use super::counted::{counted, dotted};
+use super::hedge::{post_hedge, pre_hedge};
 use super::number::{Numeral, eat, lex_of, numeral, share};
-use super::scan::{Kind, Scanner, Token};
+use super::scan::{Kind, Scanner};
 use super::words::{Key, Lex};
 use crate::model::Precision;
 
@@ -31,8 +33,6 @@ pub(super) struct Phrase<'a> {
     pub counted: Option<&'a str>,
     /// How the number relates to the figure.
     pub precision: Precision,
-    /// Its last token, the one before what follows.
-    pub last: Option<Token<'a>>,
 }
 
 /// One number with what is attached to it.
@@ -49,12 +49,14 @@ struct Amount<'a> {
     compound: bool,
     /// "5,000+", "5,000-plus".
     plus: bool,
+    /// Written with a plus sign ("+5%"), whose digits count as glued to it.
+    plus_sign: bool,
 }
 
 /// The phrase starting at the cursor `s`, and the cursor after it.
 pub(super) fn phrase_at<'a>(
     s: Scanner<'a>,
-    before: Before<'a>,
+    before: Before,
     mode: Mode,
 ) -> Option<(Phrase<'a>, Scanner<'a>)> {
     let mut t = s;
@@ -65,7 +67,7 @@ pub(super) fn phrase_at<'a>(
     let from = !between && eat(&mut t, Key::From);
     let fresh = hedge.is_none() && !between && !from;
     let mut a = amount(&mut t)?;
-    if digits_rejected(&a.num, t, fresh.then_some(before), mode) {
+    if !a.plus_sign && digits_rejected(&a.num, t, fresh.then_some(before), mode) {
         return None;
     }
     let mut b = None;
@@ -75,14 +77,22 @@ pub(super) fn phrase_at<'a>(
             Some(j) if between => j.lex() == Some(Lex::Key(Key::And)),
             Some(j) if from => j.lex() == Some(Lex::Key(Key::To)) || j.is_dash(),
             Some(j) => {
-                j.lex() == Some(Lex::Key(Key::To)) || (j.is_dash() && a.num.digits.is_some())
+                matches!(j.lex(), Some(Lex::Key(Key::To | Key::Or)))
+                    || (j.is_dash() && a.num.digits.is_some())
             }
             None => false,
         };
-        if joined && let Some(second) = amount(&mut u).filter(|x| !x.crowd && !x.share) {
-            b = Some(second);
-            t = u;
+        if joined && let Some(mut second) = amount(&mut u).filter(|x| !x.crowd && !x.share) {
+            let mut first = a;
+            share_between(&mut first, &mut second);
+            // A range rises; "170-0", "3-2" and "52–48" are votes and scores.
+            if second.num.value > first.num.value {
+                (a, b, t) = (first, Some(second), u);
+            }
         }
+    }
+    if b.is_none() {
+        ratio(&mut t, &mut a);
     }
     if b.is_none() && (between || from) {
         // Not a range after all: read the amount alone, without its "between".
@@ -96,9 +106,6 @@ pub(super) fn phrase_at<'a>(
     } else {
         post_hedge(&mut t)
     };
-    if let Some(second) = &mut b {
-        share_between(&mut a, second);
-    }
     let unit = a.currency.or(a.percent);
     let of_ok = a.num.vague || a.percent.is_some() || a.share;
     let singular = a.num.value == 1.0 && b.is_none();
@@ -109,12 +116,8 @@ pub(super) fn phrase_at<'a>(
     };
     let year = a.num.digits.is_some_and(|n| n.is_year()) && a.num.scale == 1.0;
     let bound = matches!(hedge, Some(Precision::AtLeast | Precision::AtMost));
-    if mode == Mode::Strict
-        && year
-        && unit.is_none()
-        && !bound
-        && !noun.is_some_and(|(_, counted)| counted)
-    {
+    let counts = noun.is_some_and(|(_, counted)| counted) && !(fresh && before.dates_a_year());
+    if mode == Mode::Strict && year && unit.is_none() && !bound && !counts {
         return None;
     }
     let v = a.num.value;
@@ -143,7 +146,6 @@ pub(super) fn phrase_at<'a>(
             (Some(v), lo, hi, p)
         }
     };
-    let last = noun.map(|(n, _)| n).or(t_last(s, t));
     Some((
         Phrase {
             start,
@@ -154,7 +156,6 @@ pub(super) fn phrase_at<'a>(
             unit,
             counted: noun.map(|(n, _)| n.text),
             precision,
-            last,
         },
         t,
     ))
@@ -167,14 +168,35 @@ fn intro_skip(intro: Scanner<'_>) -> Scanner<'_> {
     t
 }
 
-/// The last token between the cursors `from` and `to`.
-fn t_last<'a>(from: Scanner<'a>, to: Scanner<'a>) -> Option<Token<'a>> {
-    let mut t = from;
-    let mut last = None;
-    while t.offset() < to.offset() {
-        last = t.next();
+/// "one in five", "nine out of ten": a share, as a percentage. The second number is a
+/// plain count, larger, and no year ("3 in 2011" is not a share).
+fn ratio(s: &mut Scanner<'_>, a: &mut Amount<'_>) {
+    let plain = |x: &Amount<'_>| {
+        x.currency.is_none()
+            && x.percent.is_none()
+            && !x.num.vague
+            && !x.crowd
+            && !x.plus
+            && x.num.scale == 1.0
+    };
+    if !plain(a) || a.num.value <= 0.0 {
+        return;
     }
-    last
+    let mut t = *s;
+    if !(eat(&mut t, Key::In) || (eat(&mut t, Key::Out) && eat(&mut t, Key::Of))) {
+        return;
+    }
+    let Some(whole) = amount(&mut t) else {
+        return;
+    };
+    let year = whole.num.digits.is_some_and(|n| n.is_year());
+    if plain(&whole) && !year && whole.num.value > a.num.value {
+        a.num.value = a.num.value * 100.0 / whole.num.value;
+        a.num.lone_one = false;
+        a.percent = Some("percent");
+        a.share = true;
+        *s = t;
+    }
 }
 
 /// The first amount of a range takes the second's scale when it has none and is
@@ -191,97 +213,11 @@ fn share_between(a: &mut Amount<'_>, b: &mut Amount<'_>) {
     a.percent = a.percent.or(b.percent);
 }
 
-/// A bound or hedge before the number, consumed when there is one.
-fn pre_hedge(s: &mut Scanner<'_>) -> Option<Precision> {
-    use Precision::{Approximate, AtLeast, AtMost, Exact};
-    let mut t = *s;
-    let first = t.next()?;
-    let than = |t: &mut Scanner<'_>| eat(t, Key::Than);
-    let p = match first.kind {
-        Kind::Sym('~' | '\u{2248}') => Some(Approximate),
-        Kind::Sym('>') => Some(AtLeast),
-        Kind::Sym('<') => Some(AtMost),
-        Kind::Word(Lex::Key(k)) => match k {
-            Key::More | Key::Greater => than(&mut t).then_some(AtLeast),
-            Key::Over | Key::Above => Some(AtLeast),
-            Key::Upwards => eat(&mut t, Key::Of).then_some(AtLeast),
-            Key::In if eat(&mut t, Key::Excess) => eat(&mut t, Key::Of).then_some(AtLeast),
-            Key::In | Key::Of => (eat(&mut t, Key::The)
-                && (eat(&mut t, Key::Region) || eat(&mut t, Key::Order))
-                && eat(&mut t, Key::Of))
-            .then_some(Approximate),
-            Key::At if eat(&mut t, Key::Least) => Some(AtLeast),
-            Key::At => eat(&mut t, Key::Most).then_some(AtMost),
-            Key::No | Key::Not if eat(&mut t, Key::More) => than(&mut t).then_some(AtMost),
-            Key::No | Key::Not => ((eat(&mut t, Key::Fewer) || eat(&mut t, Key::Less))
-                && than(&mut t))
-            .then_some(AtLeast),
-            Key::Well | Key::Just => {
-                if eat(&mut t, Key::Over)
-                    || eat(&mut t, Key::Above)
-                    || (eat(&mut t, Key::More) && than(&mut t))
-                {
-                    Some(AtLeast)
-                } else if eat(&mut t, Key::Under)
-                    || eat(&mut t, Key::Below)
-                    || ((eat(&mut t, Key::Fewer) || eat(&mut t, Key::Less)) && than(&mut t))
-                {
-                    Some(AtMost)
-                } else {
-                    None
-                }
-            }
-            Key::A if eat(&mut t, Key::Minimum) => eat(&mut t, Key::Of).then_some(AtLeast),
-            Key::A if eat(&mut t, Key::Maximum) => eat(&mut t, Key::Of).then_some(AtMost),
-            Key::A => eat(&mut t, Key::Estimated).then_some(Approximate),
-            Key::Up => eat(&mut t, Key::To).then_some(AtMost),
-            Key::Fewer | Key::Less => than(&mut t).then_some(AtMost),
-            Key::As => ((eat(&mut t, Key::Many) || eat(&mut t, Key::Much)) && eat(&mut t, Key::As))
-                .then_some(AtMost),
-            Key::Under | Key::Below | Key::Nearly | Key::Almost => Some(AtMost),
-            Key::About
-            | Key::Around
-            | Key::Some
-            | Key::Roughly
-            | Key::Approximately
-            | Key::Circa
-            | Key::Estimated => Some(Approximate),
-            Key::Close => eat(&mut t, Key::To).then_some(Approximate),
-            Key::Exactly => Some(Exact),
-            _ => None,
-        },
-        _ => None,
-    }?;
-    *s = t;
-    Some(p)
-}
-
-/// A bound or hedge after the number: "or more", "or so", "or fewer", "at least".
-fn post_hedge(s: &mut Scanner<'_>) -> Option<Precision> {
-    let mut t = *s;
-    let p = match lex_of(t.next())? {
-        Lex::Key(Key::Or) => match lex_of(t.next())? {
-            Lex::Key(Key::More) => Precision::AtLeast,
-            Lex::Key(Key::So) => Precision::Approximate,
-            Lex::Key(Key::Fewer | Key::Less) => Precision::AtMost,
-            _ => return None,
-        },
-        Lex::Key(Key::At) => match lex_of(t.next())? {
-            Lex::Key(Key::Least) => Precision::AtLeast,
-            Lex::Key(Key::Most) => Precision::AtMost,
-            _ => return None,
-        },
-        Lex::Key(Key::Plus) => Precision::AtLeast,
-        _ => return None,
-    };
-    *s = t;
-    Some(p)
-}
-
 /// A number with its sign, currency and percent, or a share in words.
 fn amount<'a>(s: &mut Scanner<'a>) -> Option<Amount<'a>> {
     let mut t = *s;
     let mut sign = 1.0;
+    let mut plus_sign = false;
     let mut currency = None;
     let first = t.peek()?;
     let second = {
@@ -289,10 +225,13 @@ fn amount<'a>(s: &mut Scanner<'a>) -> Option<Amount<'a>> {
         u.next();
         u.peek()
     };
-    let glued_digits = second.filter(|n| !n.spaced && !n.glued && n.num().is_some());
+    // Digits right after the sign; after a dash not glued to a word ("COVID-19").
+    let signed =
+        |c: char| second.is_some_and(|n| !n.spaced && n.num().is_some() && (c == '+' || !n.glued));
     match first.kind {
-        Kind::Sym(c) if glued_digits.is_some() && (c == '+' || super::scan::is_dash(c)) => {
+        Kind::Sym(c) if (c == '+' || super::scan::is_dash(c)) && signed(c) => {
             sign = if c == '+' { 1.0 } else { -1.0 };
+            plus_sign = c == '+';
             t.next();
         }
         Kind::Word(Lex::Key(Key::Minus)) => {
@@ -330,10 +269,14 @@ fn amount<'a>(s: &mut Scanner<'a>) -> Option<Amount<'a>> {
     if currency.is_some() {
         t = u;
     }
-    let (mut num, share) = match numeral(&mut t) {
-        Some(n) => (n, false),
-        None if currency.is_none() => {
-            let (pct, first) = share(&mut t)?;
+    let shared = if currency.is_none() {
+        share(&mut t)
+    } else {
+        None
+    };
+    let (mut num, share) = match shared {
+        None => (numeral(&mut t)?, false),
+        Some((pct, first)) => {
             let n = Numeral {
                 value: pct,
                 bare: pct,
@@ -346,7 +289,6 @@ fn amount<'a>(s: &mut Scanner<'a>) -> Option<Amount<'a>> {
             };
             (n, true)
         }
-        None => return None,
     };
     num.value *= sign;
     num.bare *= sign;
@@ -358,9 +300,14 @@ fn amount<'a>(s: &mut Scanner<'a>) -> Option<Amount<'a>> {
         crowd: false,
         compound: false,
         plus: false,
+        plus_sign,
     };
     if !share {
         suffix(&mut t, &mut a);
+    }
+    // "+5%" is a change; "+1 202" a telephone number.
+    if plus_sign && a.percent.is_none() {
+        return None;
     }
     *s = t;
     Some(a)
@@ -370,6 +317,16 @@ fn amount<'a>(s: &mut Scanner<'a>) -> Option<Amount<'a>> {
 /// a currency word.
 fn suffix(s: &mut Scanner<'_>, a: &mut Amount<'_>) {
     let mut t = *s;
+    // "4 billion U.S. dollars"
+    if a.currency.is_none()
+        && dotted(&mut t) == Some(true)
+        && lex_of(t.next()) == Some(Lex::Currency("USD"))
+    {
+        a.currency = Some("USD");
+        *s = t;
+        return;
+    }
+    t = *s;
     match t.next() {
         Some(d) if d.is_dash() && !d.spaced => match t.next() {
             Some(w) if !w.spaced && matches!(w.lex(), Some(Lex::Key(Key::Strong | Key::Man))) => {
@@ -432,48 +389,4 @@ fn suffix(s: &mut Scanner<'_>, a: &mut Amount<'_>) {
         },
         None => {}
     }
-}
-
-/// The noun counted after a number: within the next three words (a modifier such as
-/// "US" or "Iraqi" may come first), the first that looks plural or is a known counted
-/// noun ("people", "police"); any word when the number is one. After a vague plural or
-/// a percentage, "of" may come first ("millions of Iraqis", "40 percent of voters").
-/// Returns the word and whether it is a known counted noun.
-fn counted<'a>(s: &mut Scanner<'a>, of_ok: bool, singular: bool) -> Option<(Token<'a>, bool)> {
-    let mut t = *s;
-    if of_ok {
-        eat(&mut t, Key::Of);
-    }
-    for i in 0..4 {
-        let w = t.next()?;
-        match w.kind {
-            Kind::Word(Lex::Counted) => {
-                *s = t;
-                return Some((w, true));
-            }
-            // "one person", "one man"
-            Kind::Word(Lex::Key(Key::Man)) if singular && i == 0 => {
-                *s = t;
-                return Some((w, false));
-            }
-            Kind::Word(Lex::Other) if (singular && i == 0) || looks_plural(w.text) => {
-                *s = t;
-                return Some((w, false));
-            }
-            Kind::Word(Lex::Other | Lex::CurrencyAdj(_)) => {}
-            Kind::Sym(_) if w.is_dash() && !w.spaced => {}
-            _ => return None,
-        }
-    }
-    None
-}
-
-/// Ends in "s" (not "ss" or "us"), at least three letters, not an acronym ("US").
-fn looks_plural(w: &str) -> bool {
-    let b = w.as_bytes();
-    b.len() >= 3
-        && b.ends_with(b"s")
-        && !b.ends_with(b"ss")
-        && !b.ends_with(b"us")
-        && !b[..b.len() - 1].iter().all(u8::is_ascii_uppercase)
 }

@@ -62,6 +62,8 @@ pub(super) enum Lex {
     Counted,
     /// A function word or common verb that ends a search for the counted noun.
     Stop,
+    /// A preposition of time ("since", "by", "during"): a year after it is a date.
+    Before,
     /// A keyword of the hedges, ranges and compounds.
     Key(Key),
 }
@@ -150,6 +152,7 @@ pub(super) enum Key {
     Of,
     Or,
     Order,
+    Out,
     Over,
     Per,
     Plus,
@@ -277,7 +280,7 @@ fn classify(w: &[u8]) -> Lex {
         | b"section" | b"vol" | b"volume" | b"issue" | b"episode" | b"part" | b"room"
         | b"flight" | b"route" | b"highway" | b"platform" | b"gate" | b"version" | b"photo"
         | b"image" | b"fig" | b"figure" | b"table" | b"paragraph" | b"clause" | b"item"
-        | b"number" | b"nos" => Label,
+        | b"number" | b"nos" | b"code" => Label,
         b"high" | b"long" | b"wide" | b"deep" | b"tall" | b"sprint" | b"hurdles" | b"freestyle"
         | b"relay" | b"dash" | b"radius" => Dimension,
         b"people" | b"persons" | b"men" | b"women" | b"children" | b"police" | b"personnel"
@@ -285,6 +288,7 @@ fn classify(w: &[u8]) -> Lex {
         | b"protesters" | b"demonstrators" | b"civilians" | b"refugees" | b"workers"
         | b"voters" | b"votes" | b"residents" | b"fighters" | b"deaths" | b"casualties"
         | b"cattle" | b"livestock" | b"aircraft" | b"youth" | b"faithful" => Counted,
+        b"by" | b"since" | b"until" | b"till" | b"during" | b"before" | b"after" => Before,
         b"about" => Key(K::About),
         b"above" => Key(K::Above),
         b"almost" => Key(K::Almost),
@@ -322,6 +326,7 @@ fn classify(w: &[u8]) -> Lex {
         b"of" => Key(K::Of),
         b"or" => Key(K::Or),
         b"order" => Key(K::Order),
+        b"out" => Key(K::Out),
         b"over" => Key(K::Over),
         b"per" => Key(K::Per),
         b"plus" => Key(K::Plus),
@@ -339,16 +344,15 @@ fn classify(w: &[u8]) -> Lex {
         b"upwards" | b"upward" => Key(K::Upwards),
         b"well" => Key(K::Well),
         b"a" | b"an" => Key(K::A),
-        b"on" | b"for" | b"by" | b"with" | b"but" | b"that" | b"which" | b"who" | b"whom"
-        | b"whose" | b"this" | b"these" | b"those" | b"his" | b"her" | b"its" | b"their"
-        | b"our" | b"was" | b"were" | b"is" | b"are" | b"be" | b"been" | b"has" | b"have"
-        | b"had" | b"will" | b"would" | b"could" | b"should" | b"may" | b"might" | b"can"
-        | b"did" | b"do" | b"does" | b"said" | b"says" | b"far" | b"also" | b"each" | b"last"
-        | b"next" | b"ago" | b"remains" | b"seems" | b"means" | b"includes" | b"comes"
-        | b"goes" | b"makes" | b"shows" | b"stands" | b"looks" | b"takes" | b"gets" | b"lives"
-        | b"times" | b"into" | b"onto" | b"if" | b"when" | b"while" | b"after" | b"before"
-        | b"since" | b"until" | b"across" | b"against" | b"during" | b"through" | b"towards"
-        | b"toward" | b"unless" | b"whereas" | b"it's" | b"there" | b"here" => Stop,
+        b"on" | b"for" | b"with" | b"but" | b"that" | b"which" | b"who" | b"whom" | b"whose"
+        | b"this" | b"these" | b"those" | b"his" | b"her" | b"its" | b"their" | b"our" | b"was"
+        | b"were" | b"is" | b"are" | b"be" | b"been" | b"has" | b"have" | b"had" | b"will"
+        | b"would" | b"could" | b"should" | b"may" | b"might" | b"can" | b"did" | b"do"
+        | b"does" | b"said" | b"says" | b"far" | b"also" | b"each" | b"last" | b"next" | b"ago"
+        | b"remains" | b"seems" | b"means" | b"includes" | b"comes" | b"goes" | b"makes"
+        | b"shows" | b"stands" | b"looks" | b"takes" | b"gets" | b"lives" | b"times" | b"into"
+        | b"onto" | b"if" | b"when" | b"while" | b"across" | b"against" | b"through"
+        | b"towards" | b"toward" | b"unless" | b"whereas" | b"it's" | b"there" | b"here" => Stop,
         _ => Other,
     }
 }
