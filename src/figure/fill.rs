@@ -10,8 +10,8 @@ use crate::model::Attributes;
 /// whether anything changed. Words that say no number leave typed fields alone and take
 /// away numbers they had given.
 pub fn fill_attributes(attrs: &mut Attributes, text: &str) -> bool {
-    let typed = !attrs.from_text
-        && (attrs.value.is_some() || attrs.low.is_some() || attrs.high.is_some());
+    let typed =
+        !attrs.from_text && (attrs.value.is_some() || attrs.low.is_some() || attrs.high.is_some());
     if typed {
         return false;
     }
@@ -71,7 +71,12 @@ mod tests {
         assert!(fill_attributes(&mut at, "more than 2.5 million people"));
         assert_eq!(
             (at.value, at.low, at.precision, at.from_text),
-            (Some(2_500_000.0), Some(2_500_000.0), Some(Precision::AtLeast), true)
+            (
+                Some(2_500_000.0),
+                Some(2_500_000.0),
+                Some(Precision::AtLeast),
+                true
+            )
         );
         assert_eq!(at.counted.as_deref(), Some("people"));
         // The span moved: the words are read again.
@@ -95,9 +100,21 @@ mod tests {
             ..Attributes::default()
         };
         fill_attributes(&mut unit, "3 million");
-        assert_eq!((unit.value, unit.unit.as_deref()), (Some(3e6), Some("marchers")));
-        assert!(typed_over(&unit, &Attributes { value: Some(2.0), ..unit.clone() }));
-        assert!(!typed_over(&unit, &note_free(&unit)), "a speaker is not a number");
+        assert_eq!(
+            (unit.value, unit.unit.as_deref()),
+            (Some(3e6), Some("marchers"))
+        );
+        assert!(typed_over(
+            &unit,
+            &Attributes {
+                value: Some(2.0),
+                ..unit.clone()
+            }
+        ));
+        assert!(
+            !typed_over(&unit, &note_free(&unit)),
+            "a speaker is not a number"
+        );
     }
 
     fn note_free(a: &Attributes) -> Attributes {

@@ -20,6 +20,10 @@ pub enum Field {
     Note,
     /// Figure value.
     Value,
+    /// Figure: the lowest it can be.
+    Low,
+    /// Figure: the highest it can be.
+    High,
     /// Figure unit.
     Unit,
     /// Figure: what is counted.
@@ -35,6 +39,8 @@ impl Field {
         match self {
             Field::Note => "Note",
             Field::Value => "Value",
+            Field::Low => "At least",
+            Field::High => "At most",
             Field::Unit => "Unit",
             Field::Counted => "Counted",
             Field::Speaker => "Speaker",
@@ -46,6 +52,8 @@ impl Field {
         match self {
             Field::Note => "Add a note",
             Field::Value => "e.g. 2500000",
+            Field::Low => "lowest it can be",
+            Field::High => "highest it can be",
             Field::Unit => "e.g. people",
             Field::Counted => "e.g. protesters in Baghdad",
             Field::Speaker => "Who said it",
@@ -59,6 +67,8 @@ impl Field {
         match self {
             Field::Note => a.note.clone(),
             Field::Value => a.attrs.value.map(|v| v.to_string()).unwrap_or_default(),
+            Field::Low => a.attrs.low.map(|v| v.to_string()).unwrap_or_default(),
+            Field::High => a.attrs.high.map(|v| v.to_string()).unwrap_or_default(),
             Field::Unit => s(&a.attrs.unit),
             Field::Counted => s(&a.attrs.counted),
             Field::Speaker => s(&a.attrs.speaker),
@@ -73,21 +83,9 @@ impl Field {
         let opt = || (!t.is_empty()).then(|| t.to_owned());
         match self {
             Field::Note => a.note = text.to_owned(),
-            Field::Value => {
-                a.attrs.value = if t.is_empty() {
-                    None
-                } else {
-                    let cleaned: String = t.chars().filter(|c| *c != ',' && *c != '_').collect();
-                    // "NaN" and "inf" parse as f64 but are no figure, and `check`
-                    // rejects them.
-                    let v = cleaned
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|v| v.is_finite())
-                        .ok_or_else(|| format!("“{t}” is not a number"))?;
-                    Some(v)
-                }
-            }
+            Field::Value => a.attrs.value = number(t)?,
+            Field::Low => a.attrs.low = number(t)?,
+            Field::High => a.attrs.high = number(t)?,
             Field::Unit => a.attrs.unit = opt(),
             Field::Counted => a.attrs.counted = opt(),
             Field::Speaker => a.attrs.speaker = opt(),
@@ -95,6 +93,21 @@ impl Field {
         }
         Ok(())
     }
+}
+
+/// A typed number ("5,200", "2.5e6"); empty is none. "NaN" and "inf" parse as f64 but
+/// are no figure, and `check` rejects them.
+fn number(t: &str) -> Result<Option<f64>, String> {
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let cleaned: String = t.chars().filter(|c| *c != ',' && *c != '_').collect();
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(Some)
+        .ok_or_else(|| format!("“{t}” is not a number"))
 }
 
 /// A text field being typed in.
@@ -201,11 +214,28 @@ impl InspectorState {
                             Some(LabelKind::Figure) => {
                                 self.field_ui(ui, &a, Field::Speaker);
                                 self.field_ui(ui, &a, Field::Value);
+                                self.field_ui(ui, &a, Field::Low);
+                                self.field_ui(ui, &a, Field::High);
                                 self.field_ui(ui, &a, Field::Unit);
                                 self.field_ui(ui, &a, Field::Counted);
                                 ui.label("Precision");
                                 precision_ui(ui, &a, commands);
                                 ui.end_row();
+                                if a.attrs.from_text {
+                                    ui.label("");
+                                    ui.label(
+                                        RichText::new(
+                                            "Read from its words; a number you type is yours",
+                                        )
+                                        .weak()
+                                        .italics(),
+                                    )
+                                    .on_hover_text(
+                                        "These fields follow the span's words (they are read \
+                                         again when the span moves) until you type in one",
+                                    );
+                                    ui.end_row();
+                                }
                             }
                             Some(LabelKind::Claim) => {
                                 self.field_ui(ui, &a, Field::Speaker);

@@ -402,7 +402,11 @@ impl Session {
             .cloned()
             .ok_or_else(|| SessionError::NoText(doc.clone()))?;
         let name = self.label(label)?.name.clone();
-        let a = Annotation::new(doc, &text, range.start, range.end, label, annotator)?;
+        let mut a = Annotation::new(doc, &text, range.start, range.end, label, annotator)?;
+        if self.is_figure(label) {
+            // A figure's numbers come from its words until someone types them.
+            crate::figure::fill_attributes(&mut a.attrs, &a.text);
+        }
         let id = a.id.clone();
         self.apply_selecting(
             Transaction::single(
@@ -412,6 +416,11 @@ impl Session {
             Selection::one(id.clone()),
         )?;
         Ok(id)
+    }
+
+    /// Whether the label `id` is of kind figure.
+    fn is_figure(&self, id: &str) -> bool {
+        self.ws.project.labels.get(id).map(|l| l.kind) == Some(crate::model::LabelKind::Figure)
     }
 
     fn label(&self, id: &str) -> Result<&Label, SessionError> {
@@ -426,6 +435,15 @@ impl Session {
     /// A copy equal to the original changes nothing.
     pub fn update(&mut self, mut after: Annotation, name: &str) -> Result<(), SessionError> {
         let before = self.annotation_copy(&after.id)?;
+        if after.attrs.from_text {
+            if crate::figure::typed_over(&before.attrs, &after.attrs) {
+                // Typed over what the words said: the numbers are the annotator's now.
+                after.attrs.from_text = false;
+            } else if after.text != before.text && self.is_figure(&after.label) {
+                // The span moved: read its words again.
+                crate::figure::fill_attributes(&mut after.attrs, &after.text);
+            }
+        }
         after.modified = before.modified;
         if after == before {
             return Ok(());
@@ -456,6 +474,7 @@ impl Session {
     /// already stay as they are.
     pub fn relabel_many(&mut self, ids: &[AnnotationId], label: &str) -> Result<(), SessionError> {
         let name = self.label(label)?.name.to_lowercase();
+        let figure = self.is_figure(label);
         let mut edits = Vec::new();
         for id in ids {
             let before = self.annotation_copy(id)?;
@@ -465,6 +484,9 @@ impl Session {
             let mut after = before.clone();
             after.label = label.to_owned();
             after.modified = now();
+            if figure {
+                crate::figure::fill_attributes(&mut after.attrs, &after.text);
+            }
             edits.push(Edit::UpdateAnnotation { before, after });
         }
         let name = match edits.len() {
