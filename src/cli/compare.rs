@@ -79,13 +79,14 @@ pub fn run(args: CompareArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
             ids.join(", ")
         );
     }
-    let rows = compare::rows(
+    let mut rows = compare::rows(
         &ws,
         &Filter {
             cluster,
             label: args.label.clone(),
         },
     );
+    compare::fill_sentences(&ws, &mut rows);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {

@@ -5,7 +5,7 @@
 //! in another document.
 
 use crate::model::{Annotation, AnnotationId, ClusterId, LabelKind, Project, same_as_closure};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Why an annotation is offered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +65,8 @@ pub fn candidates(p: &Project, cluster: &ClusterId, limit: usize) -> Vec<Candida
         })
         .collect();
     let offered: HashSet<AnnotationId> = out.iter().map(|c| c.id.clone()).collect();
-    let figures: Vec<(String, String)> = members
+    // Members' keys once each: a cluster of a thousand crowd figures has few distinct.
+    let mut figures: Vec<(String, String)> = members
         .iter()
         .filter(|a| kind(a) == Some(LabelKind::Figure))
         .map(|a| {
@@ -75,11 +76,19 @@ pub fn candidates(p: &Project, cluster: &ClusterId, limit: usize) -> Vec<Candida
             )
         })
         .collect();
-    let claims: Vec<(&Annotation, String)> = members
+    figures.sort();
+    figures.dedup();
+    let mut claims: Vec<(&crate::model::DocId, String)> = members
         .iter()
         .filter(|a| kind(a) == Some(LabelKind::Claim))
-        .map(|a| (*a, folded(&a.text)))
+        .map(|a| (&a.doc, folded(&a.text)))
         .collect();
+    claims.sort();
+    claims.dedup();
+    // Scores by the words compared, so a phrase repeated across the project is scored
+    // once.
+    let mut figure_scores: HashMap<(&str, &str), f64> = HashMap::new();
+    let mut claim_scores: HashMap<(&crate::model::DocId, &str), f64> = HashMap::new();
     let mut rest = Vec::new();
     for a in &p.annotations {
         if member_set.contains(&a.id) || offered.contains(&a.id) {
@@ -87,13 +96,16 @@ pub fn candidates(p: &Project, cluster: &ClusterId, limit: usize) -> Vec<Candida
         }
         match kind(a) {
             Some(LabelKind::Figure) if !figures.is_empty() => {
-                let unit = unit_key(a);
-                let counted = folded(a.attrs.counted.as_deref().unwrap_or(&a.text));
-                let best = figures
-                    .iter()
-                    .filter(|(u, _)| *u == unit)
-                    .map(|(_, c)| strsim::sorensen_dice(c, &counted))
-                    .fold(0.0, f64::max);
+                let unit = a.attrs.unit.as_deref().unwrap_or("");
+                let counted = a.attrs.counted.as_deref().unwrap_or(&a.text);
+                let best = *figure_scores.entry((unit, counted)).or_insert_with(|| {
+                    let (unit, counted) = (unit.trim().to_lowercase(), folded(counted));
+                    figures
+                        .iter()
+                        .filter(|(u, _)| *u == unit)
+                        .map(|(_, c)| strsim::sorensen_dice(c, &counted))
+                        .fold(0.0, f64::max)
+                });
                 if best >= COUNTED_ALIKE {
                     rest.push(Candidate {
                         id: a.id.clone(),
@@ -103,12 +115,14 @@ pub fn candidates(p: &Project, cluster: &ClusterId, limit: usize) -> Vec<Candida
                 }
             }
             Some(LabelKind::Claim) if !claims.is_empty() => {
-                let text = folded(&a.text);
-                let best = claims
-                    .iter()
-                    .filter(|(m, _)| m.doc != a.doc)
-                    .map(|(_, t)| strsim::sorensen_dice(t, &text))
-                    .fold(0.0, f64::max);
+                let best = *claim_scores.entry((&a.doc, &a.text)).or_insert_with(|| {
+                    let text = folded(&a.text);
+                    claims
+                        .iter()
+                        .filter(|(doc, _)| **doc != a.doc)
+                        .map(|(_, t)| strsim::sorensen_dice(t, &text))
+                        .fold(0.0, f64::max)
+                });
                 if best >= CLAIM_ALIKE {
                     rest.push(Candidate {
                         id: a.id.clone(),

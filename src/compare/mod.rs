@@ -7,5 +7,5 @@ mod rows;
 mod sentence;
 pub mod table;
 
-pub use rows::{Filter, Row, ValueFrom, rows};
+pub use rows::{Filter, Row, ValueFrom, fill_sentences, rows};
 pub use sentence::{InSentence, in_sentence};

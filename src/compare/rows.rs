@@ -54,7 +54,10 @@ pub struct Row {
     pub kind: Option<LabelKind>,
     /// The annotated text.
     pub text: String,
-    /// The span in its sentence, when the article is loaded.
+    /// From the first range's start to the last range's end, in chars.
+    pub span: std::ops::Range<usize>,
+    /// The span in its sentence, once [`fill_sentences`] found it (the article must be
+    /// loaded).
     pub sentence: Option<InSentence>,
     /// The cluster the row is listed under: the one filtered on, else the first of the
     /// annotation's clusters by name.
@@ -99,49 +102,77 @@ impl Row {
 /// document and place.
 pub fn rows(ws: &Workspace, filter: &Filter) -> Vec<Row> {
     let p = &ws.project;
-    let said_by = said_by(p);
-    let mut out: Vec<Row> = p
+    let chosen: Vec<&Annotation> = p
         .annotations
         .iter()
         .filter(|a| filter.cluster.as_ref().is_none_or(|c| a.in_cluster(c)))
         .filter(|a| filter.label.as_ref().is_none_or(|l| a.label == *l))
+        .collect();
+    // Where each chosen document's annotations are, for finding sources there: one
+    // search per document (the chosen come sorted by document).
+    let mut docs: HashMap<&DocId, std::ops::Range<usize>> = HashMap::new();
+    let mut last: Option<&DocId> = None;
+    for a in &chosen {
+        if last != Some(&a.doc) {
+            docs.insert(&a.doc, p.annotation_range(&a.doc));
+            last = Some(&a.doc);
+        }
+    }
+    let said_by = said_by(p, &chosen, &docs);
+    let mut out: Vec<Row> = chosen
+        .iter()
         .map(|a| row(ws, a, filter.cluster.as_ref(), &said_by))
         .collect();
-    let place: HashMap<&AnnotationId, usize> = p
-        .annotations
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (&a.id, i))
-        .collect();
+    // A stable sort: among equals, the project's own order (document, place) stays.
     out.sort_by(|a, b| {
-        (
-            a.cluster.is_none(),
-            &a.cluster,
-            a.published,
-            &a.outlet,
-            place[&a.id],
-        )
-            .cmp(&(
-                b.cluster.is_none(),
-                &b.cluster,
-                b.published,
-                &b.outlet,
-                place[&b.id],
-            ))
+        (a.cluster.is_none(), &a.cluster, a.published, &a.outlet).cmp(&(
+            b.cluster.is_none(),
+            &b.cluster,
+            b.published,
+            &b.outlet,
+        ))
     });
     out
 }
 
-/// The source text each annotation is said by, first link by id.
-fn said_by(p: &Project) -> HashMap<&AnnotationId, &str> {
+/// Fills the sentence of each row that has none: what a table shows or a file writes.
+/// Apart from [`rows`] because it is most of the cost of a row, and a view shows only
+/// the rows on screen.
+pub fn fill_sentences(ws: &Workspace, rows: &mut [Row]) {
+    for r in rows.iter_mut().filter(|r| r.sentence.is_none()) {
+        if let Some(t) = ws.text(&r.doc) {
+            r.sentence = Some(in_sentence(t, r.span.clone()));
+        }
+    }
+}
+
+/// The source text each of `chosen` is said by (its first `SaidBy` link to a source,
+/// by link id). A source is looked for in its speaker's document first, where it
+/// nearly always is, so a cluster costs its own links and documents, not the project.
+fn said_by<'p>(
+    p: &'p Project,
+    chosen: &[&'p Annotation],
+    docs: &HashMap<&DocId, std::ops::Range<usize>>,
+) -> HashMap<&'p AnnotationId, &'p str> {
+    let by_id: HashMap<&AnnotationId, &Annotation> = chosen.iter().map(|a| (&a.id, *a)).collect();
     let mut out = HashMap::new();
     for l in p.links.iter().filter(|l| l.kind == LinkKind::SaidBy) {
-        let Some(to) = p.annotation(&l.to) else {
+        let Some(from) = by_id.get(&l.from) else {
             continue;
         };
-        let is_source = p.labels.get(&to.label).map(|l| l.kind) == Some(LabelKind::Source);
-        if is_source {
-            out.entry(&l.from).or_insert(to.text.as_str());
+        if out.contains_key(&l.from) {
+            continue;
+        }
+        let near = docs.get(&from.doc).cloned().unwrap_or(0..0);
+        let to = p.annotations[near]
+            .iter()
+            .find(|a| a.id == l.to)
+            .or_else(|| p.annotation(&l.to));
+        let Some(to) = to else {
+            continue;
+        };
+        if p.labels.get(&to.label).map(|l| l.kind) == Some(LabelKind::Source) {
+            out.insert(&from.id, to.text.as_str());
         }
     }
     out
@@ -175,7 +206,8 @@ fn row(
         label: a.label.clone(),
         kind,
         text: a.text.clone(),
-        sentence: ws.text(&a.doc).map(|t| in_sentence(t, a.hull())),
+        span: a.hull(),
+        sentence: None,
         cluster: cluster_name,
         value: at.value,
         low: at.low,
@@ -248,13 +280,15 @@ mod tests {
             .collect();
         let (c, tx) = crate::cluster::new_cluster(&ws.project, "Crowd size", &figures).unwrap();
         History::new().apply(&mut ws.project, tx).unwrap();
-        let got = rows(
+        let mut got = rows(
             &ws,
             &Filter {
                 cluster: Some(c.id.clone()),
                 label: None,
             },
         );
+        assert!(got.iter().all(|r| r.sentence.is_none()), "found when asked");
+        fill_sentences(&ws, &mut got);
         assert_eq!(got.len(), figures.len());
         assert!(
             got.iter()

@@ -595,6 +595,11 @@ pub fn collect_shortcuts(
             }
             let mut hit = false;
             for sc in cmd.shortcuts() {
+                // A project's label on a plain letter wins over a command on it (L, G):
+                // the command stays in its menu and the palette.
+                if shadowed(cmd, sc, label_keys) {
+                    continue;
+                }
                 hit |= i.consume_shortcut(sc);
             }
             if hit {
@@ -613,6 +618,17 @@ pub fn collect_shortcuts(
         }
     });
     out
+}
+
+/// Whether a project's label on a plain key takes `sc` from `cmd`: a label the user put
+/// on L or G wins over the command there, which stays in its menu and the palette. The
+/// keys of a link's steps are not a label's while a link is being made.
+pub fn shadowed(cmd: UiCommand, sc: &KeyboardShortcut, label_keys: &[char]) -> bool {
+    cmd.link_step().is_none()
+        && sc.modifiers == Modifiers::NONE
+        && label_keys
+            .iter()
+            .any(|k| digit_key(*k) == Some(sc.logical_key))
 }
 
 /// The egui key for a label's key char (digits and letters).
@@ -658,6 +674,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A label the project put on L takes the key; linking stays in the menus.
+    #[test]
+    fn a_label_on_a_commands_letter_takes_the_key() {
+        let l = UiCommand::StartLink.shortcut().unwrap();
+        assert!(!shadowed(UiCommand::StartLink, &l, &['1', '2', '3', '4']));
+        assert!(shadowed(UiCommand::StartLink, &l, &['1', 'l']));
+        assert!(shadowed(UiCommand::StartLink, &l, &['L']));
+        // Ctrl+S is no label's; S while choosing a link's kind is the kind's.
+        let save = UiCommand::Save.shortcut().unwrap();
+        assert!(!shadowed(UiCommand::Save, &save, &['s']));
+        let said = UiCommand::LinkSaidBy.shortcut().unwrap();
+        assert!(!shadowed(UiCommand::LinkSaidBy, &said, &['s']));
     }
 
     /// Ctrl+Shift+Z must be tried before Ctrl+Z, or undo would eat redo.

@@ -8,7 +8,8 @@ use crate::compare::Row;
 use crate::model::Precision;
 use crate::ui::command::Command;
 use crate::ui::session::Session;
-use egui_plot::{Line, MarkerShape, Plot, PlotPoints, Points};
+use egui::Color32;
+use egui_plot::{Bar, BarChart, MarkerShape, Plot, PlotPoints, Points};
 
 /// How many rows the chart can draw: figures with a number.
 pub fn chartable(rows: &[Row]) -> usize {
@@ -69,6 +70,27 @@ fn dots(rows: &[Row]) -> (Vec<Dot<'_>>, Vec<String>) {
     (out, outlets)
 }
 
+/// Dots of one colour and shape (an index into [`SHAPES`]).
+type DotGroup = ((Color32, u8), Vec<[f64; 2]>);
+
+/// The markers by precision: up for at least, down for at most, a square for exact.
+const SHAPES: [MarkerShape; 4] = [
+    MarkerShape::Circle,
+    MarkerShape::Up,
+    MarkerShape::Down,
+    MarkerShape::Square,
+];
+
+/// The marker of a precision, as an index into [`SHAPES`].
+fn shape_of(p: Option<Precision>) -> usize {
+    match p {
+        Some(Precision::AtLeast) => 1,
+        Some(Precision::AtMost) => 2,
+        Some(Precision::Exact) => 3,
+        _ => 0,
+    }
+}
+
 /// Draws the chart, `height` high.
 pub fn chart_ui(ui: &mut egui::Ui, s: &Session, rows: &[Row], height: f32, out: &mut Vec<Command>) {
     let (dots, outlets) = dots(rows);
@@ -95,24 +117,37 @@ pub fn chart_ui(ui: &mut egui::Ui, s: &Session, rows: &[Row], height: f32, out: 
         .y_axis_formatter(|mark, _| crate::compare::table::compact(mark.value))
         .label_formatter(|_| None)
         .show(ui, |plot| {
+            // A few items, not one per figure: a cluster of a thousand figures draws
+            // as fast as one of ten. Ranges are bars from low to high, one chart per
+            // colour; dots are grouped by colour and shape.
+            let mut bars: Vec<(Color32, Vec<Bar>)> = Vec::new();
+            let mut dots_by: Vec<DotGroup> = Vec::new();
             for d in &dots {
                 let color = crate::ui::annotation_list::label_color(labels, &d.row.label);
                 if d.high > d.low {
-                    plot.line(
-                        Line::new("", PlotPoints::from(vec![[d.x, d.low], [d.x, d.high]]))
-                            .color(color.gamma_multiply(0.6))
-                            .width(5.0),
-                    );
+                    let bar = Bar::new(d.x, d.high - d.low)
+                        .base_offset(d.low)
+                        .width(0.05)
+                        .fill(color.gamma_multiply(0.6));
+                    match bars.iter_mut().find(|(c, _)| *c == color) {
+                        Some((_, v)) => v.push(bar),
+                        None => bars.push((color, vec![bar])),
+                    }
                 }
-                let shape = match d.row.precision {
-                    Some(Precision::AtLeast) => MarkerShape::Up,
-                    Some(Precision::AtMost) => MarkerShape::Down,
-                    Some(Precision::Exact) => MarkerShape::Square,
-                    _ => MarkerShape::Circle,
-                };
+                let shape = shape_of(d.row.precision);
+                let key = (color, shape as u8);
+                match dots_by.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, v)) => v.push([d.x, d.y]),
+                    None => dots_by.push((key, vec![[d.x, d.y]])),
+                }
+            }
+            for (color, b) in bars {
+                plot.bar_chart(BarChart::new("range", b).color(color).allow_hover(false));
+            }
+            for ((color, shape), points) in dots_by {
                 plot.points(
-                    Points::new(d.row.text.clone(), PlotPoints::from(vec![[d.x, d.y]]))
-                        .shape(shape)
+                    Points::new("figures", PlotPoints::from(points))
+                        .shape(SHAPES[usize::from(shape)])
                         .radius(5.0)
                         .color(color)
                         .filled(true),
@@ -167,6 +202,7 @@ mod tests {
             label: "figure".into(),
             kind: None,
             text: String::new(),
+            span: 0..0,
             sentence: None,
             cluster: None,
             value,

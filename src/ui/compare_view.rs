@@ -56,7 +56,31 @@ pub struct CompareView {
 }
 
 /// What the view shows, with the (revision, cluster) it was made for.
-type Cached = (u64, Option<ClusterId>, Vec<Row>, Vec<Candidate>);
+type Cached = (u64, Option<ClusterId>, Vec<Row>, Vec<Offered>);
+
+/// A candidate as the view lists it, its line written when the rows are made (finding
+/// its annotation and outlet each frame would cost a search of the project).
+#[derive(Debug)]
+pub struct Offered {
+    /// The candidate.
+    pub candidate: Candidate,
+    /// "Outlet: “text” (reason)".
+    pub line: String,
+}
+
+fn offered_line(s: &Session, c: Candidate) -> Option<Offered> {
+    let p = s.project();
+    let a = p.annotation(&c.id)?;
+    let outlet = p
+        .document(&a.doc)
+        .map_or(a.doc.to_string(), |d| d.outlet.clone());
+    let line = format!(
+        "{outlet}: “{}” ({})",
+        crate::ui::annotation_list::snippet(&a.text, 40),
+        c.reason.text()
+    );
+    Some(Offered { candidate: c, line })
+}
 
 /// How many candidates are offered at most.
 const CANDIDATES: usize = 12;
@@ -111,7 +135,11 @@ impl CompareView {
                     label: None,
                 };
                 let rows = crate::compare::rows(&s.ws, &filter);
-                (rows, candidates(s.project(), c, CANDIDATES))
+                let offered = candidates(s.project(), c, CANDIDATES)
+                    .into_iter()
+                    .filter_map(|c| offered_line(s, c))
+                    .collect();
+                (rows, offered)
             }
             None => (Vec::new(), Vec::new()),
         };
@@ -136,7 +164,7 @@ impl CompareView {
             );
             return;
         };
-        let Some((_, _, rows, offered)) = &self.cache else {
+        let Some((_, _, rows, offered)) = &mut self.cache else {
             return;
         };
         let mut sort = self.sort;
@@ -149,7 +177,7 @@ impl CompareView {
         };
         ui.horizontal_top(|ui| {
             ui.allocate_ui(egui::vec2(avail.x - side - 8.0, avail.y), |ui| {
-                table_ui(ui, rows, &mut sort, &cluster, out);
+                table_ui(ui, s, rows, &mut sort, &cluster, out);
             });
             if side > 0.0 {
                 ui.separator();
@@ -163,7 +191,7 @@ impl CompareView {
                             };
                             super::compare_chart::chart_ui(ui, s, rows, h, out);
                         }
-                        candidates_ui(ui, s, offered, &cluster, out);
+                        candidates_ui(ui, offered, &cluster, out);
                     });
                 });
             }
@@ -340,7 +368,8 @@ fn widths(ui: &Ui, width: f32) -> [f32; 9] {
 
 fn table_ui(
     ui: &mut Ui,
-    rows: &[Row],
+    s: &Session,
+    rows: &mut [Row],
     sort: &mut Option<(Column, bool)>,
     cluster: &ClusterId,
     out: &mut Vec<Command>,
@@ -393,6 +422,8 @@ fn table_ui(
                     .id_salt("compare-table-v")
                     .auto_shrink([false, true])
                     .show_rows(ui, row_h, rows.len(), |ui, range| {
+                        // Sentences are found for the rows on screen, once each.
+                        crate::compare::fill_sentences(&s.ws, &mut rows[range.clone()]);
                         for r in &rows[range] {
                             row_ui(ui, r, &widths, row_h, cluster, out);
                         }
@@ -492,13 +523,7 @@ fn row_cells(r: &Row) -> [String; 9] {
     ]
 }
 
-fn candidates_ui(
-    ui: &mut Ui,
-    s: &Session,
-    offered: &[Candidate],
-    cluster: &ClusterId,
-    out: &mut Vec<Command>,
-) {
+fn candidates_ui(ui: &mut Ui, offered: &[Offered], cluster: &ClusterId, out: &mut Vec<Command>) {
     if offered.is_empty() {
         return;
     }
@@ -507,37 +532,26 @@ fn candidates_ui(
     egui::ScrollArea::vertical()
         .id_salt("compare-candidates")
         .show(ui, |ui| {
-            for c in offered {
-                let Some(a) = s.project().annotation(&c.id) else {
-                    continue;
-                };
-                let outlet = s
-                    .project()
-                    .document(&a.doc)
-                    .map_or(a.doc.to_string(), |d| d.outlet.clone());
+            for o in offered {
+                let id = &o.candidate.id;
                 ui.horizontal(|ui| {
                     if ui
                         .small_button("+")
                         .on_hover_text("Add it to the cluster")
                         .clicked()
                     {
-                        out.push(Command::JoinCluster(cluster.clone(), vec![c.id.clone()]));
+                        out.push(Command::JoinCluster(cluster.clone(), vec![id.clone()]));
                     }
-                    let text = format!(
-                        "{outlet}: “{}” ({})",
-                        crate::ui::annotation_list::snippet(&a.text, 40),
-                        c.reason.text()
-                    );
                     if ui
                         .add(
-                            egui::Label::new(text)
+                            egui::Label::new(&o.line)
                                 .truncate()
                                 .sense(egui::Sense::click()),
                         )
                         .on_hover_text("Show it in its article")
                         .clicked()
                     {
-                        out.push(Command::SelectAnnotation(c.id.clone()));
+                        out.push(Command::SelectAnnotation(id.clone()));
                     }
                 });
             }
@@ -562,6 +576,7 @@ mod tests {
             label: "figure".into(),
             kind: None,
             text: String::new(),
+            span: 0..0,
             sentence: None,
             cluster: None,
             value,
