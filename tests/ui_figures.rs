@@ -113,10 +113,6 @@ fn relabelling_a_claim_as_a_figure_reads_its_number() {
     assert_eq!(a.label, "figure");
     assert_eq!(
         (a.attrs.value, a.attrs.precision, a.attrs.counted.as_deref()),
-        (
-            Some(5200.0),
-            Some(Precision::Approximate),
-            Some("troops")
-        )
+        (Some(5200.0), Some(Precision::Approximate), Some("troops"))
     );
 }
