@@ -45,9 +45,13 @@ fn show(h: &mut H, doc: &str) {
     h.run();
 }
 
-/// Brings `needle` of the current document to the middle of the view.
+/// Brings `needle` of the current document to the middle of the view, with the
+/// caret in it (a marker at the edge of the view stands for the passage there).
 fn scroll_to(h: &mut H, needle: &str) -> std::ops::Range<usize> {
     let r = find_in_current(h, needle);
+    let s = h.state_mut().session.as_mut().unwrap();
+    let doc = s.current.clone().unwrap();
+    s.selection = Selection::caret(doc, r.start + 3);
     h.state_mut().view.scroll_to(r.clone());
     for _ in 0..3 {
         h.run();
@@ -199,14 +203,12 @@ fn the_command_carries_a_passage_s_annotations_across_in_one_undo_step() {
     show(&mut h, "iran-news");
     // Nothing under the caret: the command says where to put it.
     let doc = DocId::from("iran-news");
-    h.state_mut().session.as_mut().unwrap().selection = Selection::caret(doc.clone(), 0);
+    h.state_mut().session.as_mut().unwrap().selection = Selection::caret(doc, 0);
     h.state_mut().push(Command::Ui(UiCommand::CarryAnnotations));
     h.run();
     assert_eq!(*session(&h).project(), before);
     // The caret in al-Hashemi's sentence.
     let r = scroll_to(&mut h, HASHEMI);
-    h.state_mut().session.as_mut().unwrap().selection = Selection::caret(doc, r.start + 3);
-    h.run();
     h.state_mut().push(Command::Ui(UiCommand::CarryAnnotations));
     h.run();
     let s = session(&h);

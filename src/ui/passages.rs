@@ -21,6 +21,9 @@ use std::thread::JoinHandle;
 /// The texts passages are found on: each loaded document's SHA-256.
 type Texts = BTreeMap<DocId, String>;
 
+/// A passage with the side of it that is in the document at hand.
+type Sided = (Passage, Which);
+
 /// The passages of the open project and the search that finds them.
 #[derive(Default)]
 pub struct SharedPassages {
@@ -269,7 +272,7 @@ fn regions(session: &Session, doc: &DocId, mut passages: Vec<(Passage, Which)>) 
         s.start..s.end
     };
     passages.sort_by_key(|x| (this(x).start, this(x).end));
-    let mut groups: Vec<(Range<usize>, Vec<(Passage, Which)>)> = Vec::new();
+    let mut groups: Vec<(Range<usize>, Vec<Sided>)> = Vec::new();
     for x in passages {
         let r = this(&x);
         match groups.last_mut() {
