@@ -5,7 +5,8 @@
 //! resize, a zoom step and an edit (a different annotation slice). Also the first frame
 //! of a 10 MB article, and the 10 MB article with 20,000 links and a selected annotation
 //! whose links are drawn (a connector on screen, markers for the ends above and below),
-//! with the cost of indexing the 20,000 links.
+//! with the cost of indexing the 20,000 links; and the 10 MB article with 2,000 shared
+//! passages (a bar and two markers each, a few on screen).
 //!
 //! A jump takes two frames: the one that asks for it (it lays out the target's block to
 //! find where it is, and about half of the new screen's blocks not laid out yet) and the
@@ -193,6 +194,56 @@ impl Fixture {
         f
     }
 
+    /// One shared passage of 300 chars every 5,000 chars (2,000 in 10 MB), each with
+    /// two other documents, so that a screen shows a few bars and markers.
+    fn with_passages(text: String) -> Self {
+        use sourcemark::reuse::carry::Which;
+        use sourcemark::reuse::{Passage, Side};
+        use sourcemark::ui::passages::{DocPassages, Other, Region};
+        let mut f = Self::new(text);
+        let n = f.text.char_len();
+        let regions = (0..n.saturating_sub(300) / 5_000)
+            .map(|k| {
+                let range = k * 5_000 + 1_000..k * 5_000 + 1_300;
+                let others = ["Outlet A", "Outlet B"]
+                    .iter()
+                    .map(|name| {
+                        let other = DocId::from(name.to_lowercase().replace(' ', "-").as_str());
+                        let passage = Passage {
+                            a: Side {
+                                doc: f.doc.clone(),
+                                start: range.start,
+                                end: range.end,
+                            },
+                            b: Side {
+                                doc: other.clone(),
+                                start: 0,
+                                end: 300,
+                            },
+                            words: 50,
+                        };
+                        Other {
+                            doc: other,
+                            name: (*name).to_owned(),
+                            show: 0..300,
+                            passages: vec![(passage, Which::A)],
+                        }
+                    })
+                    .collect();
+                Region { range, others }
+            })
+            .collect();
+        f.view.set_passages(Some(std::sync::Arc::new(DocPassages {
+            doc: f.doc.clone(),
+            regions,
+        })));
+        f.view.scroll_to(n / 2..n / 2 + 1);
+        for _ in 0..3 {
+            f.frame(false);
+        }
+        f
+    }
+
     /// One frame: run the UI and tessellate, as eframe would.
     fn frame(&mut self, edited: bool) {
         let input = RawInput {
@@ -255,12 +306,15 @@ fn bench_sizes(c: &mut Criterion) {
         ("10MB", article(10_000_000, true), 0),
         ("2MB-one-line", article(2_000_000, false), 0),
         ("10MB-20k-links", article(10_000_000, true), 20_000),
+        ("10MB-2k-passages", article(10_000_000, true), 0),
     ];
     for (name, text, links) in cases {
-        let mut f = if links == 0 {
-            Fixture::new(text)
-        } else {
+        let mut f = if links > 0 {
             Fixture::with_links(text, links)
+        } else if name.ends_with("passages") {
+            Fixture::with_passages(text)
+        } else {
+            Fixture::new(text)
         };
         let n = f.text.char_len();
         let mut g = c.benchmark_group(name);

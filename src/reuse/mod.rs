@@ -16,6 +16,7 @@
 //! Offsets are chars, end-exclusive, in each document's text, as everywhere else.
 
 mod align;
+pub mod carry;
 mod extend;
 mod fingerprints;
 mod seeds;

@@ -29,6 +29,7 @@ mod compare;
 mod disk;
 mod import;
 mod links;
+mod passages;
 mod run;
 
 /// How the window starts.
@@ -106,6 +107,8 @@ pub struct SourcemarkApp {
     pub link_kinds: crate::ui::link_mode::KindChooser,
     /// The comparison of sources, under the article.
     pub compare: crate::ui::compare_view::CompareView,
+    /// The project's shared passages, found off the UI thread.
+    pub passages: crate::ui::passages::SharedPassages,
     counts: crate::ui::status_bar::LabelCounts,
     commands: Vec<Command>,
     /// Closing was confirmed (or nothing was unsaved): the next close request passes.
@@ -161,6 +164,7 @@ impl SourcemarkApp {
             picker: crate::ui::pick::Picker::new(),
             link_kinds: Default::default(),
             compare: Default::default(),
+            passages: Default::default(),
             counts: Default::default(),
             commands: Vec::new(),
             allow_close: false,
@@ -240,6 +244,7 @@ impl SourcemarkApp {
             self.commands.extend(cmds);
         }
         self.picker.take_keys(&ctx);
+        self.passages_frame(&ctx);
         self.panels_ui(ui);
         let name = self
             .session
@@ -726,6 +731,7 @@ impl SourcemarkApp {
         self.autosave.wait();
         self.end_imports();
         self.session = Some(s);
+        self.passages = Default::default();
         self.disk_asked = None;
         self.disk_missing_told = false;
         self.view = ArticleView::new();
@@ -739,6 +745,7 @@ impl SourcemarkApp {
         self.autosave.wait();
         self.end_imports();
         self.session = None;
+        self.passages = Default::default();
         self.view = ArticleView::new();
         self.find.close();
         self.inspector.draft = None;

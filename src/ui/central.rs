@@ -162,6 +162,8 @@ pub fn article_panel_ui(
     let r = view.ui(ui, &cx);
     if let Some((id, range)) = r.add_range {
         out.push(Command::AddRange(id, range));
+    } else if let Some(action) = r.passage {
+        out.push(action.command());
     } else if let Some(id) = r.jump_to {
         out.push(Command::SelectAnnotation(id));
     } else if let Some((id, toggle)) = r.clicked_annotation {

@@ -112,6 +112,9 @@ pub enum UiCommand {
     AddToCluster,
     /// Take the selected annotations out of the cluster the comparison shows.
     RemoveFromCluster,
+    /// Copy the annotations of the shared passage under the caret to the other
+    /// documents that share it.
+    CarryAnnotations,
 }
 
 /// Where a command belongs: its menu, and its heading in the keyboard map.
@@ -221,6 +224,7 @@ impl UiCommand {
             NewClusterFromSelection => "New cluster from selection…",
             AddToCluster => "Add selection to cluster",
             RemoveFromCluster => "Remove selection from cluster",
+            CarryAnnotations => "Carry annotations to the other outlet",
         }
     }
 
@@ -293,6 +297,9 @@ impl UiCommand {
             RemoveFromCluster => {
                 "Take the selected annotations out of the cluster the comparison shows"
             }
+            CarryAnnotations => {
+                "Copy the annotations of the shared passage under the caret (a bar in the left margin) to the other outlets that print it, each linked same-as to its original"
+            }
         }
     }
 
@@ -334,7 +341,7 @@ impl UiCommand {
             LinkSaidBy => &[k!(NONE, S)],
             LinkSupports => &[k!(NONE, U)],
             LinkSameAs => &[k!(NONE, M)],
-            AddSourceLabel | RemoveFromCluster => &[],
+            AddSourceLabel | RemoveFromCluster | CarryAnnotations => &[],
             ToggleCompare => &[k!(CMD_SHIFT, C)],
             NewClusterFromSelection => &[k!(Modifiers::SHIFT, G)],
             AddToCluster => &[k!(NONE, G)],
@@ -362,9 +369,11 @@ impl UiCommand {
             CommandPalette | ShowKeys => Group::Help,
             StartLink | LinkToSelected | LinkSaidBy | LinkSupports | LinkSameAs
             | AddSourceLabel => Group::Links,
-            ToggleCompare | NewClusterFromSelection | AddToCluster | RemoveFromCluster => {
-                Group::Compare
-            }
+            ToggleCompare
+            | NewClusterFromSelection
+            | AddToCluster
+            | RemoveFromCluster
+            | CarryAnnotations => Group::Compare,
         }
     }
 
@@ -533,6 +542,11 @@ pub enum Command {
     CopyComparison,
     /// Save the comparison's table to a file (asks where).
     SaveComparison,
+    /// Show a document with this range selected and in view (the other side of a
+    /// shared passage).
+    ShowPassage(DocId, std::ops::Range<usize>),
+    /// Carry annotations across these shared passages, from the side given.
+    CarryPassages(Vec<(crate::reuse::Passage, crate::reuse::carry::Which)>),
 }
 
 /// Where making a link is: choosing its other end, or its kind.

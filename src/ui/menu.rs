@@ -165,6 +165,8 @@ pub fn menu_bar_ui(
             item(ui, NewClusterFromSelection, s, out);
             item(ui, AddToCluster, s, out);
             item(ui, RemoveFromCluster, s, out);
+            ui.separator();
+            item(ui, CarryAnnotations, s, out);
         });
         ui.menu_button("Help", |ui| {
             item(ui, CommandPalette, s, out);

@@ -35,6 +35,7 @@ pub mod list_keys;
 pub mod menu;
 pub mod notify;
 pub mod palette;
+pub mod passages;
 pub mod pick;
 pub mod preferences;
 pub mod project_search;
@@ -43,6 +44,7 @@ pub mod session;
 pub mod session_clusters;
 pub mod session_import;
 pub mod session_links;
+pub mod session_passages;
 mod session_ranges;
 pub mod status_bar;
 

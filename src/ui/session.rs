@@ -50,6 +50,9 @@ pub enum SessionError {
     /// The cluster change cannot be made.
     #[error(transparent)]
     Cluster(#[from] crate::cluster::ClusterError),
+    /// The annotations cannot be carried across a shared passage.
+    #[error(transparent)]
+    Carry(#[from] crate::reuse::carry::CarryError),
 }
 
 /// An open project with its history and what the window shows.

@@ -111,6 +111,7 @@ impl SourcemarkApp {
             | Command::DeleteCluster(_)
             | Command::CopyComparison
             | Command::SaveComparison => self.run_compare_command(ctx, cmd),
+            Command::ShowPassage(..) | Command::CarryPassages(_) => self.run_passage_command(cmd),
             Command::UpdateAnnotation(after, name) => {
                 if let Some(s) = &mut self.session
                     && let Err(e) = s.update(*after, &name)
@@ -261,6 +262,7 @@ impl SourcemarkApp {
             | UiCommand::NewClusterFromSelection
             | UiCommand::AddToCluster
             | UiCommand::RemoveFromCluster => self.run_compare_ui_command(cmd),
+            UiCommand::CarryAnnotations => self.carry_at_selection(),
             UiCommand::StartLeft
             | UiCommand::StartRight
             | UiCommand::EndLeft

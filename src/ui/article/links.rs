@@ -65,14 +65,14 @@ pub(super) struct LinkEnds {
 /// its glyph atlas (galleys point into it), which a probe from egui's cache tells, and
 /// when it grows past a few screens of markers.
 #[derive(Debug, Default)]
-struct Texts {
+pub(super) struct Texts {
     galleys: std::collections::HashMap<(String, u32), Arc<egui::Galley>>,
     probe: Option<Arc<egui::Galley>>,
 }
 
 impl Texts {
     /// Forgets everything when egui's atlas was rebuilt since the last frame.
-    fn begin(&mut self, painter: &egui::Painter, font: &egui::FontId) {
+    pub(super) fn begin(&mut self, painter: &egui::Painter, font: &egui::FontId) {
         let probe = painter.layout_no_wrap("·".to_owned(), font.clone(), Color32::PLACEHOLDER);
         let same = self.probe.as_ref().is_some_and(|p| Arc::ptr_eq(p, &probe));
         if !same || self.galleys.len() > 256 {
@@ -82,7 +82,7 @@ impl Texts {
     }
 
     /// `text` laid out on one line, to be painted in any colour.
-    fn get(
+    pub(super) fn get(
         &mut self,
         painter: &egui::Painter,
         text: &str,

@@ -18,6 +18,7 @@ mod keys;
 mod layout;
 mod links;
 mod paint;
+mod passages;
 mod scroll_keys;
 mod spans;
 #[cfg(test)]
@@ -25,6 +26,7 @@ mod tests;
 mod wrap;
 
 pub use links::{LinkMark, MarkKind};
+pub use passages::PassageMark;
 
 use crate::links::LinkIndex;
 use crate::model::{Annotation, AnnotationId, DocId, LabelScheme, Link};
@@ -66,6 +68,8 @@ pub struct ArticleView {
     range_drag: Option<(AnnotationId, usize, Option<Range<usize>>)>,
     /// The annotation a link being made starts from, marked as linked.
     link_start: Option<AnnotationId>,
+    /// The shown document's shared passages, and their markers as last drawn.
+    passages: passages::PassageMarks,
 }
 
 /// What the view needs for one frame.
@@ -118,6 +122,8 @@ pub struct ArticleResponse {
     pub jump_to: Option<AnnotationId>,
     /// Ctrl+drag with an annotation selected ended: add this range to it.
     pub add_range: Option<(AnnotationId, Range<usize>)>,
+    /// A shared passage's marker was clicked: show its other side, or carry there.
+    pub passage: Option<crate::ui::passages::PassageAction>,
 }
 
 /// Where things are on screen this frame.
@@ -368,6 +374,7 @@ impl ArticleView {
         self.pointer(ui, &response, cx, resp);
         self.paint(ui, &painter, cx, resp, text_color);
         links::paint_links(self, ui, cx, &fr, resp);
+        passages::paint_passages(self, ui, cx, &fr, resp);
     }
 
     /// Doc char range covered by the blocks painted this frame.
