@@ -47,6 +47,8 @@ pub mod session_links;
 pub mod session_passages;
 mod session_ranges;
 pub mod status_bar;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 pub use app::{AppOptions, SourcemarkApp};
 

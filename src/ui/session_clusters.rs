@@ -69,20 +69,8 @@ impl Session {
 mod tests {
     use super::*;
     use crate::model::LinkKind;
-    use std::path::Path;
 
-    fn sample() -> (tempfile::TempDir, Session) {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/rally-coverage");
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("articles")).unwrap();
-        for e in std::fs::read_dir(from.join("articles")).unwrap() {
-            let e = e.unwrap();
-            std::fs::copy(e.path(), dir.path().join("articles").join(e.file_name())).unwrap();
-        }
-        std::fs::copy(from.join("project.ron"), dir.path().join("project.ron")).unwrap();
-        let (s, _) = Session::open(&dir.path().join("project.ron"), false).unwrap();
-        (dir, s)
-    }
+    use crate::ui::test_support::sample_session as sample;
 
     fn id(s: &Session, doc: &str, text: &str) -> AnnotationId {
         s.project()

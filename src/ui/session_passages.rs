@@ -28,19 +28,10 @@ mod tests {
     use super::*;
     use crate::model::{DocId, LinkKind};
     use crate::reuse::{Params, find_in_workspace};
-    use std::path::Path;
 
     #[test]
     fn a_carry_is_one_undo_step_and_a_second_adds_nothing() {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/rally-coverage");
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("articles")).unwrap();
-        for e in std::fs::read_dir(from.join("articles")).unwrap() {
-            let e = e.unwrap();
-            std::fs::copy(e.path(), dir.path().join("articles").join(e.file_name())).unwrap();
-        }
-        std::fs::copy(from.join("project.ron"), dir.path().join("project.ron")).unwrap();
-        let (mut s, _) = Session::open(&dir.path().join("project.ron"), false).unwrap();
+        let (_dir, mut s) = crate::ui::test_support::sample_session();
         let rhc = DocId::from("radio-habana-cuba");
         let ids: Vec<_> = s
             .project()
