@@ -15,6 +15,7 @@ pub mod autosave;
 pub mod central;
 pub mod command;
 pub mod compare_chart;
+pub mod compare_table;
 pub mod compare_view;
 pub mod config;
 pub mod conflicts;
