@@ -161,6 +161,18 @@ fn shift_g_names_a_cluster_g_adds_and_x_removes_each_one_undo_step() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(members(&h).len(), 3);
+    // Ctrl+Shift+G takes the selection out of the cluster shown; undo puts it back.
+    h.state_mut()
+        .push(sourcemark::ui::command::Command::SelectAnnotation(
+            troops.clone(),
+        ));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::G);
+    h.run();
+    assert!(!members(&h).contains(&troops));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(members(&h).contains(&troops));
     // Save table… writes the rows as CSV where the chooser says.
     use_builtin_chooser(&mut h);
     h.get_by_label("Save table…").click();

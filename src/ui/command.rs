@@ -341,7 +341,8 @@ impl UiCommand {
             LinkSaidBy => &[k!(NONE, S)],
             LinkSupports => &[k!(NONE, U)],
             LinkSameAs => &[k!(NONE, M)],
-            AddSourceLabel | RemoveFromCluster | CarryAnnotations => &[],
+            AddSourceLabel | CarryAnnotations => &[],
+            RemoveFromCluster => &[k!(CMD_SHIFT, G)],
             ToggleCompare => &[k!(CMD_SHIFT, C)],
             NewClusterFromSelection => &[k!(Modifiers::SHIFT, G)],
             AddToCluster => &[k!(NONE, G)],
@@ -397,6 +398,7 @@ impl UiCommand {
                 | LinkSameAs
                 | NewClusterFromSelection
                 | AddToCluster
+                | RemoveFromCluster
         )
     }
 
@@ -414,6 +416,7 @@ impl UiCommand {
                 | StartLink
                 | NewClusterFromSelection
                 | AddToCluster
+                | RemoveFromCluster
         )
     }
 
