@@ -2,12 +2,13 @@
 //! RON project file, and export it as a dataset.
 //!
 //! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`relink`], [`edit`],
-//! [`links`], [`merge`], [`check`], [`dataset`], [`cluster`], [`figure`], [`compare`],
+//! [`links`], [`merge`], [`check`], [`agree`], [`dataset`], [`cluster`], [`figure`], [`compare`],
 //! [`reuse`]) knows nothing of the window and is tested without one; [`ui`] draws it and
 //! sends edits. `ARCHITECTURE.md` has the map.
 
 #![warn(missing_docs)]
 
+pub mod agree;
 pub mod anchor;
 pub mod check;
 pub mod cluster;
