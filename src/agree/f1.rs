@@ -101,6 +101,8 @@ fn overlaps_any(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
 }
 
 #[cfg(test)]
+// Lists of one range are what a span with one range is, not a mistaken range of values.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 

@@ -300,4 +300,6 @@ fn char_coding(study: &Study, spans: &[Vec<Vec<&Span>>], n_labels: usize) -> Cha
 }
 
 #[cfg(test)]
+// Lists of one range are what a span with one range is, not a mistaken range of values.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests;

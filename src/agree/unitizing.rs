@@ -181,6 +181,8 @@ pub fn disagreement(coders: &[Units], len: usize) -> Disagreement {
 }
 
 #[cfg(test)]
+// Lists of one range are what a span with one range is, not a mistaken range of values.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 
