@@ -2,9 +2,9 @@
 //! RON project file, and export it as a dataset.
 //!
 //! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`relink`], [`edit`],
-//! [`links`], [`merge`], [`check`], [`agree`], [`dataset`], [`cluster`], [`figure`], [`compare`],
-//! [`reuse`]) knows nothing of the window and is tested without one; [`ui`] draws it and
-//! sends edits. `ARCHITECTURE.md` has the map.
+//! [`links`], [`merge`], [`check`], [`dataset`], [`cluster`], [`figure`], [`compare`],
+//! [`reuse`], [`agree`]) knows nothing of the window and is tested without one; [`ui`]
+//! draws it and sends edits. `ARCHITECTURE.md` has the map.
 
 #![warn(missing_docs)]
 
