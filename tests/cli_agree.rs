@@ -138,6 +138,11 @@ fn documents_with_other_text_are_left_out_and_counted() {
     );
     let stderr = String::from_utf8(a.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("1 document left out"), "{stderr}");
+    let id = p.documents[0].id.to_string();
+    assert!(
+        stderr.contains(&format!("document {id} has the same id")) && stderr.contains("b.ron"),
+        "{stderr}"
+    );
     let v = json(a);
     assert_eq!(v["documents"], 4);
     assert_eq!(v["overall"]["n"].as_array().unwrap().len(), 3);

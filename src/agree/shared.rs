@@ -14,6 +14,10 @@ pub struct Shared {
     /// Per annotator (in the study's order), their documents left out because not every
     /// other annotator has the same text.
     pub unshared: Vec<usize>,
+    /// Documents with the same id as one of the first annotator's but another text:
+    /// (annotator, document id). They are left out, and are likely a mistake (an
+    /// article edited in one copy), so they are named.
+    pub changed: Vec<(String, String)>,
 }
 
 /// The span of an annotation, unless it is orphaned (its offsets are stale) or has no
@@ -69,7 +73,21 @@ pub fn from_projects(projects: &[(String, &Project)]) -> Shared {
         .iter()
         .map(|(_, p)| p.documents.len().saturating_sub(hashes.len()))
         .collect();
-    Shared { study, unshared }
+    let mut changed = Vec::new();
+    if let Some((_, first)) = projects.first() {
+        for (name, p) in &projects[1..] {
+            for d in &p.documents {
+                if first.document(&d.id).is_some_and(|f| f.sha256 != d.sha256) {
+                    changed.push((name.clone(), d.id.to_string()));
+                }
+            }
+        }
+    }
+    Shared {
+        study,
+        unshared,
+        changed,
+    }
 }
 
 /// The annotators inside one project, by [`Annotation::annotator`] (sorted by name; an
@@ -99,7 +117,11 @@ pub fn by_annotator(project: &Project) -> Shared {
         coders: who.into_values().collect(),
     };
     let unshared = vec![0; study.coders.len()];
-    Shared { study, unshared }
+    Shared {
+        study,
+        unshared,
+        changed: Vec::new(),
+    }
 }
 
 /// The label ids every project's scheme has, in the first project's order, and the

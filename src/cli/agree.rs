@@ -94,6 +94,12 @@ pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
+    for (name, id) in &found.changed {
+        eprintln!(
+            "note: {name}: document {id} has the same id as in {} but another text: left out",
+            args.projects[0].display()
+        );
+    }
     if found.study.doc_chars.is_empty() {
         eprintln!("note: no document is shared by every annotator: every figure is n/a");
     }
