@@ -3,11 +3,12 @@
 //!
 //! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`relink`], [`edit`],
 //! [`links`], [`merge`], [`check`], [`dataset`], [`cluster`], [`figure`], [`compare`],
-//! [`reuse`]) knows nothing of the window and is tested without one; [`ui`] draws it and
-//! sends edits. `ARCHITECTURE.md` has the map.
+//! [`reuse`], [`agree`]) knows nothing of the window and is tested without one; [`ui`]
+//! draws it and sends edits. `ARCHITECTURE.md` has the map.
 
 #![warn(missing_docs)]
 
+pub mod agree;
 pub mod anchor;
 pub mod check;
 pub mod cluster;

@@ -2,6 +2,7 @@
 //! the exit code: 0 ok, 1 problems found, 2 usage or I/O error (as an `Err`).
 
 mod add;
+mod agree;
 mod check;
 mod compare;
 mod export;
@@ -52,6 +53,9 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Find passages that two documents share, word for word or nearly.
     Reuse(reuse::ReuseArgs),
+    /// Agreement between annotators (κ, α, unitizing α, F1) over the documents they
+    /// share: one project per annotator, or one project with --by-annotator.
+    Agree(agree::AgreeArgs),
 }
 
 /// `println!` that returns a failed write as an error instead of panicking. A reader
@@ -81,6 +85,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import(a)) => import::run(a, cli.allow_outside),
         Some(Command::Compare(a)) => compare::run(a, cli.allow_outside),
         Some(Command::Reuse(a)) => reuse::run(a, cli.allow_outside),
+        Some(Command::Agree(a)) => agree::run(a),
     }
 }
 
