@@ -13,10 +13,6 @@ use ui_support::*;
 
 type H = egui_kittest::Harness<'static, sourcemark::ui::SourcemarkApp>;
 
-fn session(h: &H) -> &sourcemark::ui::session::Session {
-    h.state().session.as_ref().unwrap()
-}
-
 fn id(h: &H, doc: &str, text: &str) -> AnnotationId {
     session(h)
         .project()

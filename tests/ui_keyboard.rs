@@ -17,57 +17,6 @@ type H = egui_kittest::Harness<'static, sourcemark::ui::SourcemarkApp>;
 
 const QUOTE: &str = "Get out, get out occupier!";
 
-fn session(h: &H) -> &sourcemark::ui::session::Session {
-    h.state().session.as_ref().unwrap()
-}
-
-/// Tags `needle` in the current document with `key`; returns the new annotation's id.
-fn tag(h: &mut H, needle: &str, key: Key) -> sourcemark::model::AnnotationId {
-    let r = find_in_current(h, needle);
-    select_text(h, r);
-    h.run();
-    h.key_press(key);
-    h.run();
-    selected(h).expect("the new annotation is selected")
-}
-
-/// Removes the sample's annotations from the current document, so clicks land on
-/// plain text or on the test's own annotations.
-fn clear_current(h: &mut H) {
-    let s = h.state_mut().session.as_mut().unwrap();
-    let doc = s.current.clone().unwrap();
-    let ids: Vec<_> = s
-        .project()
-        .annotations_of(&doc)
-        .iter()
-        .map(|a| a.id.clone())
-        .collect();
-    s.delete_many(&ids).unwrap();
-    h.run();
-}
-
-/// Clicks the middle of char `c` of the current document (laying it out first).
-fn click_char(h: &mut H, c: usize, modifiers: Modifiers) {
-    h.state_mut().view.scroll_to(c..c + 1);
-    h.run();
-    h.run();
-    let p = h.state().view.char_rect(c).expect("char laid out").center();
-    h.event(egui::Event::ModifiersChanged(modifiers));
-    h.hover_at(p);
-    h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: p,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers,
-        });
-    }
-    h.run();
-    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
-    h.run();
-}
-
 #[test]
 fn undoing_a_delete_selects_the_restored_annotation_and_undoing_a_tag_the_text() {
     let (_p, mut h) = open_sample();
@@ -381,14 +330,7 @@ fn replace_field(h: &mut H, text: &str) {
 
 #[test]
 fn at_900_by_600_the_panels_give_way_and_collapse_with_a_key() {
-    let p = sample_project();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(900.0, 600.0))
-        .build_eframe({
-            let opts = options(Some(&p.path), &p.config);
-            move |cc| sourcemark::ui::SourcemarkApp::new(&cc.egui_ctx, opts)
-        });
-    h.run();
+    let (_p, mut h) = open_sample_sized(egui::vec2(900.0, 600.0));
     let article = |h: &egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>| {
         h.get_by(|n| n.role() == Role::Article).rect().width()
     };

@@ -24,54 +24,6 @@ const FIGURE: &str = "more than 2.5 million";
 const QUOTE: &str = "Get out, get out occupier!";
 const FAR: &str = "Iraqis had a right to protest";
 
-fn session(h: &H) -> &sourcemark::ui::session::Session {
-    h.state().session.as_ref().unwrap()
-}
-
-/// Tags `needle` in the current document with `key`; returns the new annotation's id.
-fn tag(h: &mut H, needle: &str, key: Key) -> AnnotationId {
-    let r = find_in_current(h, needle);
-    select_text(h, r);
-    h.run();
-    h.key_press(key);
-    h.run();
-    selected(h).expect("the new annotation is selected")
-}
-
-/// Removes the sample's annotations from the current document.
-fn clear_current(h: &mut H) {
-    let s = h.state_mut().session.as_mut().unwrap();
-    let doc = s.current.clone().unwrap();
-    let ids: Vec<_> = s
-        .project()
-        .annotations_of(&doc)
-        .iter()
-        .map(|a| a.id.clone())
-        .collect();
-    s.delete_many(&ids).unwrap();
-    h.run();
-}
-
-/// Clicks the middle of char `c` of the current document (laying it out first).
-fn click_char(h: &mut H, c: usize) {
-    h.state_mut().view.scroll_to(c..c + 1);
-    h.run();
-    h.run();
-    let p = h.state().view.char_rect(c).expect("char laid out").center();
-    h.hover_at(p);
-    h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: p,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.run();
-    h.run();
-}
-
 /// Runs a command from the palette by typing its name.
 fn palette(h: &mut H, name: &str) {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
@@ -134,7 +86,7 @@ fn l_a_click_and_s_link_a_figure_to_its_source_in_one_undo_step_drawn_between_th
         })
     );
     let r = find_in_current(&h, SOURCE);
-    click_char(&mut h, r.start + 3);
+    click_char(&mut h, r.start + 3, Modifiers::NONE);
     assert_eq!(
         session(&h).linking,
         Some(Linking::Kind {
@@ -385,14 +337,7 @@ fn deleting_a_linked_annotation_asks_then_takes_its_links_and_undo_brings_all_ba
 
 #[test]
 fn at_900_by_600_a_marker_to_another_document_covers_none_of_the_lines_around_its_end() {
-    let p = sample_project();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(900.0, 600.0))
-        .build_eframe({
-            let opts = options(Some(&p.path), &p.config);
-            move |cc| sourcemark::ui::SourcemarkApp::new(&cc.egui_ctx, opts)
-        });
-    h.run();
+    let (_p, mut h) = open_sample_sized(egui::vec2(900.0, 600.0));
     // The sample's 2.5 million figure in Iran News is the same as Radio Habana Cuba's.
     show_doc_containing(&mut h, FIGURE);
     let r = find_in_current(&h, FIGURE);
@@ -417,15 +362,5 @@ fn at_900_by_600_a_marker_to_another_document_covers_none_of_the_lines_around_it
         .unwrap_or_else(|| panic!("{marks:?}"));
     assert!(side.label.contains("radio-habana-cuba"), "{}", side.label);
     // No char of the figure's sentence, or of the lines after it, lies under it.
-    let text = session(&h).current_text().unwrap().clone();
-    let around = r.start.saturating_sub(80)..(r.end + 160).min(text.char_len());
-    for c in around {
-        if let Some(rect) = h.state().view.char_rect(c) {
-            assert!(
-                !rect.intersects(side.rect),
-                "the marker {:?} covers char {c} at {rect:?}",
-                side.rect
-            );
-        }
-    }
+    assert_covers_no_char(&h, side.rect, r.start.saturating_sub(80)..r.end + 160);
 }

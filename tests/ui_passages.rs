@@ -21,10 +21,6 @@ type H = egui_kittest::Harness<'static, sourcemark::ui::SourcemarkApp>;
 /// Radio Habana Cuba's sentence taken word for word from Iran News.
 const HASHEMI: &str = "Sayed Sadiq al-Hashemi, the director of the Iraqi Center for Studies";
 
-fn session(h: &H) -> &sourcemark::ui::session::Session {
-    h.state().session.as_ref().unwrap()
-}
-
 /// Steps frames until the worker has found the passages of the texts as they are.
 fn wait_for_passages(h: &mut H) {
     let end = Instant::now() + Duration::from_secs(60);
@@ -71,35 +67,9 @@ fn marker(h: &H, other: &str, r: &std::ops::Range<usize>) -> PassageMark {
         .unwrap_or_else(|| panic!("no marker for {other} at {r:?}: {marks:?}"))
 }
 
-fn click(h: &mut H, at: egui::Pos2, modifiers: Modifiers) {
-    h.event(egui::Event::ModifiersChanged(modifiers));
-    h.hover_at(at);
-    h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers,
-        });
-    }
-    h.run();
-    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
-    h.run();
-}
-
 /// Removes Radio Habana Cuba's annotations, as if nobody had tagged it yet.
 fn clear_radio_habana_cuba(h: &mut H) {
-    let s = h.state_mut().session.as_mut().unwrap();
-    let rhc = DocId::from("radio-habana-cuba");
-    let ids: Vec<_> = s
-        .project()
-        .annotations_of(&rhc)
-        .iter()
-        .map(|a| a.id.clone())
-        .collect();
-    s.delete_many(&ids).unwrap();
-    h.run();
+    clear_doc(h, &DocId::from("radio-habana-cuba"));
 }
 
 #[test]
@@ -112,7 +82,7 @@ fn a_borrowed_sentence_is_marked_and_its_marker_shows_the_original_selected() {
     assert_eq!(m.label, "also in Iran News");
     // The marker is a button a screen reader finds by what it says.
     assert!(h.query_all_by_label("also in Iran News").next().is_some());
-    click(&mut h, m.rect.center(), Modifiers::NONE);
+    click_at(&mut h, m.rect.center(), Modifiers::NONE);
     let s = session(&h);
     let iran = DocId::from("iran-news");
     assert_eq!(s.current.as_ref(), Some(&iran));
@@ -138,42 +108,22 @@ fn a_borrowed_sentence_is_marked_and_its_marker_shows_the_original_selected() {
 
 #[test]
 fn at_900_by_600_the_marker_covers_none_of_the_lines_around_its_passage() {
-    let p = sample_project();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(900.0, 600.0))
-        .build_eframe({
-            let opts = options(Some(&p.path), &p.config);
-            move |cc| sourcemark::ui::SourcemarkApp::new(&cc.egui_ctx, opts)
-        });
-    h.run();
+    let (_p, mut h) = open_sample_sized(egui::vec2(900.0, 600.0));
     wait_for_passages(&mut h);
     show(&mut h, "radio-habana-cuba");
     let r = scroll_to(&mut h, HASHEMI);
     let m = marker(&h, "iran-news", &r);
     assert!(!m.in_margin, "no room right of the text at 900 px");
-    let text = session(&h).current_text().unwrap().clone();
-    let around = m.region.start.saturating_sub(80)..(m.region.end + 160).min(text.char_len());
-    for c in around {
-        if let Some(rect) = h.state().view.char_rect(c) {
-            assert!(
-                !rect.intersects(m.rect),
-                "the marker {:?} covers char {c} at {rect:?}",
-                m.rect
-            );
-        }
-    }
+    assert_covers_no_char(
+        &h,
+        m.rect,
+        m.region.start.saturating_sub(80)..m.region.end + 160,
+    );
 }
 
 #[test]
 fn in_a_wide_window_the_marker_is_beside_its_passage() {
-    let p = sample_project();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1900.0, 900.0))
-        .build_eframe({
-            let opts = options(Some(&p.path), &p.config);
-            move |cc| sourcemark::ui::SourcemarkApp::new(&cc.egui_ctx, opts)
-        });
-    h.run();
+    let (_p, mut h) = open_sample_sized(egui::vec2(1900.0, 900.0));
     wait_for_passages(&mut h);
     show(&mut h, "radio-habana-cuba");
     let r = scroll_to(&mut h, HASHEMI);
@@ -255,14 +205,14 @@ fn the_command_carries_a_passage_s_annotations_across_in_one_undo_step() {
 
     // Ctrl+click on the marker does the same; a second time, nothing more.
     let m = marker(&h, "radio-habana-cuba", &r);
-    click(&mut h, m.rect.center(), Modifiers::COMMAND);
+    click_at(&mut h, m.rect.center(), Modifiers::COMMAND);
     assert_eq!(session(&h).project().annotations_of(&rhc).len(), 3);
     assert_eq!(
         session(&h).current.as_ref(),
         Some(&DocId::from("iran-news"))
     );
     let m = marker(&h, "radio-habana-cuba", &r);
-    click(&mut h, m.rect.center(), Modifiers::COMMAND);
+    click_at(&mut h, m.rect.center(), Modifiers::COMMAND);
     assert_eq!(session(&h).project().annotations_of(&rhc).len(), 3);
     assert!(h.state().notes.contains("0 carried, 3 already there"));
 }

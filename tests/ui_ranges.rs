@@ -17,10 +17,6 @@ type H = egui_kittest::Harness<'static, sourcemark::ui::SourcemarkApp>;
 const FIRST: &str = "Get out, get out occupier!";
 const SECOND: &str = "Yes to sovereignty!";
 
-fn session(h: &H) -> &sourcemark::ui::session::Session {
-    h.state().session.as_ref().unwrap()
-}
-
 fn annotation(h: &H, id: &AnnotationId) -> sourcemark::model::Annotation {
     session(h).project().annotation(id).unwrap().clone()
 }
@@ -30,16 +26,7 @@ fn annotation(h: &H, id: &AnnotationId) -> sourcemark::model::Annotation {
 fn setup() -> (TestProject, H, AnnotationId) {
     let (p, mut h) = open_sample();
     show_doc_containing(&mut h, FIRST);
-    let s = h.state_mut().session.as_mut().unwrap();
-    let doc = s.current.clone().unwrap();
-    let ids: Vec<_> = s
-        .project()
-        .annotations_of(&doc)
-        .iter()
-        .map(|a| a.id.clone())
-        .collect();
-    s.delete_many(&ids).unwrap();
-    h.run();
+    clear_current(&mut h);
     let r = find_in_current(&h, FIRST);
     select_text(&mut h, r);
     h.run();
@@ -86,24 +73,6 @@ fn drag(h: &mut H, from: Pos2, to: Pos2, modifiers: Modifiers) {
     h.run();
 }
 
-/// A click at `p` with `modifiers` held.
-fn click(h: &mut H, p: Pos2, modifiers: Modifiers) {
-    h.event(egui::Event::ModifiersChanged(modifiers));
-    h.hover_at(p);
-    h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: p,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers,
-        });
-    }
-    h.run();
-    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
-    h.run();
-}
-
 #[test]
 fn ctrl_drag_adds_a_range_that_is_the_same_annotation_and_undo_takes_it_back() {
     let (_p, mut h, id) = setup();
@@ -145,12 +114,12 @@ fn ctrl_drag_adds_a_range_that_is_the_same_annotation_and_undo_takes_it_back() {
     h.hover_at(p);
     h.run();
     h.run();
-    click(&mut h, p, Modifiers::NONE);
+    click_at(&mut h, p, Modifiers::NONE);
     assert_eq!(session(&h).selection, Selection::one(id.clone()));
     // The gap between the ranges is not the annotation: a click there places a caret.
     let gap = find_in_current(&h, "” and “");
     let p = char_at(&mut h, gap.start + 2);
-    click(&mut h, p, Modifiers::NONE);
+    click_at(&mut h, p, Modifiers::NONE);
     assert!(session(&h).selection.annotations().is_empty());
     // The list finds it by words of the second range.
     h.get_by(|n| n.data().placeholder() == Some("Search annotations"))
@@ -187,7 +156,7 @@ fn ctrl_click_without_a_drag_still_adds_to_the_selection() {
         .select(Selection::one(quote.clone()));
     h.run();
     let p = char_at(&mut h, r.start + 2);
-    click(&mut h, p, Modifiers::COMMAND);
+    click_at(&mut h, p, Modifiers::COMMAND);
     assert_eq!(session(&h).selection.annotations(), [quote.clone(), claim]);
     assert!(annotation(&h, &quote).more.is_empty(), "no range added");
 }

@@ -65,8 +65,13 @@ thread_local! {
 
 /// The whole app in a headless harness, through eframe's `App` trait.
 pub fn harness(opts: AppOptions) -> Harness<'static, SourcemarkApp> {
+    harness_sized(opts, egui::vec2(1280.0, 800.0))
+}
+
+/// [`harness`] in a window of `size` (900×600 for the small-window tests).
+pub fn harness_sized(opts: AppOptions, size: egui::Vec2) -> Harness<'static, SourcemarkApp> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(size)
         .build_eframe(move |cc| SourcemarkApp::new(&cc.egui_ctx, opts));
     h.run();
     let ids: std::collections::HashSet<String> = h
@@ -100,6 +105,101 @@ pub fn open_sample() -> (TestProject, Harness<'static, SourcemarkApp>) {
     let p = sample_project();
     let h = harness(options(Some(&p.path), &p.config));
     (p, h)
+}
+
+/// [`open_sample`] in a window of `size`.
+pub fn open_sample_sized(size: egui::Vec2) -> (TestProject, Harness<'static, SourcemarkApp>) {
+    let p = sample_project();
+    let h = harness_sized(options(Some(&p.path), &p.config), size);
+    (p, h)
+}
+
+/// The open session.
+pub fn session<'h>(h: &'h Harness<'_, SourcemarkApp>) -> &'h sourcemark::ui::session::Session {
+    h.state().session.as_ref().expect("a project is open")
+}
+
+/// Tags `needle` in the current document with `key`; returns the new annotation's id.
+pub fn tag(
+    h: &mut Harness<'_, SourcemarkApp>,
+    needle: &str,
+    key: egui::Key,
+) -> sourcemark::model::AnnotationId {
+    let r = find_in_current(h, needle);
+    select_text(h, r);
+    h.run();
+    h.key_press(key);
+    h.run();
+    selected(h).expect("the new annotation is selected")
+}
+
+/// Removes the annotations of document `doc`, so clicks land on plain text or on the
+/// test's own annotations.
+pub fn clear_doc(h: &mut Harness<'_, SourcemarkApp>, doc: &sourcemark::model::DocId) {
+    let s = h.state_mut().session.as_mut().expect("a project is open");
+    let ids: Vec<_> = s
+        .project()
+        .annotations_of(doc)
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    s.delete_many(&ids).unwrap();
+    h.run();
+}
+
+/// Removes the annotations of the current document.
+pub fn clear_current(h: &mut Harness<'_, SourcemarkApp>) {
+    let doc = session(h).current.clone().expect("a document is shown");
+    clear_doc(h, &doc);
+}
+
+/// A click at `p` with `modifiers` held, as a person's: the modifiers go down, the
+/// pointer moves there, presses and releases, the modifiers come up.
+pub fn click_at(h: &mut Harness<'_, SourcemarkApp>, p: egui::Pos2, modifiers: egui::Modifiers) {
+    h.event(egui::Event::ModifiersChanged(modifiers));
+    h.hover_at(p);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+    }
+    h.run();
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    h.run();
+}
+
+/// Clicks the middle of char `c` of the current document (laying it out first).
+pub fn click_char(h: &mut Harness<'_, SourcemarkApp>, c: usize, modifiers: egui::Modifiers) {
+    h.state_mut().view.scroll_to(c..c + 1);
+    h.run();
+    h.run();
+    let p = h.state().view.char_rect(c).expect("char laid out").center();
+    click_at(h, p, modifiers);
+}
+
+/// Asserts that no char of the current document in `chars` that is laid out lies under
+/// `rect` (a marker must not hide the text it is about).
+pub fn assert_covers_no_char(
+    h: &Harness<'_, SourcemarkApp>,
+    rect: egui::Rect,
+    chars: std::ops::Range<usize>,
+) {
+    let n = session(h)
+        .current_text()
+        .expect("an article is shown")
+        .char_len();
+    for c in chars.start..chars.end.min(n) {
+        if let Some(r) = h.state().view.char_rect(c) {
+            assert!(
+                !r.intersects(rect),
+                "the marker {rect:?} covers char {c} at {r:?}"
+            );
+        }
+    }
 }
 
 /// The sample project as it was before it had sources: no `source` label, no source
