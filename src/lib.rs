@@ -26,6 +26,8 @@ pub mod search;
 pub mod selection;
 pub mod stats;
 pub mod store;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod ui;
 pub mod words;

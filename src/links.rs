@@ -162,7 +162,7 @@ pub enum LinkError {
 /// the source's text (on one line) as its speaker. `None` when the link attributes
 /// nothing. The caller records it as part of the same change as the link.
 pub fn attribution(labels: &LabelScheme, a: &Annotation, b: &Annotation) -> Option<Annotation> {
-    let kind = |x: &Annotation| labels.get(&x.label).map(|l| l.kind);
+    let kind = |x: &Annotation| labels.kind(&x.label);
     let (said, source) = match (kind(a), kind(b)) {
         (Some(k), Some(LabelKind::Source)) if k.is_attributable() => (a, b),
         (Some(LabelKind::Source), Some(k)) if k.is_attributable() => (b, a),

@@ -52,7 +52,7 @@ pub fn candidates(p: &Project, cluster: &ClusterId, limit: usize) -> Vec<Candida
     if members.is_empty() {
         return Vec::new();
     }
-    let kind = |a: &Annotation| p.labels.get(&a.label).map(|l| l.kind);
+    let kind = |a: &Annotation| p.labels.kind(&a.label);
     let ids: Vec<AnnotationId> = members.iter().map(|a| a.id.clone()).collect();
     let member_set: HashSet<&AnnotationId> = ids.iter().collect();
     let mut out: Vec<Candidate> = same_as_closure(&p.links, &ids)
@@ -170,13 +170,10 @@ fn folded(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::edit::History;
-    use std::path::Path;
 
     #[test]
     fn on_the_sample_the_crowd_figures_and_the_repeated_claim_are_offered() {
-        let path =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/rally-coverage/project.ron");
-        let mut p = crate::store::load(&path).unwrap();
+        let mut p = crate::store::load(&crate::test_support::sample_path()).unwrap();
         let find = |p: &Project, doc: &str, text: &str| {
             p.annotations
                 .iter()
@@ -246,9 +243,7 @@ mod tests {
     #[test]
     fn a_claim_worded_alike_in_another_document_is_offered_and_folding_ignores_dots() {
         assert_eq!(folded("U.S. troops, in Iraq!"), "us troops in iraq");
-        let path =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/rally-coverage/project.ron");
-        let mut p = crate::store::load(&path).unwrap();
+        let mut p = crate::store::load(&crate::test_support::sample_path()).unwrap();
         p.links.clear();
         let vote = p
             .annotations

@@ -97,6 +97,36 @@ impl Row {
     }
 }
 
+#[cfg(test)]
+impl Row {
+    /// A figure row of `outlet` with nothing else set (its id and document are the
+    /// outlet's name), for tests of what draws and sorts rows.
+    pub(crate) fn figure_of(outlet: &str) -> Row {
+        Row {
+            id: AnnotationId::from(outlet),
+            doc: outlet.into(),
+            outlet: outlet.into(),
+            published: None,
+            label: "figure".into(),
+            kind: None,
+            text: String::new(),
+            span: 0..0,
+            sentence: None,
+            cluster: None,
+            value: None,
+            low: None,
+            high: None,
+            unit: None,
+            counted: None,
+            precision: None,
+            value_from: None,
+            speaker: None,
+            verdict: None,
+            status: None,
+        }
+    }
+}
+
 /// The rows `filter` selects, in the order the comparison lists them: clustered ones
 /// first (by cluster name, then date, outlet, document and place), then the rest by
 /// document and place.
@@ -171,7 +201,7 @@ fn said_by<'p>(
         let Some(to) = to else {
             continue;
         };
-        if p.labels.get(&to.label).map(|l| l.kind) == Some(LabelKind::Source) {
+        if p.labels.kind(&to.label) == Some(LabelKind::Source) {
             out.insert(&from.id, to.text.as_str());
         }
     }
@@ -186,7 +216,7 @@ fn row(
 ) -> Row {
     let p = &ws.project;
     let doc = p.document(&a.doc);
-    let kind = p.labels.get(&a.label).map(|l| l.kind);
+    let kind = p.labels.kind(&a.label);
     let cluster_name = match cluster {
         Some(c) => p.cluster(c).map(|c| c.name.clone()),
         None => a
@@ -260,13 +290,8 @@ fn row(
 mod tests {
     use super::*;
     use crate::edit::History;
-    use std::path::Path;
 
-    fn sample() -> Workspace {
-        let path =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/rally-coverage/project.ron");
-        Workspace::open(&path).unwrap().0
-    }
+    use crate::test_support::sample_workspace as sample;
 
     #[test]
     fn a_cluster_lists_each_outlet_with_its_figure_sentence_and_source() {

@@ -124,6 +124,11 @@ impl LabelScheme {
         self.0.iter().find(|l| l.id == id)
     }
 
+    /// The kind of the label with this id; `None` for a label the scheme lacks.
+    pub fn kind(&self, id: &str) -> Option<LabelKind> {
+        self.get(id).map(|l| l.kind)
+    }
+
     /// The label bound to this key.
     pub fn by_key(&self, key: char) -> Option<&Label> {
         self.0.iter().find(|l| l.key == Some(key))

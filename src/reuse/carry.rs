@@ -349,7 +349,7 @@ fn fresh_link_id(p: &Project, taken: &mut HashSet<AnnotationId>) -> LinkId {
 }
 
 fn is_figure(p: &Project, label: &str) -> bool {
-    p.labels.get(label).map(|l| l.kind) == Some(LabelKind::Figure)
+    p.labels.kind(label) == Some(LabelKind::Figure)
 }
 
 #[cfg(test)]
@@ -362,11 +362,7 @@ mod tests {
     use std::path::Path;
     use std::sync::Arc;
 
-    fn sample() -> Workspace {
-        let path =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/rally-coverage/project.ron");
-        Workspace::open(&path).unwrap().0
-    }
+    use crate::test_support::sample_workspace as sample;
 
     fn doc(id: &str) -> DocId {
         DocId::from(id)

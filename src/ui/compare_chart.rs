@@ -191,30 +191,13 @@ pub fn chart_ui(ui: &mut egui::Ui, s: &Session, rows: &[Row], height: f32, out: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::AnnotationId;
 
     fn row(outlet: &str, value: Option<f64>, low: Option<f64>, precision: Precision) -> Row {
         Row {
-            id: AnnotationId::from(outlet),
-            doc: outlet.into(),
-            outlet: outlet.into(),
-            published: None,
-            label: "figure".into(),
-            kind: None,
-            text: String::new(),
-            span: 0..0,
-            sentence: None,
-            cluster: None,
             value,
             low,
-            high: None,
-            unit: None,
-            counted: None,
             precision: Some(precision),
-            value_from: None,
-            speaker: None,
-            verdict: None,
-            status: None,
+            ..Row::figure_of(outlet)
         }
     }
 

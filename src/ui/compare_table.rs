@@ -259,26 +259,8 @@ mod tests {
 
     fn row(outlet: &str, value: Option<f64>) -> Row {
         Row {
-            id: AnnotationId::from(outlet),
-            doc: outlet.into(),
-            outlet: outlet.into(),
-            published: None,
-            label: "figure".into(),
-            kind: None,
-            text: String::new(),
-            span: 0..0,
-            sentence: None,
-            cluster: None,
             value,
-            low: None,
-            high: None,
-            unit: None,
-            counted: None,
-            precision: None,
-            value_from: None,
-            speaker: None,
-            verdict: None,
-            status: None,
+            ..Row::figure_of(outlet)
         }
     }
 

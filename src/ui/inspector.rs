@@ -160,7 +160,7 @@ impl InspectorState {
         };
         let a = a.clone();
         let p = session.project();
-        let kind = p.labels.get(&a.label).map(|l| l.kind);
+        let kind = p.labels.kind(&a.label);
         egui::ScrollArea::vertical()
             .id_salt("inspector")
             .auto_shrink([false, false])

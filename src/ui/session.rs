@@ -399,11 +399,7 @@ impl Session {
             .current
             .clone()
             .ok_or_else(|| SessionError::NoText(DocId::from("-")))?;
-        let text = self
-            .ws
-            .text(&doc)
-            .cloned()
-            .ok_or_else(|| SessionError::NoText(doc.clone()))?;
+        let text = self.loaded_text(&doc)?;
         let name = self.label(label)?.name.clone();
         let mut a = Annotation::new(doc, &text, range.start, range.end, label, annotator)?;
         if self.is_figure(label) {
@@ -423,7 +419,7 @@ impl Session {
 
     /// Whether the label `id` is of kind figure.
     fn is_figure(&self, id: &str) -> bool {
-        self.ws.project.labels.get(id).map(|l| l.kind) == Some(crate::model::LabelKind::Figure)
+        self.ws.project.labels.kind(id) == Some(crate::model::LabelKind::Figure)
     }
 
     fn label(&self, id: &str) -> Result<&Label, SessionError> {
@@ -460,12 +456,20 @@ impl Session {
     }
 
     /// A copy of an annotation, or the error an edit of a missing one gives.
-    fn annotation_copy(&self, id: &AnnotationId) -> Result<Annotation, EditError> {
+    pub(crate) fn annotation_copy(&self, id: &AnnotationId) -> Result<Annotation, EditError> {
         self.ws
             .project
             .annotation(id)
             .cloned()
             .ok_or_else(|| EditError::NoAnnotation(id.clone()))
+    }
+
+    /// The text of `doc`, or the error an edit of a document without one gives.
+    pub(crate) fn loaded_text(&self, doc: &DocId) -> Result<Arc<DocText>, SessionError> {
+        self.ws
+            .text(doc)
+            .cloned()
+            .ok_or_else(|| SessionError::NoText(doc.clone()))
     }
 
     /// Gives an annotation another label.
@@ -549,11 +553,7 @@ impl Session {
     /// (at the text's edge, or the span would become empty).
     pub fn nudge(&mut self, id: &AnnotationId, how: Nudge) -> Result<bool, SessionError> {
         let a = self.annotation_copy(id)?;
-        let text = self
-            .ws
-            .text(&a.doc)
-            .cloned()
-            .ok_or_else(|| SessionError::NoText(a.doc.clone()))?;
+        let text = self.loaded_text(&a.doc)?;
         // A span of several ranges grows and shrinks at its outer ends.
         let mut ranges: Vec<Range<usize>> = a.ranges().collect();
         let k = match how {

@@ -2,7 +2,6 @@
 //! interrupted by its attribution) and one taken away, each one undoable change.
 
 use super::session::{Session, SessionError};
-use crate::edit::EditError;
 use crate::model::AnnotationId;
 use std::ops::Range;
 
@@ -14,17 +13,8 @@ impl Session {
         id: &AnnotationId,
         range: Range<usize>,
     ) -> Result<(), SessionError> {
-        let a = self
-            .ws
-            .project
-            .annotation(id)
-            .cloned()
-            .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
-        let text = self
-            .ws
-            .text(&a.doc)
-            .cloned()
-            .ok_or_else(|| SessionError::NoText(a.doc.clone()))?;
+        let a = self.annotation_copy(id)?;
+        let text = self.loaded_text(&a.doc)?;
         let mut ranges: Vec<Range<usize>> = a.ranges().collect();
         ranges.push(range);
         let mut after = a;
@@ -35,21 +25,12 @@ impl Session {
     /// Takes the `index`th range (0 is the first) out of an annotation of several; the
     /// last range cannot go (delete the annotation instead), and nothing changes then.
     pub fn remove_range(&mut self, id: &AnnotationId, index: usize) -> Result<bool, SessionError> {
-        let a = self
-            .ws
-            .project
-            .annotation(id)
-            .cloned()
-            .ok_or_else(|| EditError::NoAnnotation(id.clone()))?;
+        let a = self.annotation_copy(id)?;
         let mut ranges: Vec<Range<usize>> = a.ranges().collect();
         if ranges.len() < 2 || index >= ranges.len() {
             return Ok(false);
         }
-        let text = self
-            .ws
-            .text(&a.doc)
-            .cloned()
-            .ok_or_else(|| SessionError::NoText(a.doc.clone()))?;
+        let text = self.loaded_text(&a.doc)?;
         ranges.remove(index);
         let mut after = a;
         after.set_ranges(&text, &ranges)?;
