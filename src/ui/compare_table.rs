@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use crate::compare::{Row, table};
-use crate::model::{AnnotationId, ClusterId};
+use crate::model::ClusterId;
 use crate::ui::command::Command;
 use crate::ui::session::Session;
 use egui::{RichText, Ui};
@@ -248,14 +248,15 @@ fn row_cells(r: &Row) -> [String; 9] {
     ]
 }
 
-/// The ids of the rows, in the order shown: for tests and for "select all".
-pub fn row_ids(rows: &[Row]) -> Vec<AnnotationId> {
-    rows.iter().map(|r| r.id.clone()).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::AnnotationId;
+
+    /// The ids of the rows, in the order shown.
+    fn row_ids(rows: &[Row]) -> Vec<AnnotationId> {
+        rows.iter().map(|r| r.id.clone()).collect()
+    }
 
     fn row(outlet: &str, value: Option<f64>) -> Row {
         Row {

@@ -13,7 +13,7 @@ use crate::cluster::{Candidate, candidates};
 use crate::compare::{Filter, Row};
 use crate::model::ClusterId;
 use crate::ui::command::{Command, UiCommand};
-pub use crate::ui::compare_table::{Column, row_ids};
+pub use crate::ui::compare_table::Column;
 use crate::ui::compare_table::{sort_rows, table_ui};
 use crate::ui::session::Session;
 use egui::{RichText, Ui};
