@@ -223,12 +223,17 @@ impl InspectorState {
                                 ui.end_row();
                                 if a.attrs.from_text {
                                     ui.label("");
-                                    ui.label(
-                                        RichText::new(
-                                            "Read from its words; a number you type is yours",
+                                    // Wrapped: the panel is narrow, and a cut line
+                                    // would lose what typing does.
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(
+                                                "Read from its words; a number you type is yours",
+                                            )
+                                            .weak()
+                                            .italics(),
                                         )
-                                        .weak()
-                                        .italics(),
+                                        .wrap(),
                                     )
                                     .on_hover_text(
                                         "These fields follow the span's words (they are read \
