@@ -94,55 +94,23 @@
 //! the caller re-anchors them against the article, as opening a project does.
 
 mod record;
+mod recorded;
+mod resolve;
 mod value;
 
 #[cfg(test)]
 mod tests;
 
-use crate::model::{Annotation, AnnotationId, DocId, Label, Link, LinkId, Project};
+use crate::model::{Annotation, AnnotationId, Label, Link, LinkId, Project};
 use record::Record;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
-/// Which record a conflict or a dropped record is about.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RecordRef {
-    /// The project's own fields (`name`, `format`).
-    Project,
-    /// A label of the scheme, by id.
-    Label(String),
-    /// A document.
-    Document(DocId),
-    /// An annotation.
-    Annotation(AnnotationId),
-    /// A link.
-    Link(LinkId),
-    /// A cluster.
-    Cluster(crate::model::ClusterId),
-}
-
-impl fmt::Display for RecordRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RecordRef::Project => f.write_str("the project"),
-            RecordRef::Label(id) => write!(f, "label {id}"),
-            RecordRef::Document(id) => write!(f, "document {id}"),
-            RecordRef::Annotation(id) => write!(f, "annotation {id}"),
-            RecordRef::Link(id) => write!(f, "link {id}"),
-            RecordRef::Cluster(id) => write!(f, "cluster {id}"),
-        }
-    }
-}
-
-/// One of the two descendants, to say which version a conflict takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Side {
-    /// The window's project, git's `%A`.
-    Ours,
-    /// The file's current content, git's `%B`.
-    Theirs,
-}
+// Which record, and which side: model types, since the project file records conflicts.
+pub use crate::model::{RecordRef, Side};
+pub use recorded::recorded;
+pub use resolve::{ResolveError, resolve};
 
 /// One of the three inputs, to say which one an error is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -392,6 +360,7 @@ pub fn merge_with(
     project.annotations = annotations;
     project.links = links;
     project.clusters = clusters;
+    project.conflicts = recorded::merge_lists(base, ours, theirs);
     project.normalize();
 
     // A conflict about a record that had to go is moot; the drop is reported instead.

@@ -296,6 +296,7 @@ pub(super) fn merge_scalars(
             annotations: _,
             links: _,
             clusters: _,
+            conflicts: _,
         } = p;
         Map::from_iter([
             ("format".to_owned(), Value::from(*format)),

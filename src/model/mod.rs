@@ -7,6 +7,7 @@
 mod annotation;
 mod annotator;
 mod cluster;
+mod conflict;
 mod document;
 mod ids;
 mod labels;
@@ -21,6 +22,7 @@ pub use annotation::{
 };
 pub use annotator::{annotator_from, default_annotator};
 pub use cluster::{Cluster, same_as_closure};
+pub use conflict::{RecordRef, RecordedConflict, Side};
 pub use document::{DocStatus, Document};
 pub use ids::{
     AnnotationId, ClusterId, DocId, IdError, IdKind, LinkId, MAX_ID_BYTES, NOT_IN_FILE_NAMES,
@@ -58,6 +60,10 @@ pub struct Project {
     /// Clusters, sorted by id; their members are the annotations that name them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clusters: Vec<Cluster>,
+    /// Conflicts a merge left for a person to decide (see [`RecordedConflict`]); the
+    /// project holds one side of each. Not written when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<RecordedConflict>,
 }
 
 impl Project {
@@ -71,6 +77,7 @@ impl Project {
             annotations: Vec::new(),
             links: Vec::new(),
             clusters: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 

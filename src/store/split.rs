@@ -123,6 +123,7 @@ pub fn to_text(
         annotations: Vec::new(),
         links: project.links.clone(),
         clusters: project.clusters.clone(),
+        conflicts: project.conflicts.clone(),
     };
     let chunks: Vec<&[Annotation]> = project.annotations.chunks(n.div_ceil(threads)).collect();
     // Written alone, a list's elements sit one level deep; in the project they sit
