@@ -117,6 +117,15 @@ fn excerpt(s: &str) -> String {
 /// Everything that can be checked without the articles.
 fn check_file(path: &Path, project: &Project, out: &mut Vec<Problem>) {
     let file = || path.to_owned();
+    out.extend(
+        project
+            .conflicts
+            .iter()
+            .map(|conflict| Problem::UnsettledConflict {
+                file: file(),
+                conflict: conflict.clone(),
+            }),
+    );
 
     let bad_id = |kind, id: &str| {
         validate_id(kind, id).err().map(|error| Problem::BadId {

@@ -5,7 +5,9 @@
 use super::LinkKindFault;
 use crate::anchor::Placement;
 use crate::model::quote::{name, quote, shorten_quoted};
-use crate::model::{AnnotationId, CharRange, ClusterId, DocId, IdError, IdKind, LinkId};
+use crate::model::{
+    AnnotationId, CharRange, ClusterId, DocId, IdError, IdKind, LinkId, RecordedConflict, Side,
+};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -369,6 +371,15 @@ pub enum Problem {
         /// What re-anchoring would do.
         remedy: Remedy,
     },
+    /// A merge (git's, through `sourcemark merge-driver`) left a conflict in the project
+    /// file: the file holds one side until a person decides, in the window.
+    #[error("{}: merge conflict on {}: ours {}, theirs {}; the file holds {} until it is settled in the window", file.display(), conflict.subject(), conflict.shown(Side::Ours), conflict.shown(Side::Theirs), conflict.holds)]
+    UnsettledConflict {
+        /// Project file.
+        file: PathBuf,
+        /// The conflict as the file records it.
+        conflict: RecordedConflict,
+    },
 }
 
 impl Problem {
@@ -399,7 +410,8 @@ impl Problem {
             | Problem::ArticleChanged { file, .. }
             | Problem::CharsMismatch { file, .. }
             | Problem::SpanPastEnd { file, .. }
-            | Problem::TextMismatch { file, .. } => file,
+            | Problem::TextMismatch { file, .. }
+            | Problem::UnsettledConflict { file, .. } => file,
         }
     }
 
@@ -419,6 +431,10 @@ impl Problem {
             | Problem::UnknownCluster { id, .. }
             | Problem::SameAsApart { from: id, .. }
             | Problem::SelfLink { annotation: id, .. } => Some(id),
+            Problem::UnsettledConflict { conflict, .. } => match &conflict.record {
+                crate::model::RecordRef::Annotation(id) => Some(id),
+                _ => None,
+            },
             _ => None,
         }
     }

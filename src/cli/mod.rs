@@ -6,7 +6,9 @@ mod agree;
 mod check;
 mod compare;
 mod export;
+mod git_setup;
 mod import;
+mod merge_driver;
 mod new;
 mod reuse;
 mod stats;
@@ -56,6 +58,12 @@ pub enum Command {
     /// Agreement between annotators (κ, α, unitizing α, F1) over the documents they
     /// share: one project per annotator, or one project with --by-annotator.
     Agree(agree::AgreeArgs),
+    /// Git's merge driver for project files: merges %O, %A and %B by id into %A; exit 1
+    /// when conflicts were recorded in the file. Installed by `git-setup`.
+    MergeDriver(merge_driver::MergeDriverArgs),
+    /// In a git repository: send project files to `merge-driver` (.gitattributes and the
+    /// repository's git config). Running it again changes nothing.
+    GitSetup(git_setup::GitSetupArgs),
 }
 
 /// `println!` that returns a failed write as an error instead of panicking. A reader
@@ -86,6 +94,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Compare(a)) => compare::run(a, cli.allow_outside),
         Some(Command::Reuse(a)) => reuse::run(a, cli.allow_outside),
         Some(Command::Agree(a)) => agree::run(a),
+        Some(Command::MergeDriver(a)) => merge_driver::run(a),
+        Some(Command::GitSetup(a)) => git_setup::run(a),
     }
 }
 

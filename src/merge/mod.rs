@@ -93,6 +93,7 @@
 //! `sha256`) and the other placed spans on the old text, those spans keep their offsets;
 //! the caller re-anchors them against the article, as opening a project does.
 
+mod files;
 mod record;
 mod recorded;
 mod resolve;
@@ -109,6 +110,7 @@ use std::fmt;
 
 // Which record, and which side: model types, since the project file records conflicts.
 pub use crate::model::{RecordRef, Side};
+pub use files::{FileMerge, FileMergeError, merge_files};
 pub use recorded::recorded;
 pub use resolve::{ResolveError, resolve};
 
