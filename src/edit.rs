@@ -84,6 +84,21 @@ pub enum Edit {
         /// The project after.
         after: Box<Project>,
     },
+    /// Puts a recorded merge conflict back at position `at` of the `conflicts` list
+    /// (the undo of settling it).
+    InsertRecordedConflict {
+        /// The entry.
+        entry: crate::model::RecordedConflict,
+        /// Its position, at most the list's length.
+        at: usize,
+    },
+    /// Removes the recorded merge conflict at position `at`: it was settled.
+    RemoveRecordedConflict {
+        /// The entry, as it is there.
+        entry: crate::model::RecordedConflict,
+        /// Its position.
+        at: usize,
+    },
 }
 
 /// Why an edit does not fit the project it is applied to.
@@ -157,6 +172,14 @@ impl Edit {
             Edit::ReplaceProject { before, after } => Edit::ReplaceProject {
                 before: after.clone(),
                 after: before.clone(),
+            },
+            Edit::InsertRecordedConflict { entry, at } => Edit::RemoveRecordedConflict {
+                entry: entry.clone(),
+                at: *at,
+            },
+            Edit::RemoveRecordedConflict { entry, at } => Edit::InsertRecordedConflict {
+                entry: entry.clone(),
+                at: *at,
             },
         }
     }
@@ -272,6 +295,18 @@ impl Edit {
                     return Err(EditError::Stale);
                 }
                 *p = (**after).clone();
+            }
+            Edit::InsertRecordedConflict { entry, at } => {
+                if *at > p.conflicts.len() {
+                    return Err(EditError::Changed("the list of merge conflicts".into()));
+                }
+                p.conflicts.insert(*at, entry.clone());
+            }
+            Edit::RemoveRecordedConflict { entry, at } => {
+                if p.conflicts.get(*at) != Some(entry) {
+                    return Err(EditError::Changed(format!("merge conflict on {}", entry.subject())));
+                }
+                p.conflicts.remove(*at);
             }
         }
         Ok(())

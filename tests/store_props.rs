@@ -235,15 +235,61 @@ fn cluster() -> impl Strategy<Value = Cluster> {
     })
 }
 
+/// A value a recorded merge conflict holds: what a record's field can be as JSON.
+fn field_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        (-1e12f64..1e12).prop_map(Value::from),
+        text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(2, 8, 3, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..3).prop_map(Value::Array),
+            prop::collection::btree_map(text(), inner, 0..3)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn recorded_conflict() -> impl Strategy<Value = sourcemark::model::RecordedConflict> {
+    use sourcemark::model::{RecordRef, RecordedConflict, Side};
+    (
+        prop_oneof![
+            Just(RecordRef::Project),
+            text().prop_map(RecordRef::Label),
+            "[a-z0-9-]{1,12}".prop_map(|d| RecordRef::Document(DocId(d))),
+            "[0-9a-f]{12}".prop_map(|a| RecordRef::Annotation(AnnotationId(a))),
+        ],
+        prop::option::of(text()),
+        prop::option::of(field_value()),
+        prop::option::of(field_value()),
+        any::<bool>(),
+    )
+        .prop_map(|(record, field, ours, theirs, theirs_held)| RecordedConflict {
+            record,
+            field,
+            ours,
+            theirs,
+            holds: if theirs_held { Side::Theirs } else { Side::Ours },
+        })
+}
+
 fn project() -> impl Strategy<Value = Project> {
     (
         text(),
         prop::collection::vec(label(), 0..4),
         prop::collection::vec(document(), 1..4),
         prop::collection::vec(link(), 0..3),
-        prop::collection::vec(cluster(), 0..3),
+        (
+            prop::collection::vec(cluster(), 0..3),
+            prop::collection::vec(recorded_conflict(), 0..3),
+        ),
     )
-        .prop_flat_map(|(name, labels, documents, links, clusters)| {
+        .prop_flat_map(|(name, labels, documents, links, (clusters, conflicts))| {
             let ids: Vec<DocId> = documents.iter().map(|d| d.id.clone()).collect();
             (
                 Just(name),
@@ -251,11 +297,11 @@ fn project() -> impl Strategy<Value = Project> {
                 Just(documents),
                 prop::collection::vec(annotation(ids), 0..6),
                 Just(links),
-                Just(clusters),
+                Just((clusters, conflicts)),
             )
         })
         .prop_map(
-            |(name, labels, documents, annotations, links, clusters)| Project {
+            |(name, labels, documents, annotations, links, (clusters, conflicts))| Project {
                 format: sourcemark::model::FORMAT,
                 name,
                 labels: LabelScheme(labels),
@@ -263,6 +309,7 @@ fn project() -> impl Strategy<Value = Project> {
                 annotations,
                 links,
                 clusters,
+                conflicts,
             },
         )
 }

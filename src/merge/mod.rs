@@ -97,6 +97,7 @@ mod files;
 mod record;
 mod recorded;
 mod resolve;
+mod settle;
 mod value;
 
 #[cfg(test)]
@@ -113,6 +114,7 @@ pub use crate::model::{RecordRef, Side};
 pub use files::{FileMerge, FileMergeError, merge_files};
 pub use recorded::recorded;
 pub use resolve::{ResolveError, resolve};
+pub use settle::settle;
 
 /// One of the three inputs, to say which one an error is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

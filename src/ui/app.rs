@@ -30,6 +30,7 @@ mod disk;
 mod import;
 mod links;
 mod passages;
+mod recorded;
 mod run;
 
 /// How the window starts.
@@ -109,6 +110,8 @@ pub struct SourcemarkApp {
     pub compare: crate::ui::compare_view::CompareView,
     /// The project's shared passages, found off the UI thread.
     pub passages: crate::ui::passages::SharedPassages,
+    /// The merge conflicts the project file records, settled one key at a time.
+    pub recorded: crate::ui::recorded_conflicts::RecordedConflictsView,
     counts: crate::ui::status_bar::LabelCounts,
     commands: Vec<Command>,
     /// Closing was confirmed (or nothing was unsaved): the next close request passes.
@@ -165,6 +168,7 @@ impl SourcemarkApp {
             link_kinds: Default::default(),
             compare: Default::default(),
             passages: Default::default(),
+            recorded: Default::default(),
             counts: Default::default(),
             commands: Vec::new(),
             allow_close: false,
@@ -284,6 +288,7 @@ impl SourcemarkApp {
                 .max_height(bounds.height() - 40.0)
                 .show(&ctx, crate::ui::keys::key_map_ui);
         }
+        self.recorded_conflicts_ui(&ctx);
         if let Some(c) = self.palette.ui(&ctx, self.session.as_ref()) {
             self.commands.push(Command::Ui(c));
         }
@@ -485,6 +490,7 @@ impl SourcemarkApp {
             || self.preferences.is_open()
             || self.palette.is_open()
             || self.picker.is_open()
+            || self.recorded.is_open()
     }
 
     /// The name new annotations carry.
@@ -730,6 +736,7 @@ impl SourcemarkApp {
         }
         self.autosave.wait();
         self.end_imports();
+        self.recorded.opened(&s);
         self.session = Some(s);
         self.passages = Default::default();
         self.disk_asked = None;

@@ -115,6 +115,8 @@ pub enum UiCommand {
     /// Copy the annotations of the shared passage under the caret to the other
     /// documents that share it.
     CarryAnnotations,
+    /// Show the merge conflicts the project file records, to settle them.
+    MergeConflicts,
 }
 
 /// Where a command belongs: its menu, and its heading in the keyboard map.
@@ -225,6 +227,7 @@ impl UiCommand {
             AddToCluster => "Add selection to cluster",
             RemoveFromCluster => "Remove selection from cluster",
             CarryAnnotations => "Carry annotations to the other outlet",
+            MergeConflicts => "Merge conflicts…",
         }
     }
 
@@ -300,6 +303,9 @@ impl UiCommand {
             CarryAnnotations => {
                 "Copy the annotations of the shared passage under the caret (a bar in the left margin) to the other outlets that print it, each linked same-as to its original"
             }
+            MergeConflicts => {
+                "Show the conflicts a git merge recorded in the project file, and settle each with one key: O keeps ours, T takes theirs"
+            }
         }
     }
 
@@ -341,7 +347,7 @@ impl UiCommand {
             LinkSaidBy => &[k!(NONE, S)],
             LinkSupports => &[k!(NONE, U)],
             LinkSameAs => &[k!(NONE, M)],
-            AddSourceLabel | CarryAnnotations => &[],
+            AddSourceLabel | CarryAnnotations | MergeConflicts => &[],
             RemoveFromCluster => &[k!(CMD_SHIFT, G)],
             ToggleCompare => &[k!(CMD_SHIFT, C)],
             NewClusterFromSelection => &[k!(Modifiers::SHIFT, G)],
@@ -363,7 +369,8 @@ impl UiCommand {
             NewProject | OpenProject | AddArticles | Save | SaveAs | ReloadFromDisk | Import
             | Export | CloseProject | Quit => Group::File,
             Undo | Redo | DeleteAnnotation | StartLeft | StartRight | EndLeft | EndRight
-            | Escape | EditDocumentDetails | ReadOutsideArticles | Preferences => Group::Edit,
+            | Escape | EditDocumentDetails | ReadOutsideArticles | Preferences
+            | MergeConflicts => Group::Edit,
             Find | FindNext | FindPrevious | SearchProject => Group::Find,
             NextDocument | PreviousDocument | ZoomIn | ZoomOut | ZoomReset | ThemeSystem
             | ThemeLight | ThemeDark | ToggleDocuments | ToggleAnnotations => Group::View,

@@ -74,6 +74,13 @@ pub const GESTURES: &[(&str, &str)] = &[
         "Select the next / previous match and give the keyboard to the article, so a label key tags it",
     ),
     ("Escape", "Close the find bar"),
+    ("", "In the merge conflicts window (Edit → Merge conflicts)"),
+    (
+        "O / T",
+        "Keep ours / take theirs for the chosen conflict: one undo step each",
+    ),
+    ("↑ / ↓", "Choose the conflict"),
+    ("Escape", "Close the window; the conflicts stay recorded in the file"),
 ];
 
 /// The shortcuts of a command as the map writes them ("Ctrl+Shift+Z or Ctrl+Y").

@@ -127,6 +127,7 @@ pub fn menu_bar_ui(
             item(ui, AddSourceLabel, s, out);
             ui.separator();
             item(ui, EditDocumentDetails, s, out);
+            item(ui, MergeConflicts, s, out);
             ui.separator();
             item(ui, Preferences, s, out);
         });

@@ -40,12 +40,14 @@ pub mod passages;
 pub mod pick;
 pub mod preferences;
 pub mod project_search;
+pub mod recorded_conflicts;
 pub mod relink;
 pub mod session;
 pub mod session_clusters;
 pub mod session_import;
 pub mod session_links;
 pub mod session_passages;
+pub mod session_conflicts;
 mod session_ranges;
 pub mod status_bar;
 #[cfg(test)]

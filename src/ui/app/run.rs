@@ -263,6 +263,7 @@ impl SourcemarkApp {
             | UiCommand::AddToCluster
             | UiCommand::RemoveFromCluster => self.run_compare_ui_command(cmd),
             UiCommand::CarryAnnotations => self.carry_at_selection(),
+            UiCommand::MergeConflicts => self.recorded.show(),
             UiCommand::StartLeft
             | UiCommand::StartRight
             | UiCommand::EndLeft
