@@ -70,7 +70,11 @@ fn recorded_conflicts_show_on_open_and_o_and_t_settle_them_one_undo_step_each() 
     h.run();
     assert_eq!(label_of(&h, &first), theirs);
     assert_eq!(conflicts(&h), 1);
-    assert_eq!(session(&h).selected(), Some(&first), "the annotation is shown");
+    assert_eq!(
+        session(&h).selected(),
+        Some(&second),
+        "the next conflict's annotation is shown"
+    );
 
     // One undo step puts the conflict and ours back; redo takes theirs again.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -7,7 +7,7 @@
 
 use eframe::egui;
 
-use crate::model::{RecordedConflict, Side};
+use crate::model::{Project, RecordRef, RecordedConflict, Side};
 use crate::ui::session::Session;
 use egui::{Key, Modifiers, RichText};
 
@@ -28,6 +28,8 @@ pub enum ConflictAction {
 #[derive(Debug, Default)]
 pub struct RecordedConflictsView {
     open: bool,
+    /// Just opened: the first conflict's record is to be shown.
+    show_first: bool,
     /// The conflict the keys act on.
     pub selected: usize,
 }
@@ -52,6 +54,7 @@ impl RecordedConflictsView {
     pub fn opened(&mut self, session: &Session) {
         self.selected = 0;
         self.open = !session.project().conflicts.is_empty();
+        self.show_first = self.open;
     }
 
     /// Draws the window and reads its keys; `bounds` is where it may go.
@@ -71,6 +74,12 @@ impl RecordedConflictsView {
         let conflicts = &session.project().conflicts;
         self.selected = self.selected.min(conflicts.len().saturating_sub(1));
         let mut action = self.keys(ctx, conflicts.len());
+        if std::mem::take(&mut self.show_first) && action.is_none() {
+            action = Some(ConflictAction::Show(self.selected));
+        }
+        let about = conflicts
+            .get(self.selected)
+            .and_then(|c| describe(session.project(), &c.record));
         let bounds = bounds.shrink(8.0);
         let mut open = true;
         egui::Window::new("Merge conflicts")
@@ -81,7 +90,7 @@ impl RecordedConflictsView {
             .constrain_to(bounds)
             .max_height(bounds.height() - 40.0)
             .show(ctx, |ui| {
-                if let Some(a) = self.contents_ui(ui, conflicts) {
+                if let Some(a) = self.contents_ui(ui, conflicts, about.as_deref()) {
                     action = Some(a);
                 }
             });
@@ -133,6 +142,7 @@ impl RecordedConflictsView {
         &mut self,
         ui: &mut egui::Ui,
         conflicts: &[RecordedConflict],
+        about: Option<&str>,
     ) -> Option<ConflictAction> {
         let mut action = None;
         if conflicts.is_empty() {
@@ -169,6 +179,9 @@ impl RecordedConflictsView {
             }
             ui.weak("↑↓ choose · Ctrl+Z undo · Esc close");
         });
+        if let Some(about) = about {
+            ui.add(egui::Label::new(RichText::new(about).italics()).wrap());
+        }
         ui.separator();
         egui::ScrollArea::vertical()
             .auto_shrink([false, true])
@@ -195,5 +208,40 @@ impl RecordedConflictsView {
                 }
             });
         action
+    }
+}
+
+/// What the chosen conflict's record is, in words: an annotation's label, text and
+/// document, a document's title. One lookup a frame, for the chosen conflict only.
+fn describe(project: &Project, record: &RecordRef) -> Option<String> {
+    let doc_name = |id: &crate::model::DocId| {
+        project
+            .document(id)
+            .map(|d| if d.title.is_empty() { d.id.to_string() } else { d.title.clone() })
+            .unwrap_or_else(|| id.to_string())
+    };
+    match record {
+        RecordRef::Annotation(id) => {
+            let a = project.annotation(id)?;
+            let label = project
+                .labels
+                .get(&a.label)
+                .map_or(a.label.as_str(), |l| l.name.as_str());
+            Some(format!(
+                "{label} “{}” in {}",
+                cut(&a.text, 60),
+                doc_name(&a.doc)
+            ))
+        }
+        RecordRef::Document(id) => Some(format!("Document “{}”", doc_name(id))),
+        _ => None,
+    }
+}
+
+/// The start of `s`, at most `max` chars, with an ellipsis when cut.
+fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
     }
 }

@@ -5,6 +5,7 @@ use eframe::egui;
 
 use super::SourcemarkApp;
 use crate::ui::command::UiCommand;
+use crate::model::Side;
 use crate::ui::recorded_conflicts::ConflictAction;
 
 impl SourcemarkApp {
@@ -27,8 +28,17 @@ impl SourcemarkApp {
             ConflictAction::Settle(i, side) => {
                 let Some(s) = &mut self.session else { return };
                 match s.settle_conflict(i, side) {
-                    Ok(name) => {
-                        self.hint = format!("{name} (Ctrl+Z undoes it)");
+                    Ok(_) => {
+                        self.hint = match side {
+                            Side::Ours => "Kept ours (Ctrl+Z undoes it)".to_owned(),
+                            Side::Theirs => "Took theirs (Ctrl+Z undoes it)".to_owned(),
+                        };
+                        // The next conflict takes its place: show what it is about.
+                        let left = s.project().conflicts.len();
+                        if let Some(c) = s.project().conflicts.get(i.min(left.saturating_sub(1))) {
+                            let record = c.record.clone();
+                            s.show_record(&record);
+                        }
                         ctx.request_repaint();
                     }
                     Err(e) => self.notes.error(format!("Could not settle the conflict: {e}")),
