@@ -22,8 +22,23 @@ const LABELS: [&str; 3] = ["claim", "quote", "figure"];
 /// A few KB of text, different for each document.
 fn article(n: usize, rng: &mut fastrand::Rng) -> String {
     const WORDS: &[&str] = &[
-        "Baghdad", "rally", "million", "“historic”", "protesters", "said", "the", "Iraqi",
-        "forces", "2.5\u{a0}million", "troops", "Friday", "—", "crowd", "of", "in", "and",
+        "Baghdad",
+        "rally",
+        "million",
+        "“historic”",
+        "protesters",
+        "said",
+        "the",
+        "Iraqi",
+        "forces",
+        "2.5\u{a0}million",
+        "troops",
+        "Friday",
+        "—",
+        "crowd",
+        "of",
+        "in",
+        "and",
     ];
     let mut s = format!("Article {n}: Rally coverage\n\n");
     while s.len() < 3_000 {
@@ -144,7 +159,10 @@ fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let (a, texts) = generate();
     let b = second_annotator(&a, &texts);
-    let (pa, pb) = (write(dir.path(), "a.ron", &a), write(dir.path(), "b.ron", &b));
+    let (pa, pb) = (
+        write(dir.path(), "a.ron", &a),
+        write(dir.path(), "b.ron", &b),
+    );
     eprintln!(
         "projects: {} documents, {} and {} annotations, {:.1} MB each",
         a.documents.len(),
@@ -183,13 +201,16 @@ fn bench(c: &mut Criterion) {
     std::fs::write(&our_file, &our_text).expect("saved");
     let m = merge::merge_files(&base, &our_file, &their_file).expect("merged");
     assert!(m.is_clean(), "{:?}", m.conflicts.first());
-    g.bench_function("merge driver (merge_files: read 3, merge, write)", |bench| {
-        bench.iter_batched(
-            || std::fs::write(&our_file, &our_text).expect("ours restored"),
-            |()| black_box(merge::merge_files(&base, &our_file, &their_file).expect("merged")),
-            BatchSize::PerIteration,
-        )
-    });
+    g.bench_function(
+        "merge driver (merge_files: read 3, merge, write)",
+        |bench| {
+            bench.iter_batched(
+                || std::fs::write(&our_file, &our_text).expect("ours restored"),
+                |()| black_box(merge::merge_files(&base, &our_file, &their_file).expect("merged")),
+                BatchSize::PerIteration,
+            )
+        },
+    );
     g.bench_function("merge alone (in memory)", |bench| {
         bench.iter(|| black_box(merge::merge(&a, &ours, &theirs).expect("merged")))
     });

@@ -304,7 +304,10 @@ impl Edit {
             }
             Edit::RemoveRecordedConflict { entry, at } => {
                 if p.conflicts.get(*at) != Some(entry) {
-                    return Err(EditError::Changed(format!("merge conflict on {}", entry.subject())));
+                    return Err(EditError::Changed(format!(
+                        "merge conflict on {}",
+                        entry.subject()
+                    )));
                 }
                 p.conflicts.remove(*at);
             }

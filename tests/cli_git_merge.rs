@@ -18,7 +18,12 @@ fn sourcemark(dir: &Path) -> Command {
 fn git_output(dir: &Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new("git")
         .args(["-c", "user.name=Tester", "-c", "user.email=t@example.org"])
-        .args(["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
@@ -74,10 +79,17 @@ fn repo(inputs: &Path) -> tempfile::TempDir {
     git(repo, &["init", "-q"]);
     sourcemark(repo).args(["new", "p.ron"]).assert().success();
     std::fs::write(repo.join(".gitignore"), "*.bak\n*.lock\n").unwrap();
-    import(repo, &jsonl(inputs, "base.jsonl", &[(0, 9, "claim")]), "base");
+    import(
+        repo,
+        &jsonl(inputs, "base.jsonl", &[(0, 9, "claim")]),
+        "base",
+    );
     let out = sourcemark(repo).arg("git-setup").assert().success();
     let said = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(said.contains("added to .gitattributes: *.ron merge=sourcemark"), "{said}");
+    assert!(
+        said.contains("added to .gitattributes: *.ron merge=sourcemark"),
+        "{said}"
+    );
     assert!(said.contains("merge.sourcemark.driver"), "{said}");
     git(repo, &["add", "-A"]);
     git(repo, &["commit", "-qm", "base"]);
@@ -110,7 +122,10 @@ fn git_setup_twice_changes_nothing_and_outside_a_repository_is_an_error() {
     let out = sourcemark(repo).arg("git-setup").assert().success();
     let said = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(said.contains("nothing to change"), "{said}");
-    assert_eq!(std::fs::read(repo.join(".gitattributes")).unwrap(), attributes);
+    assert_eq!(
+        std::fs::read(repo.join(".gitattributes")).unwrap(),
+        attributes
+    );
     assert_eq!(git(repo, &["config", "--local", "--list"]), config);
     assert_eq!(
         git(repo, &["check-attr", "merge", "p.ron"]).trim(),
@@ -125,7 +140,10 @@ fn git_setup_twice_changes_nothing_and_outside_a_repository_is_an_error() {
         .assert()
         .success();
     let said = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(said.contains("added to .gitattributes: /p.ron merge=sourcemark"), "{said}");
+    assert!(
+        said.contains("added to .gitattributes: /p.ron merge=sourcemark"),
+        "{said}"
+    );
     assert_eq!(
         std::fs::read_to_string(repo.join(".gitattributes")).unwrap(),
         "/p.ron merge=sourcemark\n"
@@ -144,11 +162,19 @@ fn disjoint_work_merges_into_the_union_and_a_status_change_is_kept() {
     let dir = repo(inputs.path());
     let repo = dir.path();
     git(repo, &["checkout", "-qb", "alice"]);
-    import(repo, &jsonl(inputs.path(), "a.jsonl", &[(15, 21, "figure")]), "alice");
+    import(
+        repo,
+        &jsonl(inputs.path(), "a.jsonl", &[(15, 21, "figure")]),
+        "alice",
+    );
     commit_all(repo, "alice");
     git(repo, &["checkout", "-q", "main"]);
     git(repo, &["checkout", "-qb", "bob"]);
-    import(repo, &jsonl(inputs.path(), "b.jsonl", &[(63, 69, "figure")]), "bob");
+    import(
+        repo,
+        &jsonl(inputs.path(), "b.jsonl", &[(63, 69, "figure")]),
+        "bob",
+    );
     edit(repo, |p| p.documents[0].status = DocStatus::Done);
     commit_all(repo, "bob");
     git(repo, &["checkout", "-q", "alice"]);
@@ -174,7 +200,10 @@ fn disjoint_work_merges_into_the_union_and_a_status_change_is_kept() {
             ("bob".to_owned(), "12,000".to_owned()),
         ]
     );
-    assert_eq!(p.document(&DocId::from("rally")).unwrap().status, DocStatus::Done);
+    assert_eq!(
+        p.document(&DocId::from("rally")).unwrap().status,
+        DocStatus::Done
+    );
     assert!(p.conflicts.is_empty());
     // The stable layout, byte for byte what a save writes.
     let text = std::fs::read_to_string(repo.join("p.ron")).unwrap();
@@ -189,7 +218,11 @@ fn a_field_changed_two_ways_is_recorded_loadable_and_reported_by_check() {
     let repo = dir.path();
     git(repo, &["checkout", "-qb", "alice"]);
     edit(repo, |p| p.annotations[0].label = "quote".into());
-    import(repo, &jsonl(inputs.path(), "a.jsonl", &[(15, 21, "figure")]), "alice");
+    import(
+        repo,
+        &jsonl(inputs.path(), "a.jsonl", &[(15, 21, "figure")]),
+        "alice",
+    );
     commit_all(repo, "alice");
     git(repo, &["checkout", "-q", "main"]);
     git(repo, &["checkout", "-qb", "bob"]);
@@ -207,7 +240,10 @@ fn a_field_changed_two_ways_is_recorded_loadable_and_reported_by_check() {
     assert!(said.contains("field label"), "{said}");
 
     let text = std::fs::read_to_string(repo.join("p.ron")).unwrap();
-    assert!(!text.contains("<<<<<<<") && !text.contains(">>>>>>>"), "{text}");
+    assert!(
+        !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),
+        "{text}"
+    );
     let p = load(repo);
     let id = p
         .annotations
@@ -216,7 +252,11 @@ fn a_field_changed_two_ways_is_recorded_loadable_and_reported_by_check() {
         .unwrap()
         .id
         .clone();
-    assert_eq!(p.annotation(&id).unwrap().label, "quote", "the file holds ours");
+    assert_eq!(
+        p.annotation(&id).unwrap().label,
+        "quote",
+        "the file holds ours"
+    );
     assert_eq!(p.annotations.len(), 2, "alice's other work is merged");
     assert_eq!(p.conflicts.len(), 1);
     let c = &p.conflicts[0];
@@ -246,11 +286,62 @@ fn a_corrupt_base_is_named_and_ours_is_left_as_it_was() {
     std::fs::write(d.join("theirs.ron"), &p).unwrap();
     std::fs::write(d.join("base.ron"), "(format: 1, name: \"p\", labels: [(").unwrap();
     let out = sourcemark(d)
-        .args(["merge-driver", "base.ron", "ours.ron", "theirs.ron", "p.ron"])
+        .args([
+            "merge-driver",
+            "base.ron",
+            "ours.ron",
+            "theirs.ron",
+            "p.ron",
+        ])
         .assert()
         .code(2);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("base") && err.contains("base.ron"), "{err}");
     assert!(err.contains("nothing was written"), "{err}");
     assert_eq!(std::fs::read_to_string(d.join("ours.ron")).unwrap(), p);
+}
+
+#[test]
+fn one_document_id_with_two_texts_is_named_as_such_and_recorded() {
+    use sourcemark::model::Document;
+    use sourcemark::text::DocText;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let base = Project::new("p");
+    let with_doc = |text: &str| {
+        let mut p = base.clone();
+        let t = DocText::new(text.to_owned());
+        p.documents.push(Document::new(
+            DocId::from("rally"),
+            "articles/rally.txt",
+            &t,
+        ));
+        p
+    };
+    for (name, p) in [
+        ("base.ron", base.clone()),
+        ("ours.ron", with_doc("The mayor said 40,000.")),
+        ("theirs.ron", with_doc("The mayor said 40,000 people came.")),
+    ] {
+        std::fs::write(d.join(name), store::to_ron(&p).unwrap()).unwrap();
+    }
+    let out = sourcemark(d)
+        .args([
+            "merge-driver",
+            "base.ron",
+            "ours.ron",
+            "theirs.ron",
+            "p.ron",
+        ])
+        .assert()
+        .code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("document rally has different text on the two branches"),
+        "{err}"
+    );
+    let merged = store::load(&d.join("ours.ron")).unwrap();
+    assert_eq!(merged.documents[0].chars, 22, "the file holds ours");
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].field.as_deref(), Some("article"));
 }

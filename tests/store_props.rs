@@ -269,13 +269,19 @@ fn recorded_conflict() -> impl Strategy<Value = sourcemark::model::RecordedConfl
         prop::option::of(field_value()),
         any::<bool>(),
     )
-        .prop_map(|(record, field, ours, theirs, theirs_held)| RecordedConflict {
-            record,
-            field,
-            ours,
-            theirs,
-            holds: if theirs_held { Side::Theirs } else { Side::Ours },
-        })
+        .prop_map(
+            |(record, field, ours, theirs, theirs_held)| RecordedConflict {
+                record,
+                field,
+                ours,
+                theirs,
+                holds: if theirs_held {
+                    Side::Theirs
+                } else {
+                    Side::Ours
+                },
+            },
+        )
 }
 
 fn project() -> impl Strategy<Value = Project> {

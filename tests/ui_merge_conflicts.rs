@@ -47,7 +47,10 @@ fn conflicts(h: &egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>) -> us
     session(h).project().conflicts.len()
 }
 
-fn label_of(h: &egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>, id: &AnnotationId) -> String {
+fn label_of(
+    h: &egui_kittest::Harness<'_, sourcemark::ui::SourcemarkApp>,
+    id: &AnnotationId,
+) -> String {
     session(h).project().annotation(id).unwrap().label.clone()
 }
 
@@ -110,7 +113,11 @@ fn recorded_conflicts_show_on_open_and_o_and_t_settle_them_one_undo_step_each() 
     let saved = store::load(&p.path).unwrap();
     assert!(saved.conflicts.is_empty());
     assert_eq!(saved.annotation(&first).unwrap().label, theirs);
-    assert!(!std::fs::read_to_string(&p.path).unwrap().contains("conflicts:"));
+    assert!(
+        !std::fs::read_to_string(&p.path)
+            .unwrap()
+            .contains("conflicts:")
+    );
 }
 
 #[test]

@@ -41,7 +41,10 @@ pub fn run(args: GitSetupArgs) -> anyhow::Result<ExitCode> {
     let attributes = root.join(".gitattributes");
     let added = add_attribute_lines(&attributes, &patterns)?;
     if added.is_empty() {
-        super::outln!(".gitattributes already sends {} to the sourcemark merge driver", patterns.join(", "));
+        super::outln!(
+            ".gitattributes already sends {} to the sourcemark merge driver",
+            patterns.join(", ")
+        );
     } else {
         changed = true;
         for line in &added {
@@ -90,7 +93,9 @@ fn git_in(dir: &Path, args: &[&str]) -> anyhow::Result<String> {
     if !out.status.success() {
         bail!("{}", String::from_utf8_lossy(&out.stderr).trim());
     }
-    Ok(String::from_utf8_lossy(&out.stdout).trim_end_matches('\n').to_owned())
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .trim_end_matches('\n')
+        .to_owned())
 }
 
 /// How the driver line names sourcemark: `sourcemark` when that is this binary on the
@@ -128,7 +133,15 @@ fn shell_quoted(s: &str) -> String {
 fn project_files(root: &Path) -> anyhow::Result<Vec<String>> {
     let listed = git_in(
         root,
-        &["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "*.ron"],
+        &[
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+            "--",
+            "*.ron",
+        ],
     )?;
     let mut found: Vec<String> = listed
         .split('\0')

@@ -70,6 +70,11 @@ fn describe(c: &Conflict) -> String {
             side(&c.ours, "not set"),
             side(&c.theirs, "not set"),
         ),
+        None if !c.needed_by.is_empty() => format!(
+            "{} was deleted on one branch but {} annotation(s) of the other still use it; the file keeps it (holds {holds})",
+            c.record,
+            c.needed_by.len(),
+        ),
         None => format!(
             "{} was deleted on one branch and changed on the other (ours: {}, theirs: {}); the file holds {holds}",
             c.record,

@@ -68,9 +68,7 @@ fn read(path: &Path, input: Input) -> Result<Project, FileMergeError> {
         path: path.to_owned(),
         source,
     };
-    if input == Input::Base
-        && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0)
-    {
+    if input == Input::Base && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
         let mut p = Project::new("");
         p.labels.0.clear();
         return Ok(p);
@@ -100,7 +98,11 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path) -> Result<FileMerge,
                 })
             })
         };
-        (join(b, Input::Base, base), o, join(t, Input::Theirs, theirs))
+        (
+            join(b, Input::Base, base),
+            o,
+            join(t, Input::Theirs, theirs),
+        )
     });
     let (b, o, t) = (b?, o?, t?);
     let merged = merge(&b, &o, &t)?;
@@ -155,8 +157,8 @@ mod tests {
         o.name = "ours".into();
         let mut t = base.clone();
         t.name = "theirs".into();
-        let [b, op, tp] = [("b.ron", &base), ("o.ron", &o), ("t.ron", &t)]
-            .map(|(n, p)| write(dir.path(), n, p));
+        let [b, op, tp] =
+            [("b.ron", &base), ("o.ron", &o), ("t.ron", &t)].map(|(n, p)| write(dir.path(), n, p));
         let m = merge_files(&b, &op, &tp).expect("merged");
         assert!(!m.is_clean());
         let back = store::load(&op).expect("loadable");

@@ -89,6 +89,15 @@
 //! - No dangling link: a link whose end annotation is gone after the merge is dropped
 //!   and reported in [`Merge::dropped`], never silently.
 //!
+//! # Conflicts kept in the file
+//!
+//! git's merge driver cannot ask: [`merge_files`] writes the merged project with each
+//! conflict recorded in its `conflicts` list ([`Merge::into_recorded`],
+//! [`crate::model::RecordedConflict`]), and a person settles them later: [`resolve`]
+//! gives the project with one side taken, [`settle`] the same as ordinary edits the
+//! window can undo. The inputs' own lists merge as records do: an entry settled on one
+//! side is gone, one recorded on one side is kept.
+//!
 //! The merge reads no article. When one side changed a document's article (a new
 //! `sha256`) and the other placed spans on the old text, those spans keep their offsets;
 //! the caller re-anchors them against the article, as opening a project does.

@@ -15,7 +15,11 @@ fn key(c: &RecordedConflict) -> Key {
 /// The `conflicts` lists of three projects merged by record and field: an entry a side
 /// removed (it was decided there) is gone, an entry a side added is kept, and an entry
 /// both sides still have keeps ours. Sorted by record and field.
-pub(super) fn merge_lists(base: &Project, ours: &Project, theirs: &Project) -> Vec<RecordedConflict> {
+pub(super) fn merge_lists(
+    base: &Project,
+    ours: &Project,
+    theirs: &Project,
+) -> Vec<RecordedConflict> {
     if ours.conflicts.is_empty() && theirs.conflicts.is_empty() {
         return Vec::new();
     }

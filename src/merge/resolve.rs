@@ -97,7 +97,12 @@ fn project_field(p: &mut Project, field: &str, value: Option<&Value>) -> Result<
     };
     let value = value.ok_or_else(|| bad(format!("no value for {field}")))?;
     match field {
-        "name" => p.name = value.as_str().ok_or_else(|| bad("name is not text".into()))?.into(),
+        "name" => {
+            p.name = value
+                .as_str()
+                .ok_or_else(|| bad("name is not text".into()))?
+                .into()
+        }
         "format" => {
             p.format = value
                 .as_u64()
@@ -227,7 +232,11 @@ fn check_needs(p: &Project, record: &RecordRef) -> Result<(), ResolveError> {
             if p.labels.get(&a.label).is_none() {
                 return needs(RecordRef::Label(a.label.clone()));
             }
-            if let Some(c) = a.clusters.iter().find(|c| !p.clusters.iter().any(|x| x.id == **c)) {
+            if let Some(c) = a
+                .clusters
+                .iter()
+                .find(|c| !p.clusters.iter().any(|x| x.id == **c))
+            {
                 return needs(RecordRef::Cluster(c.clone()));
             }
             Ok(())
@@ -303,7 +312,10 @@ mod tests {
         let a = &q.annotations[0];
         assert_eq!((a.start, a.end, a.text.as_str()), (0, 14, "The mayor said"));
         assert_eq!(a.attrs.speaker.as_deref(), Some("The mayor"));
-        assert_eq!(a.attrs.custom.get("desk.note").map(String::as_str), Some("y"));
+        assert_eq!(
+            a.attrs.custom.get("desk.note").map(String::as_str),
+            Some("y")
+        );
     }
 
     #[test]
@@ -332,7 +344,14 @@ mod tests {
         assert_eq!(p.annotations.len(), 1);
         let theirs = resolve(&p, 0, Side::Theirs).expect("resolved");
         assert_eq!(theirs.annotations.len(), 2);
-        assert_eq!(theirs.annotations.iter().filter(|a| a.note == "checked").count(), 1);
+        assert_eq!(
+            theirs
+                .annotations
+                .iter()
+                .filter(|a| a.note == "checked")
+                .count(),
+            1
+        );
     }
 
     #[test]

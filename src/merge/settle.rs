@@ -50,7 +50,10 @@ fn changes<'a, T: PartialEq, K: Eq + Hash>(
     let old: HashMap<&K, &T> = before.iter().map(|r| (key(r), r)).collect();
     let new: HashMap<&K, &T> = after.iter().map(|r| (key(r), r)).collect();
     Changes {
-        removed: before.iter().filter(|r| !new.contains_key(key(r))).collect(),
+        removed: before
+            .iter()
+            .filter(|r| !new.contains_key(key(r)))
+            .collect(),
         updated: after
             .iter()
             .filter_map(|r| old.get(key(r)).filter(|o| **o != r).map(|o| (*o, r)))
@@ -74,13 +77,36 @@ fn edits_between(before: &Project, after: &Project) -> Vec<Edit> {
     let documents = changes(&before.documents, &after.documents, |d| &d.id);
     let clusters = changes(&before.clusters, &after.clusters, |c| &c.id);
     out.extend(links.removed.into_iter().cloned().map(Edit::RemoveLink));
-    out.extend(annotations.updated.iter().map(|(b, a)| Edit::UpdateAnnotation {
-        before: (*b).clone(),
-        after: (*a).clone(),
-    }));
-    out.extend(annotations.removed.into_iter().cloned().map(Edit::RemoveAnnotation));
-    out.extend(clusters.removed.into_iter().cloned().map(Edit::RemoveCluster));
-    out.extend(documents.removed.into_iter().cloned().map(Edit::RemoveDocument));
+    out.extend(
+        annotations
+            .updated
+            .iter()
+            .map(|(b, a)| Edit::UpdateAnnotation {
+                before: (*b).clone(),
+                after: (*a).clone(),
+            }),
+    );
+    out.extend(
+        annotations
+            .removed
+            .into_iter()
+            .cloned()
+            .map(Edit::RemoveAnnotation),
+    );
+    out.extend(
+        clusters
+            .removed
+            .into_iter()
+            .cloned()
+            .map(Edit::RemoveCluster),
+    );
+    out.extend(
+        documents
+            .removed
+            .into_iter()
+            .cloned()
+            .map(Edit::RemoveDocument),
+    );
     if before.labels != after.labels {
         for (at, label) in before.labels.0.iter().enumerate().rev() {
             out.push(Edit::RemoveLabel {
@@ -95,7 +121,13 @@ fn edits_between(before: &Project, after: &Project) -> Vec<Edit> {
             });
         }
     }
-    out.extend(documents.added.into_iter().cloned().map(Edit::InsertDocument));
+    out.extend(
+        documents
+            .added
+            .into_iter()
+            .cloned()
+            .map(Edit::InsertDocument),
+    );
     out.extend(documents.updated.iter().map(|(b, a)| Edit::UpdateDocument {
         before: (*b).clone(),
         after: (*a).clone(),
@@ -105,7 +137,13 @@ fn edits_between(before: &Project, after: &Project) -> Vec<Edit> {
         before: (*b).clone(),
         after: (*a).clone(),
     }));
-    out.extend(annotations.added.into_iter().cloned().map(Edit::InsertAnnotation));
+    out.extend(
+        annotations
+            .added
+            .into_iter()
+            .cloned()
+            .map(Edit::InsertAnnotation),
+    );
     out.extend(links.updated.iter().map(|(b, a)| Edit::UpdateLink {
         before: (*b).clone(),
         after: (*a).clone(),
@@ -139,9 +177,8 @@ mod tests {
         let mut base = Project::new("p");
         base.documents
             .push(Document::new(DocId::from("d1"), "d1.txt", &text));
-        base.annotations.push(
-            Annotation::new(DocId::from("d1"), &text, 0, 9, "claim", "ann").expect("span"),
-        );
+        base.annotations
+            .push(Annotation::new(DocId::from("d1"), &text, 0, 9, "claim", "ann").expect("span"));
         let (mut ours, mut theirs) = (base.clone(), base.clone());
         change(&mut ours, true);
         change(&mut theirs, false);
@@ -158,7 +195,8 @@ mod tests {
 
     #[test]
     fn settling_a_field_is_an_update_and_the_entry_removed_and_undo_restores_both() {
-        let p = merged(|p, ours| p.annotations[0].label = if ours { "quote" } else { "figure" }.into());
+        let p =
+            merged(|p, ours| p.annotations[0].label = if ours { "quote" } else { "figure" }.into());
         let tx = settle(&p, 0, Side::Theirs).expect("settled");
         assert!(is_granular(&tx), "{tx:?}");
         assert_eq!(tx.edits.len(), 2);

@@ -184,7 +184,10 @@ mod tests {
         whole.theirs = Some(Value::String("x".into()));
         p.conflicts = vec![conflict(), whole];
         let text = crate::store::to_ron(&p).expect("written");
-        assert!(text.contains("field: \"span\", ours: {\"doc\": \"d1\", \"end\": 9"), "{text}");
+        assert!(
+            text.contains("field: \"span\", ours: {\"doc\": \"d1\", \"end\": 9"),
+            "{text}"
+        );
         let list = &text[text.find("conflicts: [").expect("a list")..];
         assert!(!list.contains("Some("), "{list}");
         let back = crate::store::from_ron(std::path::Path::new("p.ron"), &text).expect("read");
@@ -200,10 +203,7 @@ mod tests {
     #[test]
     fn reports_name_the_field_and_both_values() {
         let c = conflict();
-        assert_eq!(
-            c.subject(),
-            "annotation 0123456789ab, field span"
-        );
+        assert_eq!(c.subject(), "annotation 0123456789ab, field span");
         assert!(c.shown(Side::Ours).contains("\"start\":3"));
         assert_eq!(c.shown(Side::Theirs), "not set");
     }

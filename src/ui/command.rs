@@ -369,8 +369,9 @@ impl UiCommand {
             NewProject | OpenProject | AddArticles | Save | SaveAs | ReloadFromDisk | Import
             | Export | CloseProject | Quit => Group::File,
             Undo | Redo | DeleteAnnotation | StartLeft | StartRight | EndLeft | EndRight
-            | Escape | EditDocumentDetails | ReadOutsideArticles | Preferences
-            | MergeConflicts => Group::Edit,
+            | Escape | EditDocumentDetails | ReadOutsideArticles | Preferences | MergeConflicts => {
+                Group::Edit
+            }
             Find | FindNext | FindPrevious | SearchProject => Group::Find,
             NextDocument | PreviousDocument | ZoomIn | ZoomOut | ZoomReset | ThemeSystem
             | ThemeLight | ThemeDark | ToggleDocuments | ToggleAnnotations => Group::View,

@@ -80,7 +80,10 @@ pub const GESTURES: &[(&str, &str)] = &[
         "Keep ours / take theirs for the chosen conflict: one undo step each",
     ),
     ("↑ / ↓", "Choose the conflict"),
-    ("Escape", "Close the window; the conflicts stay recorded in the file"),
+    (
+        "Escape",
+        "Close the window; the conflicts stay recorded in the file",
+    ),
 ];
 
 /// The shortcuts of a command as the map writes them ("Ctrl+Shift+Z or Ctrl+Y").

@@ -44,10 +44,10 @@ pub mod recorded_conflicts;
 pub mod relink;
 pub mod session;
 pub mod session_clusters;
+pub mod session_conflicts;
 pub mod session_import;
 pub mod session_links;
 pub mod session_passages;
-pub mod session_conflicts;
 mod session_ranges;
 pub mod status_bar;
 #[cfg(test)]

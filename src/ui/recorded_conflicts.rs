@@ -200,8 +200,7 @@ impl RecordedConflictsView {
                     for side in [Side::Ours, Side::Theirs] {
                         let mark = if c.holds == side { "●" } else { "○" };
                         ui.add(
-                            egui::Label::new(format!("  {mark} {side}: {}", c.shown(side)))
-                                .wrap(),
+                            egui::Label::new(format!("  {mark} {side}: {}", c.shown(side))).wrap(),
                         );
                     }
                     ui.add_space(4.0);
@@ -217,7 +216,13 @@ fn describe(project: &Project, record: &RecordRef) -> Option<String> {
     let doc_name = |id: &crate::model::DocId| {
         project
             .document(id)
-            .map(|d| if d.title.is_empty() { d.id.to_string() } else { d.title.clone() })
+            .map(|d| {
+                if d.title.is_empty() {
+                    d.id.to_string()
+                } else {
+                    d.title.clone()
+                }
+            })
             .unwrap_or_else(|| id.to_string())
     };
     match record {

@@ -4,8 +4,8 @@
 use eframe::egui;
 
 use super::SourcemarkApp;
-use crate::ui::command::UiCommand;
 use crate::model::Side;
+use crate::ui::command::UiCommand;
 use crate::ui::recorded_conflicts::ConflictAction;
 
 impl SourcemarkApp {
@@ -41,7 +41,9 @@ impl SourcemarkApp {
                         }
                         ctx.request_repaint();
                     }
-                    Err(e) => self.notes.error(format!("Could not settle the conflict: {e}")),
+                    Err(e) => self
+                        .notes
+                        .error(format!("Could not settle the conflict: {e}")),
                 }
             }
         }
