@@ -2,7 +2,7 @@
 //! (same label, at least one char in common), as a symmetric F1.
 
 use super::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// How many of A's spans have a counterpart in B and the other way round, for one way
@@ -66,10 +66,12 @@ pub fn matches(a: &[&Span], b: &[&Span]) -> (Matches, Matches) {
 
 /// How many of `from`'s spans have an exact and an overlapping counterpart in `to`.
 fn one_way(from: &[&Span], to: &[&Span]) -> (usize, usize) {
-    let mut exact: HashMap<(usize, Vec<Range<usize>>), ()> = HashMap::new();
+    // Keyed on the spans' own ranges, borrowed: a copy of each span's ranges for every
+    // insert and lookup was half of `agree`'s time on 100,000 spans.
+    let mut exact: HashSet<(usize, &[Range<usize>])> = HashSet::with_capacity(to.len());
     let mut covered: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
     for s in to {
-        exact.insert((s.doc, s.ranges.clone()), ());
+        exact.insert((s.doc, s.ranges.as_slice()));
         covered
             .entry(s.doc)
             .or_default()
@@ -82,7 +84,7 @@ fn one_way(from: &[&Span], to: &[&Span]) -> (usize, usize) {
     let mut e = 0;
     let mut o = 0;
     for s in from {
-        if exact.contains_key(&(s.doc, s.ranges.clone())) {
+        if exact.contains(&(s.doc, s.ranges.as_slice())) {
             e += 1;
         }
         if let Some(c) = covered.get(&s.doc)

@@ -40,10 +40,27 @@ pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
             "agree needs two or more project files (one per annotator), or one with --by-annotator"
         );
     }
-    let mut projects: Vec<Project> = Vec::with_capacity(args.projects.len());
-    for path in &args.projects {
-        projects.push(store::load(path)?);
-    }
+    // Read side by side: loading is most of the time on large projects.
+    let loaded: Vec<Result<Project, store::StoreError>> = std::thread::scope(|s| {
+        let handles: Vec<_> = args
+            .projects
+            .iter()
+            .map(|path| s.spawn(move || store::load(path)))
+            .collect();
+        handles
+            .into_iter()
+            .zip(&args.projects)
+            .map(|(h, path)| {
+                h.join().unwrap_or_else(|_| {
+                    Err(store::StoreError::Io {
+                        path: path.clone(),
+                        source: std::io::Error::other("the reading thread failed"),
+                    })
+                })
+            })
+            .collect()
+    });
+    let projects = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
     let refs: Vec<&Project> = projects.iter().collect();
     let (common, left_out) = shared::common_labels(&refs);
     if !left_out.is_empty() {
