@@ -13,6 +13,7 @@ pub mod anchor;
 pub mod check;
 pub mod cluster;
 pub mod compare;
+pub mod curate;
 pub mod dataset;
 pub mod edit;
 pub mod figure;
