@@ -26,6 +26,7 @@ use std::time::Duration;
 
 mod chosen;
 mod compare;
+mod curation;
 mod disk;
 mod import;
 mod links;
@@ -107,6 +108,8 @@ pub struct SourcemarkApp {
     pub link_kinds: crate::ui::link_mode::KindChooser,
     /// The comparison of sources, under the article.
     pub compare: crate::ui::compare_view::CompareView,
+    /// The curation of two annotators' work, under the article.
+    pub curation: crate::ui::curation_view::CurationView,
     /// The project's shared passages, found off the UI thread.
     pub passages: crate::ui::passages::SharedPassages,
     counts: crate::ui::status_bar::LabelCounts,
@@ -164,6 +167,7 @@ impl SourcemarkApp {
             picker: crate::ui::pick::Picker::new(),
             link_kinds: Default::default(),
             compare: Default::default(),
+            curation: Default::default(),
             passages: Default::default(),
             counts: Default::default(),
             commands: Vec::new(),
@@ -234,6 +238,7 @@ impl SourcemarkApp {
                     .session
                     .as_ref()
                     .and_then(|s| s.linking.as_ref().map(|l| l.step())),
+                curating: self.session.as_ref().is_some_and(|s| s.curation.is_some()),
             };
             let label_keys: Vec<char> = self
                 .session
@@ -284,6 +289,7 @@ impl SourcemarkApp {
                 .max_height(bounds.height() - 40.0)
                 .show(&ctx, crate::ui::keys::key_map_ui);
         }
+        self.annotator_choice_ui(&ctx);
         if let Some(c) = self.palette.ui(&ctx, self.session.as_ref()) {
             self.commands.push(Command::Ui(c));
         }
@@ -375,6 +381,19 @@ impl SourcemarkApp {
                         fixed_width_ui(ui, |ui| self.compare.compare_ui(ui, session, &mut cmds))
                     });
             }
+            if session.curation.is_some() {
+                let max = (ui.available_height() - 160.0).max(120.0);
+                // A third of a small window, so the article keeps the most of it.
+                let default = 240.0_f32.min(ui.available_height() * 0.36).min(max);
+                egui::Panel::bottom("curation")
+                    .resizable(true)
+                    .default_size(default)
+                    .size_range(120.0..=max)
+                    .show(ui, |ui| {
+                        fixed_width_ui(ui, |ui| self.curation.curation_ui(ui, session, &mut cmds))
+                    });
+            }
+            self.view.set_curation(self.curation.marks(session));
             let widths = self.config.panel_widths.unwrap_or(DEFAULT_PANEL_WIDTHS);
             let caps = panel_caps(
                 ui.available_width(),
@@ -485,6 +504,7 @@ impl SourcemarkApp {
             || self.preferences.is_open()
             || self.palette.is_open()
             || self.picker.is_open()
+            || self.curation.choosing.is_some()
     }
 
     /// The name new annotations carry.
@@ -732,6 +752,7 @@ impl SourcemarkApp {
         self.end_imports();
         self.session = Some(s);
         self.passages = Default::default();
+        self.curation.reset();
         self.disk_asked = None;
         self.disk_missing_told = false;
         self.view = ArticleView::new();
@@ -746,6 +767,7 @@ impl SourcemarkApp {
         self.end_imports();
         self.session = None;
         self.passages = Default::default();
+        self.curation.reset();
         self.view = ArticleView::new();
         self.find.close();
         self.inspector.draft = None;

@@ -115,6 +115,20 @@ pub enum UiCommand {
     /// Copy the annotations of the shared passage under the caret to the other
     /// documents that share it.
     CarryAnnotations,
+    /// Curate this project against another annotator's copy of it (asks which file).
+    CurateAgainstProject,
+    /// Curate two annotators of this project (asks which two when there are more).
+    CurateAnnotators,
+    /// While curating: the next place the annotators differ that is not settled.
+    NextDisagreement,
+    /// While curating: the previous such place.
+    PreviousDisagreement,
+    /// While curating: take A's version of the current place.
+    TakeA,
+    /// While curating: take B's version of the current place.
+    TakeB,
+    /// End the curation (every choice made stays in the project).
+    EndCuration,
 }
 
 /// Where a command belongs: its menu, and its heading in the keyboard map.
@@ -134,6 +148,8 @@ pub enum Group {
     Links,
     /// Comparing sources: clusters and the comparison view.
     Compare,
+    /// Curating two annotators' work.
+    Curate,
 }
 
 impl Group {
@@ -147,6 +163,7 @@ impl Group {
             Group::Help => "Help",
             Group::Links => "Links",
             Group::Compare => "Compare",
+            Group::Curate => "Curate",
         }
     }
 }
@@ -225,6 +242,13 @@ impl UiCommand {
             AddToCluster => "Add selection to cluster",
             RemoveFromCluster => "Remove selection from cluster",
             CarryAnnotations => "Carry annotations to the other outlet",
+            CurateAgainstProject => "Curate against another project…",
+            CurateAnnotators => "Curate two annotators…",
+            NextDisagreement => "Next disagreement",
+            PreviousDisagreement => "Previous disagreement",
+            TakeA => "Take A's version",
+            TakeB => "Take B's version",
+            EndCuration => "End curation",
         }
     }
 
@@ -300,6 +324,21 @@ impl UiCommand {
             CarryAnnotations => {
                 "Copy the annotations of the shared passage under the caret (a bar in the left margin) to the other outlets that print it, each linked same-as to its original"
             }
+            CurateAgainstProject => {
+                "Open another annotator's copy of this project beside it: each span is marked agreed or how it differs, and you settle each difference; the result is this project"
+            }
+            CurateAnnotators => {
+                "Compare two annotators of this project span by span and settle where they differ (taking one's version deletes the other's)"
+            }
+            NextDisagreement => {
+                "Go to the next place the two annotators differ that is not settled"
+            }
+            PreviousDisagreement => {
+                "Go to the previous place the two annotators differ that is not settled"
+            }
+            TakeA => "Make this project hold A's version of the current place (one undo step)",
+            TakeB => "Make this project hold B's version of the current place (one undo step)",
+            EndCuration => "Close the curation panel; every choice made stays in the project",
         }
     }
 
@@ -346,6 +385,11 @@ impl UiCommand {
             ToggleCompare => &[k!(CMD_SHIFT, C)],
             NewClusterFromSelection => &[k!(Modifiers::SHIFT, G)],
             AddToCluster => &[k!(NONE, G)],
+            NextDisagreement => &[k!(NONE, N)],
+            PreviousDisagreement => &[k!(Modifiers::SHIFT, N)],
+            TakeA => &[k!(NONE, A)],
+            TakeB => &[k!(NONE, B)],
+            CurateAgainstProject | CurateAnnotators | EndCuration => &[],
             AddArticles | ReloadFromDisk | EditDocumentDetails | ReadOutsideArticles
             | ThemeSystem | ThemeLight | ThemeDark | Preferences => &[],
         }
@@ -375,6 +419,8 @@ impl UiCommand {
             | AddToCluster
             | RemoveFromCluster
             | CarryAnnotations => Group::Compare,
+            CurateAgainstProject | CurateAnnotators | NextDisagreement | PreviousDisagreement
+            | TakeA | TakeB | EndCuration => Group::Curate,
         }
     }
 
@@ -399,6 +445,20 @@ impl UiCommand {
                 | NewClusterFromSelection
                 | AddToCluster
                 | RemoveFromCluster
+                | NextDisagreement
+                | PreviousDisagreement
+                | TakeA
+                | TakeB
+        )
+    }
+
+    /// Whether the command acts on a curation (and so only fires while one is open:
+    /// otherwise the keys belong to the view).
+    pub fn needs_curation(self) -> bool {
+        use UiCommand::*;
+        matches!(
+            self,
+            NextDisagreement | PreviousDisagreement | TakeA | TakeB | EndCuration
         )
     }
 
@@ -550,6 +610,12 @@ pub enum Command {
     ShowPassage(DocId, std::ops::Range<usize>),
     /// Carry annotations across these shared passages, from the side given.
     CarryPassages(Vec<(crate::reuse::Passage, crate::reuse::carry::Which)>),
+    /// While curating: go to this place and show it.
+    ShowPlace(crate::ui::curation_view::Place),
+    /// While curating: take this side's version of this place.
+    TakeVersion(crate::ui::curation_view::Place, crate::curate::Side),
+    /// Curate these two annotators of the project.
+    CurateNamed(String, String),
 }
 
 /// Where making a link is: choosing its other end, or its kind.
@@ -580,6 +646,8 @@ pub struct KeyContext {
     pub popup_open: bool,
     /// A link is being made, at this step.
     pub link_step: Option<LinkStep>,
+    /// A curation is open.
+    pub curating: bool,
 }
 
 /// Takes this frame's shortcut presses out of the input (so no widget sees them too)
@@ -596,6 +664,9 @@ pub fn collect_shortcuts(
                 continue;
             }
             if cmd.needs_selected_annotation() && !keys.annotation_selected {
+                continue;
+            }
+            if cmd.needs_curation() && !keys.curating {
                 continue;
             }
             if cmd == UiCommand::Escape && keys.popup_open {

@@ -112,6 +112,9 @@ impl SourcemarkApp {
             | Command::CopyComparison
             | Command::SaveComparison => self.run_compare_command(ctx, cmd),
             Command::ShowPassage(..) | Command::CarryPassages(_) => self.run_passage_command(cmd),
+            Command::ShowPlace(_) | Command::TakeVersion(..) | Command::CurateNamed(..) => {
+                self.run_curation_command(cmd)
+            }
             Command::UpdateAnnotation(after, name) => {
                 if let Some(s) = &mut self.session
                     && let Err(e) = s.update(*after, &name)
@@ -173,6 +176,9 @@ impl SourcemarkApp {
                 }
             }
             UiCommand::Undo => {
+                if self.undo_keep() {
+                    return;
+                }
                 if let Some(s) = &mut self.session {
                     match s.undo() {
                         Some(n) => self.hint = format!("Undid {n}"),
@@ -263,6 +269,13 @@ impl SourcemarkApp {
             | UiCommand::AddToCluster
             | UiCommand::RemoveFromCluster => self.run_compare_ui_command(cmd),
             UiCommand::CarryAnnotations => self.carry_at_selection(),
+            UiCommand::CurateAgainstProject
+            | UiCommand::CurateAnnotators
+            | UiCommand::NextDisagreement
+            | UiCommand::PreviousDisagreement
+            | UiCommand::TakeA
+            | UiCommand::TakeB
+            | UiCommand::EndCuration => self.run_curation_ui_command(cmd),
             UiCommand::StartLeft
             | UiCommand::StartRight
             | UiCommand::EndLeft

@@ -14,6 +14,7 @@
 
 mod blocks;
 mod cache;
+mod curation;
 mod keys;
 mod layout;
 mod links;
@@ -25,6 +26,7 @@ mod spans;
 mod tests;
 mod wrap;
 
+pub use curation::{CurationMark, CurationMarks};
 pub use links::{LinkMark, MarkKind};
 pub use passages::PassageMark;
 
@@ -70,6 +72,8 @@ pub struct ArticleView {
     link_start: Option<AnnotationId>,
     /// The shown document's shared passages, and their markers as last drawn.
     passages: passages::PassageMarks,
+    /// The curation's places in the shown document, when a curation is open.
+    curation: Option<Arc<curation::CurationMarks>>,
 }
 
 /// What the view needs for one frame.
@@ -375,6 +379,7 @@ impl ArticleView {
         self.paint(ui, &painter, cx, resp, text_color);
         links::paint_links(self, ui, cx, &fr, resp);
         passages::paint_passages(self, ui, cx, &fr, resp);
+        curation::paint_curation(self, ui, cx);
     }
 
     /// Doc char range covered by the blocks painted this frame.
