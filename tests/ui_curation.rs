@@ -278,3 +278,25 @@ fn two_annotators_of_one_project_taking_one_deletes_the_others_span() {
     h.run();
     assert!(session(&h).project().annotation(&claim.id).is_some());
 }
+
+#[test]
+fn with_three_annotators_the_window_asks_which_two() {
+    let (_p, mut h) = open_sample();
+    {
+        let s = h.state_mut().session.as_mut().unwrap();
+        s.ws.project.annotations[0].annotator = "carol".into();
+        s.ws.project.annotations[1].annotator = "tester".into();
+    }
+    h.state_mut().push(Command::Ui(UiCommand::CurateAnnotators));
+    h.run();
+    assert!(session(&h).curation.is_none(), "it asks first");
+    // A is carol (the first by name), B demo; make B the tester.
+    h.get_by_label("annotator B").click();
+    h.run();
+    h.get_by_label("tester").click();
+    h.run();
+    h.get_by_label("Begin").click();
+    h.run_steps(8);
+    let c = session(&h).curation.clone().expect("begun");
+    assert_eq!(c.names, ["carol".to_string(), "tester".to_string()]);
+}
