@@ -64,6 +64,9 @@
 //! - a link's `ends`: `from` and `to`, so a link never joins two annotations nobody
 //!   linked.
 //!
+//! The project's pattern files and rejected suggestions merge as sets (`sets.rs`): an
+//! entry either side added stays, one either side removed goes; they never conflict.
+//!
 //! An annotation's `attrs` merge attribute by attribute, and its project-defined
 //! `attrs.custom` key by key. Its `modified` time changed on both sides takes the later
 //! one and `created` the earlier one: times record the edits, they are not edits.
@@ -94,6 +97,7 @@
 //! the caller re-anchors them against the article, as opening a project does.
 
 mod record;
+mod sets;
 mod value;
 
 #[cfg(test)]
@@ -392,6 +396,8 @@ pub fn merge_with(
     project.annotations = annotations;
     project.links = links;
     project.clusters = clusters;
+    project.patterns = sets::merge_set(&base.patterns, &ours.patterns, &theirs.patterns);
+    project.rejected = sets::merge_set(&base.rejected, &ours.rejected, &theirs.rejected);
     project.normalize();
 
     // A conflict about a record that had to go is moot; the drop is reported instead.

@@ -123,6 +123,8 @@ pub fn to_text(
         annotations: Vec::new(),
         links: project.links.clone(),
         clusters: project.clusters.clone(),
+        patterns: project.patterns.clone(),
+        rejected: project.rejected.clone(),
     };
     let chunks: Vec<&[Annotation]> = project.annotations.chunks(n.div_ceil(threads)).collect();
     // Written alone, a list's elements sit one level deep; in the project they sit
