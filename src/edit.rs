@@ -77,6 +77,17 @@ pub enum Edit {
         at: usize,
     },
     /// Replaces the whole project: what a merge with the file on disk does, as one step
+    /// Remembers a rejected suggestion, so it is not proposed again.
+    InsertRejected(crate::model::Rejected),
+    /// Forgets a rejected suggestion (undoing a reject).
+    RemoveRejected(crate::model::Rejected),
+    /// Replaces the project's list of pattern files.
+    SetPatterns {
+        /// The list before.
+        before: Vec<String>,
+        /// The list after.
+        after: Vec<String>,
+    },
     /// that undo can take back. Refused unless the project is `before`.
     ReplaceProject {
         /// The project before.
@@ -155,6 +166,12 @@ impl Edit {
                 at: *at,
             },
             Edit::ReplaceProject { before, after } => Edit::ReplaceProject {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Edit::InsertRejected(r) => Edit::RemoveRejected(r.clone()),
+            Edit::RemoveRejected(r) => Edit::InsertRejected(r.clone()),
+            Edit::SetPatterns { before, after } => Edit::SetPatterns {
                 before: after.clone(),
                 after: before.clone(),
             },
@@ -272,6 +289,26 @@ impl Edit {
                     return Err(EditError::Stale);
                 }
                 *p = (**after).clone();
+            }
+            Edit::InsertRejected(r) => match p.rejected.binary_search(r) {
+                Ok(_) => {
+                    return Err(EditError::Changed(
+                        "the suggestion was rejected already".into(),
+                    ));
+                }
+                Err(at) => p.rejected.insert(at, r.clone()),
+            },
+            Edit::RemoveRejected(r) => match p.rejected.binary_search(r) {
+                Ok(at) => {
+                    p.rejected.remove(at);
+                }
+                Err(_) => return Err(EditError::Changed("the rejection is not there".into())),
+            },
+            Edit::SetPatterns { before, after } => {
+                if p.patterns != *before {
+                    return Err(EditError::Changed("the pattern files".into()));
+                }
+                p.patterns = after.clone();
             }
         }
         Ok(())

@@ -60,7 +60,14 @@ pub fn accept(
             continue;
         }
         let first = s.ranges.first().cloned().unwrap_or(0..0);
-        let mut a = Annotation::new(s.doc.clone(), text, first.start, first.end, label, annotator)?;
+        let mut a = Annotation::new(
+            s.doc.clone(),
+            text,
+            first.start,
+            first.end,
+            label,
+            annotator,
+        )?;
         a.set_ranges(text, &s.ranges)?;
         a.id = fresh(&mut ids);
         a.attrs = s.attrs.clone();
@@ -85,7 +92,8 @@ pub fn accept(
         {
             Some(id) => id,
             None => {
-                let mut src = Annotation::new(s.doc.clone(), text, sp.start, sp.end, &sp.label, annotator)?;
+                let mut src =
+                    Annotation::new(s.doc.clone(), text, sp.start, sp.end, &sp.label, annotator)?;
                 src.id = fresh(&mut ids);
                 made.insert(skey, src.id.clone());
                 report.sources += 1;

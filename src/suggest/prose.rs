@@ -168,9 +168,9 @@ pub(super) fn quotations(text: &str, para: Range<usize>) -> Vec<Quoted> {
 /// Words that end in a dot without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "sgt", "maj", "brig",
-    "adm", "cmdr", "gov", "sen", "rep", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs",
-    "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "mt", "ft", "rev", "hon", "pres", "approx", "dept", "est", "fig", "vol",
+    "adm", "cmdr", "gov", "sen", "rep", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "mt", "ft", "rev", "hon", "pres", "approx", "dept", "est", "fig", "vol",
 ];
 
 /// The sentences of a paragraph, as byte ranges that cover it. A sentence ends after
@@ -189,7 +189,9 @@ pub(super) fn sentences(text: &str, para: Range<usize>, quotes: &[Quoted]) -> Ve
         while q.peek().is_some_and(|x| x.outer.end <= at) {
             q.next();
         }
-        let inside = q.peek().is_some_and(|x| x.outer.start <= at && at < x.outer.end);
+        let inside = q
+            .peek()
+            .is_some_and(|x| x.outer.start <= at && at < x.outer.end);
         if inside {
             let x = q.peek().map(|x| x.outer.clone()).unwrap_or(at..at);
             let last = at + c.len_utf8() == x.end;

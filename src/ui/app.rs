@@ -31,6 +31,7 @@ mod disk;
 mod import;
 mod links;
 mod passages;
+mod review;
 mod run;
 
 /// How the window starts.
@@ -110,6 +111,13 @@ pub struct SourcemarkApp {
     pub compare: crate::ui::compare_view::CompareView,
     /// The curation of two annotators' work, under the article.
     pub curation: crate::ui::curation_view::CurationView,
+    /// The suggestions of the document shown, and their review.
+    pub review: crate::ui::suggestions::SuggestionReview,
+    /// The suggestions' outlines, for (document, revision, cursor).
+    review_marks: Option<(
+        (crate::model::DocId, u64, Option<usize>),
+        std::sync::Arc<crate::ui::article::OutlineMarks>,
+    )>,
     /// The project's shared passages, found off the UI thread.
     pub passages: crate::ui::passages::SharedPassages,
     counts: crate::ui::status_bar::LabelCounts,
@@ -168,6 +176,8 @@ impl SourcemarkApp {
             link_kinds: Default::default(),
             compare: Default::default(),
             curation: Default::default(),
+            review: Default::default(),
+            review_marks: None,
             passages: Default::default(),
             counts: Default::default(),
             commands: Vec::new(),
@@ -239,6 +249,7 @@ impl SourcemarkApp {
                     .as_ref()
                     .and_then(|s| s.linking.as_ref().map(|l| l.step())),
                 curating: self.session.as_ref().is_some_and(|s| s.curation.is_some()),
+                reviewing: self.session.is_some() && self.review.on,
             };
             let label_keys: Vec<char> = self
                 .session
@@ -250,6 +261,7 @@ impl SourcemarkApp {
         }
         self.picker.take_keys(&ctx);
         self.passages_frame(&ctx);
+        self.review_frame(&ctx);
         self.panels_ui(ui);
         let name = self
             .session
@@ -333,6 +345,8 @@ impl SourcemarkApp {
 
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
         let mut cmds = Vec::new();
+        let marks = self.suggestion_marks();
+        self.view.set_suggestions(marks);
         egui::Panel::top("menu-bar").show(ui, |ui| {
             crate::ui::menu::menu_bar_ui(ui, self.session.as_ref(), &self.config, &mut cmds);
         });
@@ -753,6 +767,7 @@ impl SourcemarkApp {
         self.session = Some(s);
         self.passages = Default::default();
         self.curation.reset();
+        self.review.reset();
         self.disk_asked = None;
         self.disk_missing_told = false;
         self.view = ArticleView::new();
@@ -768,6 +783,7 @@ impl SourcemarkApp {
         self.session = None;
         self.passages = Default::default();
         self.curation.reset();
+        self.review.reset();
         self.view = ArticleView::new();
         self.find.close();
         self.inspector.draft = None;

@@ -129,6 +129,20 @@ pub enum UiCommand {
     TakeB,
     /// End the curation (every choice made stays in the project).
     EndCuration,
+    /// Start or end reviewing the suggestions of the document shown.
+    ReviewSuggestions,
+    /// While reviewing: the next suggestion.
+    NextSuggestion,
+    /// While reviewing: the previous suggestion.
+    PreviousSuggestion,
+    /// While reviewing: make the suggestion an annotation.
+    AcceptSuggestion,
+    /// While reviewing: reject the suggestion; it is not proposed again.
+    RejectSuggestion,
+    /// While reviewing: accept every suggestion of this one's label in the document.
+    AcceptAllSuggested,
+    /// Name a spaCy/Prodigy pattern file whose patterns suggest spans (asks which).
+    AddPatternFile,
 }
 
 /// Where a command belongs: its menu, and its heading in the keyboard map.
@@ -150,6 +164,8 @@ pub enum Group {
     Compare,
     /// Curating two annotators' work.
     Curate,
+    /// Suggestions by rules and patterns.
+    Suggest,
 }
 
 impl Group {
@@ -164,6 +180,7 @@ impl Group {
             Group::Links => "Links",
             Group::Compare => "Compare",
             Group::Curate => "Curate",
+            Group::Suggest => "Suggest",
         }
     }
 }
@@ -249,6 +266,13 @@ impl UiCommand {
             TakeA => "Take A's version",
             TakeB => "Take B's version",
             EndCuration => "End curation",
+            ReviewSuggestions => "Review suggestions",
+            NextSuggestion => "Next suggestion",
+            PreviousSuggestion => "Previous suggestion",
+            AcceptSuggestion => "Accept suggestion",
+            RejectSuggestion => "Reject suggestion",
+            AcceptAllSuggested => "Accept all of this label here",
+            AddPatternFile => "Add pattern file…",
         }
     }
 
@@ -339,6 +363,23 @@ impl UiCommand {
             TakeA => "Make this project hold A's version of the current place (one undo step)",
             TakeB => "Make this project hold B's version of the current place (one undo step)",
             EndCuration => "Close the curation panel; every choice made stays in the project",
+            ReviewSuggestions => {
+                "Step through the figures, quotes (with their speakers) and claims that rules and your pattern files find in this document; none is saved until you accept it"
+            }
+            NextSuggestion => "While reviewing: the next suggestion",
+            PreviousSuggestion => "While reviewing: the previous suggestion",
+            AcceptSuggestion => {
+                "While reviewing: make the suggestion an annotation, with its speaker and link (a label key accepts it as that label)"
+            }
+            RejectSuggestion => {
+                "While reviewing: reject the suggestion; the project remembers, and it is not proposed again"
+            }
+            AcceptAllSuggested => {
+                "While reviewing: accept every suggestion in this document with the label of the one shown, as one undo step"
+            }
+            AddPatternFile => {
+                "Name a spaCy/Prodigy patterns file (JSONL: phrase or token patterns with a label) whose matches are suggested"
+            }
         }
     }
 
@@ -389,7 +430,13 @@ impl UiCommand {
             PreviousDisagreement => &[k!(Modifiers::SHIFT, N)],
             TakeA => &[k!(NONE, A)],
             TakeB => &[k!(NONE, B)],
-            CurateAgainstProject | CurateAnnotators | EndCuration => &[],
+            CurateAgainstProject | CurateAnnotators | EndCuration | AddPatternFile => &[],
+            ReviewSuggestions => &[k!(CMD_SHIFT, R)],
+            NextSuggestion => &[k!(NONE, J), k!(NONE, Tab)],
+            PreviousSuggestion => &[k!(NONE, K), k!(Modifiers::SHIFT, Tab)],
+            AcceptSuggestion => &[k!(NONE, Enter)],
+            RejectSuggestion => &[k!(NONE, X), k!(NONE, Backspace)],
+            AcceptAllSuggested => &[k!(Modifiers::SHIFT, Enter)],
             AddArticles | ReloadFromDisk | EditDocumentDetails | ReadOutsideArticles
             | ThemeSystem | ThemeLight | ThemeDark | Preferences => &[],
         }
@@ -421,6 +468,8 @@ impl UiCommand {
             | CarryAnnotations => Group::Compare,
             CurateAgainstProject | CurateAnnotators | NextDisagreement | PreviousDisagreement
             | TakeA | TakeB | EndCuration => Group::Curate,
+            ReviewSuggestions | NextSuggestion | PreviousSuggestion | AcceptSuggestion
+            | RejectSuggestion | AcceptAllSuggested | AddPatternFile => Group::Suggest,
         }
     }
 
@@ -449,6 +498,25 @@ impl UiCommand {
                 | PreviousDisagreement
                 | TakeA
                 | TakeB
+                | NextSuggestion
+                | PreviousSuggestion
+                | AcceptSuggestion
+                | RejectSuggestion
+                | AcceptAllSuggested
+        )
+    }
+
+    /// Whether the command belongs to reviewing suggestions (and so only fires while
+    /// the review is on: otherwise the keys belong to the view).
+    pub fn needs_review(self) -> bool {
+        use UiCommand::*;
+        matches!(
+            self,
+            NextSuggestion
+                | PreviousSuggestion
+                | AcceptSuggestion
+                | RejectSuggestion
+                | AcceptAllSuggested
         )
     }
 
@@ -648,6 +716,8 @@ pub struct KeyContext {
     pub link_step: Option<LinkStep>,
     /// A curation is open.
     pub curating: bool,
+    /// Suggestions are being reviewed.
+    pub reviewing: bool,
 }
 
 /// Takes this frame's shortcut presses out of the input (so no widget sees them too)
@@ -667,6 +737,9 @@ pub fn collect_shortcuts(
                 continue;
             }
             if cmd.needs_curation() && !keys.curating {
+                continue;
+            }
+            if cmd.needs_review() && !keys.reviewing {
                 continue;
             }
             if cmd == UiCommand::Escape && keys.popup_open {

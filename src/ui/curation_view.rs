@@ -16,7 +16,7 @@ use crate::curate::pairing::{Item, Kind};
 use crate::curate::{Curation, Mode, Side};
 use crate::model::{Annotation, DocId, LabelScheme};
 use crate::ui::annotation_list::label_color;
-use crate::ui::article::{CurationMark, CurationMarks};
+use crate::ui::article::{OutlineMark, OutlineMarks};
 use crate::ui::command::{Command, UiCommand};
 use crate::ui::session::Session;
 use egui::{Color32, RichText, Ui};
@@ -82,7 +82,7 @@ pub struct CurationView {
     doc_scores: Option<(DocId, Report)>,
     project_scores: Option<Report>,
     /// The article's marks, for (revision, document, cursor, keeps made).
-    marks: Option<(MarksKey, Arc<CurationMarks>)>,
+    marks: Option<(MarksKey, Arc<OutlineMarks>)>,
     /// Choosing two annotators, when the project has more than two.
     pub choosing: Option<AnnotatorChoice>,
 }
@@ -271,7 +271,7 @@ impl CurationView {
     }
 
     /// The article's marks for the current document.
-    pub fn marks(&mut self, s: &Session) -> Option<Arc<CurationMarks>> {
+    pub fn marks(&mut self, s: &Session) -> Option<Arc<OutlineMarks>> {
         let c = s.curation.clone()?;
         let doc = s.current.clone()?;
         let cursor = self.cursor.as_ref().filter(|p| p.0 == doc).map(|p| p.1);
@@ -309,16 +309,17 @@ impl CurationView {
                 };
                 for (v, held) in versions {
                     let Some(v) = v else { continue };
-                    marks.push(CurationMark {
+                    marks.push(OutlineMark {
                         ranges: v.ranges().collect(),
                         color,
                         absent: !*held,
                         current: cursor == Some(i),
+                        fill: false,
                     });
                 }
             }
         }
-        let m = Arc::new(CurationMarks::new(doc, marks));
+        let m = Arc::new(OutlineMarks::new(doc, marks));
         self.marks = Some((key, m.clone()));
         Some(m)
     }

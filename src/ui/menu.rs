@@ -1,4 +1,4 @@
-//! The menu bar: File, Edit, Find, View, Compare, Curate, Help. Every item is a [`UiCommand`], with its
+//! The menu bar: File, Edit, Find, View, Compare, Curate, Suggest, Help. Every item is a [`UiCommand`], with its
 //! text, tooltip and shortcut from the one description the keyboard and the palette
 //! use.
 
@@ -183,6 +183,17 @@ pub fn menu_bar_ui(
             item(ui, TakeB, s, out);
             ui.separator();
             item(ui, EndCuration, s, out);
+        });
+        ui.menu_button("Suggest", |ui| {
+            item(ui, ReviewSuggestions, s, out);
+            ui.separator();
+            item(ui, NextSuggestion, s, out);
+            item(ui, PreviousSuggestion, s, out);
+            item(ui, AcceptSuggestion, s, out);
+            item(ui, RejectSuggestion, s, out);
+            item(ui, AcceptAllSuggested, s, out);
+            ui.separator();
+            item(ui, AddPatternFile, s, out);
         });
         ui.menu_button("Help", |ui| {
             item(ui, CommandPalette, s, out);

@@ -49,7 +49,9 @@ pub mod session_import;
 pub mod session_links;
 pub mod session_passages;
 mod session_ranges;
+mod session_suggest;
 pub mod status_bar;
+pub mod suggestions;
 #[cfg(test)]
 pub(crate) mod test_support;
 

@@ -199,6 +199,8 @@ pub enum Purpose {
     ComparisonTable(PathBuf),
     /// Curate the project against that project file.
     CurationProject,
+    /// Name that pattern file in the project.
+    PatternFile,
 }
 
 /// Whether the system's dialog can open, as far as is known.

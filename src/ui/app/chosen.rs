@@ -125,6 +125,10 @@ impl SourcemarkApp {
                     .filter("CSV or Markdown", &["csv", "md"])
                     .accept_text("Save")
             }
+            Purpose::PatternFile => PickRequest::new(PickKind::OpenFile, "Add a pattern file")
+                .in_dir(project_dir)
+                .filter("spaCy/Prodigy patterns (JSONL)", &["jsonl", "json"])
+                .accept_text("Add"),
             Purpose::CurationProject => PickRequest::new(
                 PickKind::OpenFile,
                 "Curate against another annotator's project",
@@ -173,6 +177,7 @@ impl SourcemarkApp {
             Purpose::ImportSource { .. } => self.import.set_input(&path),
             Purpose::ComparisonTable(_) => self.save_comparison(&path),
             Purpose::CurationProject => self.curate_against(&path),
+            Purpose::PatternFile => self.add_pattern_file(&path),
         }
     }
 

@@ -276,6 +276,13 @@ impl SourcemarkApp {
             | UiCommand::TakeA
             | UiCommand::TakeB
             | UiCommand::EndCuration => self.run_curation_ui_command(cmd),
+            UiCommand::ReviewSuggestions
+            | UiCommand::NextSuggestion
+            | UiCommand::PreviousSuggestion
+            | UiCommand::AcceptSuggestion
+            | UiCommand::RejectSuggestion
+            | UiCommand::AcceptAllSuggested
+            | UiCommand::AddPatternFile => self.run_review_command(cmd),
             UiCommand::StartLeft
             | UiCommand::StartRight
             | UiCommand::EndLeft
@@ -293,6 +300,10 @@ impl SourcemarkApp {
             }
             UiCommand::Escape => {
                 if self.cancel_link() {
+                    return;
+                }
+                if self.review.on {
+                    self.end_review();
                     return;
                 }
                 if let Some(s) = &mut self.session {
@@ -377,6 +388,11 @@ impl SourcemarkApp {
         let Some(label) = s.project().labels.by_key(k).map(|l| l.id.clone()) else {
             return;
         };
+        if self.review.on && self.review.at_cursor(s).is_some() {
+            self.accept_at_cursor(Some(&label), false);
+            return;
+        }
+        let Some(s) = &mut self.session else { return };
         let range = s.current.as_ref().and_then(|d| s.selection.text_range(d));
         let ids = s.selection.annotations().to_vec();
         if let Some(r) = range {

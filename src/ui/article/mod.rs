@@ -14,10 +14,10 @@
 
 mod blocks;
 mod cache;
-mod curation;
 mod keys;
 mod layout;
 mod links;
+mod outlines;
 mod paint;
 mod passages;
 mod scroll_keys;
@@ -26,8 +26,8 @@ mod spans;
 mod tests;
 mod wrap;
 
-pub use curation::{CurationMark, CurationMarks};
 pub use links::{LinkMark, MarkKind};
+pub use outlines::{OutlineMark, OutlineMarks};
 pub use passages::PassageMark;
 
 use crate::links::LinkIndex;
@@ -73,7 +73,9 @@ pub struct ArticleView {
     /// The shown document's shared passages, and their markers as last drawn.
     passages: passages::PassageMarks,
     /// The curation's places in the shown document, when a curation is open.
-    curation: Option<Arc<curation::CurationMarks>>,
+    curation: Option<Arc<outlines::OutlineMarks>>,
+    /// The shown document's suggestions, when there are any to show.
+    suggestions: Option<Arc<outlines::OutlineMarks>>,
 }
 
 /// What the view needs for one frame.
@@ -379,7 +381,8 @@ impl ArticleView {
         self.paint(ui, &painter, cx, resp, text_color);
         links::paint_links(self, ui, cx, &fr, resp);
         passages::paint_passages(self, ui, cx, &fr, resp);
-        curation::paint_curation(self, ui, cx);
+        outlines::paint_outlines(self, ui, cx, self.suggestions.as_ref());
+        outlines::paint_outlines(self, ui, cx, self.curation.as_ref());
     }
 
     /// Doc char range covered by the blocks painted this frame.

@@ -1,9 +1,9 @@
-//! A curation's places drawn on the article: an outline around each version of each
-//! place, coloured by how the two annotators differ there; a version the project does
-//! not hold (B's span in another project, or one taken away) is dashed, a settled
-//! place is faded, and the place the curator is on is drawn thicker.
+//! Outlines drawn over the article that are not annotations: a curation's places (each
+//! version outlined in the colour of how the annotators differ, dashed where the
+//! project does not hold it) and suggestions (dashed, in their label's colour, faded).
+//! The one the person is on is drawn thicker.
 //!
-//! Only the places on screen cost anything: they are sorted by start with the running
+//! Only the outlines on screen cost anything: they are sorted by start with the running
 //! maximum of their ends, as the article's own spans are.
 
 use super::layout::range_rects;
@@ -16,18 +16,20 @@ use std::sync::Arc;
 
 /// One outline to draw.
 #[derive(Clone, Debug, PartialEq)]
-pub struct CurationMark {
+pub struct OutlineMark {
     /// The version's ranges, in chars.
     pub ranges: Vec<Range<usize>>,
     /// Its colour.
     pub color: Color32,
     /// The project does not hold this version: drawn dashed.
     pub absent: bool,
-    /// The place the curator is on.
+    /// The one the person is on: drawn thicker.
     pub current: bool,
+    /// Filled faintly with its colour (a suggestion).
+    pub fill: bool,
 }
 
-impl CurationMark {
+impl OutlineMark {
     fn hull(&self) -> Range<usize> {
         let start = self.ranges.iter().map(|r| r.start).min().unwrap_or(0);
         let end = self.ranges.iter().map(|r| r.end).max().unwrap_or(0);
@@ -37,17 +39,17 @@ impl CurationMark {
 
 /// The marks of one document, sorted by start.
 #[derive(Clone, Debug, PartialEq)]
-pub struct CurationMarks {
+pub struct OutlineMarks {
     /// The document they are on.
     pub doc: DocId,
-    marks: Vec<CurationMark>,
+    marks: Vec<OutlineMark>,
     /// The running maximum of the marks' ends, for finding those on screen.
     max_end: Vec<usize>,
 }
 
-impl CurationMarks {
+impl OutlineMarks {
     /// Marks for `doc`, in any order.
-    pub fn new(doc: DocId, mut marks: Vec<CurationMark>) -> Self {
+    pub fn new(doc: DocId, mut marks: Vec<OutlineMark>) -> Self {
         marks.sort_by_key(|m| m.hull().start);
         let mut m = 0;
         let max_end = marks
@@ -64,8 +66,13 @@ impl CurationMarks {
         }
     }
 
+    /// Every outline, by start.
+    pub fn marks(&self) -> &[OutlineMark] {
+        &self.marks
+    }
+
     /// The marks that may touch `chars`.
-    fn touching(&self, chars: Range<usize>) -> impl Iterator<Item = &CurationMark> {
+    fn touching(&self, chars: Range<usize>) -> impl Iterator<Item = &OutlineMark> {
         let mut k = self.marks.partition_point(|m| m.hull().start < chars.end);
         let mut out = Vec::new();
         while k > 0 && self.max_end[k - 1] > chars.start {
@@ -79,16 +86,31 @@ impl CurationMarks {
 }
 
 impl ArticleView {
-    /// The curation's marks for the shown document, drawn from the next frame on (none
-    /// when `None`, or when they are another document's).
-    pub fn set_curation(&mut self, marks: Option<Arc<CurationMarks>>) {
+    /// The curation's outlines for the shown document, drawn from the next frame on
+    /// (none when `None`, or when they are another document's).
+    pub fn set_curation(&mut self, marks: Option<Arc<OutlineMarks>>) {
         self.curation = marks;
+    }
+
+    /// The suggestions' outlines for the shown document, likewise.
+    pub fn set_suggestions(&mut self, marks: Option<Arc<OutlineMarks>>) {
+        self.suggestions = marks;
+    }
+
+    /// The suggestions' outlines drawn from now on.
+    pub fn suggestion_marks(&self) -> Option<&OutlineMarks> {
+        self.suggestions.as_deref()
     }
 }
 
-/// Draws the outlines of the marks on screen.
-pub(super) fn paint_curation(v: &ArticleView, ui: &egui::Ui, cx: &ArticleContext<'_>) {
-    let Some(all) = v.curation.as_ref() else {
+/// Draws the outlines of `marks` that are on screen.
+pub(super) fn paint_outlines(
+    v: &ArticleView,
+    ui: &egui::Ui,
+    cx: &ArticleContext<'_>,
+    marks: Option<&Arc<OutlineMarks>>,
+) {
+    let Some(all) = marks else {
         return;
     };
     if all.doc != *cx.doc {
@@ -113,6 +135,9 @@ pub(super) fn paint_curation(v: &ArticleView, ui: &egui::Ui, cx: &ArticleContext
                 range_rects(galley, local, &mut rects);
                 for rect in &rects {
                     let rect = rect.translate(origin.to_vec2()).expand(1.5);
+                    if m.fill {
+                        painter.rect_filled(rect, 2.0, m.color.gamma_multiply(0.18));
+                    }
                     if m.absent {
                         let c = rect;
                         let pts = [
