@@ -785,3 +785,40 @@ mod tests {
         assert_eq!(starts, vec![0, 10, 30]);
     }
 }
+
+#[cfg(test)]
+mod suggestion_edits {
+    use super::*;
+    use crate::model::{DocId, Rejected};
+
+    #[test]
+    fn a_reject_and_a_pattern_list_are_edits_that_undo_and_refuse_a_stale_state() {
+        let mut p = Project::new("t");
+        let before = p.clone();
+        let r = Rejected::new(DocId::from("d"), &[3..9], "figure", "figure");
+        let mut h = History::new();
+        let tx = Transaction {
+            name: "Reject".into(),
+            edits: vec![
+                Edit::InsertRejected(r.clone()),
+                Edit::SetPatterns {
+                    before: vec![],
+                    after: vec!["officials.jsonl".into()],
+                },
+            ],
+        };
+        h.apply(&mut p, tx).unwrap();
+        assert_eq!(p.rejected, vec![r.clone()]);
+        assert_eq!(p.patterns, vec!["officials.jsonl".to_string()]);
+        // Rejecting it twice, or changing a list that is not the one recorded, refuses.
+        assert!(Edit::InsertRejected(r.clone()).apply(&mut p).is_err());
+        let stale = Edit::SetPatterns {
+            before: vec![],
+            after: vec![],
+        };
+        assert!(stale.apply(&mut p).is_err());
+        h.undo(&mut p).unwrap();
+        assert_eq!(p, before);
+        assert!(Edit::RemoveRejected(r).apply(&mut p).is_err());
+    }
+}
