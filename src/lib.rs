@@ -10,6 +10,7 @@
 
 pub mod agree;
 pub mod anchor;
+pub mod bidi;
 pub mod check;
 pub mod cluster;
 pub mod compare;

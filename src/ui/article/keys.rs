@@ -188,15 +188,16 @@ fn line_edge(
     let b = block_of(&layout.blocks, head)?;
     let chars = layout.blocks[b].chars.clone();
     let (galley, _) = layout.galley(painter, cx.text, b, color);
+    let bidi = layout.bidi(b);
     let local = head.saturating_sub(chars.start).min(chars.len());
-    let cur = layout::caret_pos(&galley, local);
+    let cur = layout::caret_pos(&galley, bidi.as_deref(), local);
     let y = cur.center().y;
     let x = if end {
         f32::INFINITY
     } else {
         f32::NEG_INFINITY
     };
-    let at = layout::boundary_at(&galley, vec2(x.clamp(-1e6, 1e6), y));
+    let at = layout::boundary_at(&galley, bidi.as_deref(), vec2(x.clamp(-1e6, 1e6), y));
     let at = chars.start + at;
     // The end of a wrapped line is before its trailing space, where the next begins.
     Some(
@@ -221,8 +222,9 @@ fn line_move(
     let b = block_of(&layout.blocks, head)?;
     let start = layout.blocks[b].chars.start;
     let (galley, _) = layout.galley(painter, cx.text, b, color);
+    let bidi = layout.bidi(b);
     let local = head.saturating_sub(start).min(layout.blocks[b].chars.len());
-    let cur = layout::caret_pos(&galley, local);
+    let cur = layout::caret_pos(&galley, bidi.as_deref(), local);
     let row_h = cur.height().max(1.0);
     let y = if down {
         cur.center().y + row_h
@@ -230,7 +232,7 @@ fn line_move(
         cur.center().y - row_h
     };
     if y >= 0.0 && y < galley.rect.height() {
-        return Some(start + layout::boundary_at(&galley, vec2(cur.left(), y)));
+        return Some(start + layout::boundary_at(&galley, bidi.as_deref(), vec2(cur.left(), y)));
     }
     let nb = if down { b + 1 } else { b.checked_sub(1)? };
     if nb >= layout.blocks.len() {
@@ -238,12 +240,13 @@ fn line_move(
     }
     let nstart = layout.blocks[nb].chars.start;
     let (ng, _) = layout.galley(painter, cx.text, nb, color);
+    let nbidi = layout.bidi(nb);
     let ny = if down {
         row_h / 2.0
     } else {
         ng.rect.height() - row_h / 2.0
     };
-    Some(nstart + layout::boundary_at(&ng, vec2(cur.left(), ny)))
+    Some(nstart + layout::boundary_at(&ng, nbidi.as_deref(), vec2(cur.left(), ny)))
 }
 
 /// Screen rectangle of the head boundary (for scrolling it into view).
@@ -258,8 +261,13 @@ fn head_rect(
     let layout = v.layouts.get_mut(cx.doc)?;
     let b = block_of(&layout.blocks, head)?;
     let (galley, _) = layout.galley(painter, cx.text, b, color);
+    let bidi = layout.bidi(b);
     let local = head.saturating_sub(layout.blocks[b].chars.start);
-    let r = layout::caret_pos(&galley, local.min(layout.blocks[b].chars.len()));
+    let r = layout::caret_pos(
+        &galley,
+        bidi.as_deref(),
+        local.min(layout.blocks[b].chars.len()),
+    );
     let top = fr.origin.y + layout.top(b) + layout.gap_of(b);
     Some(r.translate(vec2(fr.origin.x, top)).expand2(vec2(4.0, 0.0)))
 }

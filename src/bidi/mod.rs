@@ -1,0 +1,173 @@
+//! Right-to-left text: the Unicode Bidirectional Algorithm (UAX #9, through
+//! `unicode-bidi`) for one paragraph at a time, as the article view lays out its blocks,
+//! and the display form of short texts for widgets that lay text out left to right.
+//!
+//! Line breaking stays logical: a paragraph's levels are resolved once
+//! ([`Paragraph::new`]), and each line is reordered for display on its own
+//! ([`Paragraph::line_levels`] applies rule L1 to the line, [`visual_order`] rule L2).
+//! Offsets are chars of the paragraph, like everything else in sourcemark.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
+
+/// A paragraph's resolved levels, per char, when it has right-to-left text or a
+/// right-to-left base direction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paragraph {
+    /// The base direction is right to left (its first strong char is R or AL).
+    pub rtl: bool,
+    /// Each char's embedding level before line rules.
+    levels: Vec<u8>,
+    /// Each char's bidi class, for rule L1.
+    classes: Vec<BidiClass>,
+}
+
+/// Whether `c` may make a paragraph need the algorithm: a right-to-left letter, or an
+/// explicit embedding, override or isolate.
+fn needs_bidi(c: char) -> bool {
+    (c as u32) >= 0x0590
+        && matches!(
+            bidi_class(c),
+            BidiClass::R
+                | BidiClass::AL
+                | BidiClass::RLE
+                | BidiClass::RLO
+                | BidiClass::RLI
+                | BidiClass::FSI
+                | BidiClass::LRE
+                | BidiClass::LRO
+                | BidiClass::LRI
+        )
+}
+
+impl Paragraph {
+    /// Resolves the levels of `text` (one paragraph: no newline), its base direction
+    /// from its first strong char (rules P2, P3); `None` when it is all left to right,
+    /// which is drawn as it is.
+    pub fn new(text: &str) -> Option<Paragraph> {
+        if !text.chars().any(needs_bidi) {
+            return None;
+        }
+        let info = ParagraphBidiInfo::new(text, None);
+        if info.is_pure_ltr && !info.paragraph_level.is_rtl() {
+            return None;
+        }
+        let mut levels = Vec::with_capacity(text.len());
+        let mut classes = Vec::with_capacity(text.len());
+        for (b, _) in text.char_indices() {
+            levels.push(info.levels[b].number());
+            classes.push(info.original_classes[b]);
+        }
+        Some(Paragraph {
+            rtl: info.paragraph_level.is_rtl(),
+            levels,
+            classes,
+        })
+    }
+
+    /// The paragraph's level: 1 when right to left, else 0.
+    pub fn base_level(&self) -> u8 {
+        u8::from(self.rtl)
+    }
+
+    /// The resolved level of char `i` (before line rules).
+    pub fn level(&self, i: usize) -> u8 {
+        self.levels.get(i).copied().unwrap_or(0)
+    }
+
+    /// Chars in the paragraph.
+    pub fn len(&self) -> usize {
+        self.levels.len()
+    }
+
+    /// True for an empty paragraph.
+    pub fn is_empty(&self) -> bool {
+        self.levels.is_empty()
+    }
+
+    /// The levels of the chars `line` when they are one line (rule L1: separators and
+    /// the white space before them and at the end of the line take the paragraph's
+    /// level, so a line's trailing space sits at its logical end).
+    pub fn line_levels(&self, line: Range<usize>) -> Vec<u8> {
+        let line = line.start.min(self.len())..line.end.min(self.len());
+        let mut out = self.levels[line.clone()].to_vec();
+        let classes = &self.classes[line];
+        let base = self.base_level();
+        let mut trailing = true;
+        for i in (0..out.len()).rev() {
+            match classes[i] {
+                BidiClass::S | BidiClass::B => {
+                    out[i] = base;
+                    trailing = true;
+                }
+                BidiClass::WS
+                | BidiClass::FSI
+                | BidiClass::LRI
+                | BidiClass::RLI
+                | BidiClass::PDI
+                | BidiClass::BN
+                | BidiClass::LRE
+                | BidiClass::RLE
+                | BidiClass::LRO
+                | BidiClass::RLO
+                | BidiClass::PDF
+                    if trailing =>
+                {
+                    out[i] = base;
+                }
+                _ => trailing = false,
+            }
+        }
+        out
+    }
+}
+
+/// The display order of a line whose chars have `levels` (rule L2): the logical index
+/// of each char, from left to right.
+pub fn visual_order(levels: &[u8]) -> Vec<usize> {
+    let levels: Vec<Level> = levels
+        .iter()
+        .map(|&l| Level::new(l).unwrap_or_else(|_| Level::ltr()))
+        .collect();
+    ParagraphBidiInfo::reorder_visual(&levels)
+}
+
+/// The char `c` is shown as at `level`: its mirror image (rule L4: "(" for ")") in a
+/// right-to-left run, else itself.
+pub fn mirrored(c: char, level: u8) -> char {
+    if is_rtl(level) {
+        unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+/// Whether a level is right to left.
+pub fn is_rtl(level: u8) -> bool {
+    level % 2 == 1
+}
+
+/// `text` as a left-to-right renderer must be given it to show it right: each line's
+/// right-to-left runs reversed, Arabic letters first put in their joined forms
+/// (presentation forms), since joining would otherwise follow the reversed order. For
+/// titles, lists and labels, which egui lays out left to right; the article view lays
+/// out the logical text itself. Text without right-to-left letters is returned as it is.
+pub fn display(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_bidi) {
+        return Cow::Borrowed(text);
+    }
+    let shaped = ar_reshaper::reshape_line(text);
+    let mut out = String::with_capacity(shaped.len());
+    for (i, line) in shaped.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let info = ParagraphBidiInfo::new(line, None);
+        out.push_str(&info.reorder_line(0..line.len()));
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests;
