@@ -23,11 +23,13 @@ pub struct Paragraph {
     classes: Vec<BidiClass>,
 }
 
-/// Whether `c` may make a paragraph need the algorithm: a right-to-left letter, or an
-/// explicit embedding, override or isolate.
+/// Whether `c` may make a paragraph need the algorithm: a char of a right-to-left
+/// script (letters, and also its digits and punctuation, which shapers lay out right to
+/// left too), or an explicit embedding, override or isolate.
 fn needs_bidi(c: char) -> bool {
-    (c as u32) >= 0x0590
-        && matches!(
+    let u = c as u32;
+    matches!(u, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+        || matches!(
             bidi_class(c),
             BidiClass::R
                 | BidiClass::AL
@@ -43,16 +45,13 @@ fn needs_bidi(c: char) -> bool {
 
 impl Paragraph {
     /// Resolves the levels of `text` (one paragraph: no newline), its base direction
-    /// from its first strong char (rules P2, P3); `None` when it is all left to right,
-    /// which is drawn as it is.
+    /// from its first strong char (rules P2, P3); `None` when it has no char of a
+    /// right-to-left script and no explicit direction, which is drawn as it is.
     pub fn new(text: &str) -> Option<Paragraph> {
         if !text.chars().any(needs_bidi) {
             return None;
         }
         let info = ParagraphBidiInfo::new(text, None);
-        if info.is_pure_ltr && !info.paragraph_level.is_rtl() {
-            return None;
-        }
         let mut levels = Vec::with_capacity(text.len());
         let mut classes = Vec::with_capacity(text.len());
         for (b, _) in text.char_indices() {

@@ -182,3 +182,149 @@ pub fn caret_pos(galley: &Galley, para: &Paragraph, c: usize, prefer_next_row: b
     let x = row.pos.x + x;
     Rect::from_min_max(pos2(x, row.pos.y), pos2(x, row.pos.y + row.size.y))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::layout::{DocLayout, Params, range_rects};
+    use super::*;
+    use crate::text::DocText;
+    use proptest::prelude::*;
+
+    /// Words of Arabic, Persian, Latin, digits of both kinds and punctuation, as news
+    /// in Arabic mixes them.
+    const WORDS: &[&str] = &[
+        "من",
+        "بغداد",
+        "الحرية",
+        "لا",
+        "قدّرت",
+        "پیش",
+        "شرکت‌کنندگان",
+        "Reuters",
+        "AFP",
+        "2.5",
+        "٢٫٥",
+        "5,200",
+        "(يناير)",
+        "«وصل»",
+        "million",
+        ":",
+        "،",
+        "-",
+        "“Get",
+        "out”",
+    ];
+
+    /// Lays out `text` as the view does (one block at `width`), and hands its galley and
+    /// levels to `f`.
+    fn laid_out(text: &str, width: f32, f: impl FnOnce(&Galley, Option<&Paragraph>)) {
+        let ctx = egui::Context::default();
+        crate::ui::fonts::install(&ctx);
+        let t = DocText::new(text.to_owned());
+        let mut f = Some(f);
+        // Two passes: the first frame loads the fonts.
+        for _ in 0..2 {
+            let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+                let mut layout = DocLayout::new(&t);
+                layout.set_params(Params {
+                    width,
+                    font_size: 16.0,
+                    ppp: 1.0,
+                });
+                let painter = ui.painter();
+                layout.begin_frame(painter, Color32::WHITE);
+                let (g, _) = layout.galley(painter, &t, 0, Color32::WHITE);
+                if let Some(f) = f.take() {
+                    f(&g, layout.bidi(0).as_deref());
+                }
+            });
+            out.textures_delta.clear();
+        }
+    }
+
+    /// The centre of each char's glyph (galley coordinates), `None` for a glyph of no
+    /// width (a mark, the alef inside lam-alef).
+    fn centres(g: &Galley) -> Vec<Option<egui::Pos2>> {
+        let mut out = Vec::new();
+        for row in &g.rows {
+            for gl in &row.glyphs {
+                out.push((gl.advance_width > 0.0).then(|| {
+                    pos2(
+                        row.pos.x + gl.pos.x + gl.advance_width / 2.0,
+                        row.pos.y + row.size.y / 2.0,
+                    )
+                }));
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+        /// On random mixed-direction lines, the rectangles painted for a range cover
+        /// the glyphs of exactly its chars: what is stored is what is highlighted.
+        #[test]
+        fn the_pieces_of_a_range_cover_exactly_its_chars(
+            words in proptest::collection::vec(0..WORDS.len(), 3..40),
+            width in 120.0f32..700.0,
+            a in 0usize..400,
+            b in 0usize..400,
+        ) {
+            let text: String = words.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+            let n = text.chars().count();
+            let (a, b) = (a % (n + 1), b % (n + 1));
+            let r = a.min(b)..a.max(b);
+            laid_out(&text, width, |g, _| {
+                let mut rects = Vec::new();
+                range_rects(g, r.clone(), &mut rects);
+                for (i, c) in centres(g).into_iter().enumerate() {
+                    let Some(c) = c else { continue };
+                    let inside = rects.iter().any(|x| x.contains(c));
+                    assert_eq!(inside, r.contains(&i), "char {i} of {text:?}, range {r:?}");
+                }
+            });
+        }
+
+        /// One glyph per char, and a click on a char's glyph gives a boundary next to it.
+        #[test]
+        fn every_char_has_one_glyph_and_a_click_lands_beside_it(
+            words in proptest::collection::vec(0..WORDS.len(), 1..30),
+            width in 120.0f32..700.0,
+        ) {
+            let text: String = words.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+            let n = text.chars().count();
+            laid_out(&text, width, |g, bidi| {
+                let glyphs: usize = g.rows.iter().map(|r| r.glyphs.len()).sum();
+                assert_eq!(glyphs, n, "{text:?}");
+                for (i, c) in centres(g).into_iter().enumerate() {
+                    let Some(c) = c else { continue };
+                    let at = super::super::layout::boundary_at(g, bidi, c.to_vec2());
+                    assert!(at == i || at == i + 1, "char {i}: {at} in {text:?}");
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn an_arabic_line_reads_right_to_left_and_sits_at_the_right() {
+        // "من بغداد": من is right of بغداد, and the row ends at the wrap width.
+        laid_out("من بغداد", 400.0, |g, bidi| {
+            assert!(bidi.is_some_and(|p| p.rtl));
+            let c = centres(g);
+            let x = |i: usize| c[i].unwrap().x;
+            assert!(x(0) > x(1), "م is right of ن");
+            assert!(x(1) > x(3), "من is right of بغداد");
+            let row = &g.rows[0];
+            assert!(
+                (row.pos.x + row.size.x - 400.0).abs() < 1.5,
+                "right-aligned"
+            );
+            // The caret before م is at its right edge, after the line at its left end.
+            let before = caret_pos(g, bidi.unwrap(), 0, true);
+            assert!(before.left() > x(0));
+            let after = caret_pos(g, bidi.unwrap(), 8, true);
+            assert!(after.left() < x(7));
+        });
+    }
+}

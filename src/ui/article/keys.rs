@@ -1,5 +1,8 @@
 //! The caret and the keyboard: arrows move the caret (Ctrl+Left/Right by word,
 //! Home/End to the ends of its line), and with Shift they extend a selection from it;
+//! in a right-to-left paragraph Left moves forward in the text and Right back (the
+//! paragraph's direction decides, not the run's: logical steps, as many RTL editors
+//! take them, so Shift+Left always grows a selection made leftwards);
 //! Tab and Shift+Tab step to the next or previous annotation. Plain arrows are taken
 //! only while there is a caret (otherwise Up/Down scroll, see `scroll_keys`), and only
 //! these exact chords are taken from the input, so Alt+arrows stay free for the app.
@@ -97,6 +100,13 @@ pub(super) fn handle_keys(
     let text = cx.text;
     let n = text.char_len();
     for (m, extend) in moves {
+        // Left and Right follow the paragraph's direction: in a right-to-left one, Left
+        // goes forward in the text, which runs leftwards.
+        let m = match m {
+            Move::Char(f) => Move::Char(f != rtl_at(v, cx, head)),
+            Move::Word(f) => Move::Word(f != rtl_at(v, cx, head)),
+            other => other,
+        };
         // Without Shift, Left/Right on a range collapse it to that side.
         if !extend && anchor != head && matches!(m, Move::Char(_)) {
             let (lo, hi) = (anchor.min(head), anchor.max(head));
@@ -134,6 +144,28 @@ pub(super) fn handle_keys(
     if let Some(rect) = head_rect(v, cx, fr, painter, color, head) {
         ui.scroll_to_rect_animation(rect, None, egui::style::ScrollAnimation::none());
     }
+}
+
+/// Whether the paragraph (block) of boundary `c` is right to left.
+fn rtl_at(v: &ArticleView, cx: &ArticleContext<'_>, c: usize) -> bool {
+    let Some(layout) = v.layouts.get(cx.doc) else {
+        return false;
+    };
+    // The boundary at a block's end belongs to the block it ends.
+    let Some(b) =
+        block_of(&layout.blocks, c).or_else(|| block_of(&layout.blocks, c.saturating_sub(1)))
+    else {
+        return false;
+    };
+    if let Some(p) = layout.bidi(b) {
+        return p.rtl;
+    }
+    let bytes = layout.blocks[b].bytes.clone();
+    cx.text
+        .as_str()
+        .get(bytes)
+        .and_then(crate::bidi::Paragraph::new)
+        .is_some_and(|p| p.rtl)
 }
 
 /// Takes Tab and Shift+Tab out of this frame's input: the annotation after (or
