@@ -205,7 +205,7 @@ fn header_ui(ui: &mut Ui, session: &Session, doc: &crate::model::Document, out: 
                 let title = if doc.title.is_empty() {
                     doc.id.to_string()
                 } else {
-                    doc.title.clone()
+                    crate::bidi::display(&doc.title).into_owned()
                 };
                 ui.add(egui::Label::new(RichText::new(title).heading().strong()).truncate());
             });
@@ -213,7 +213,7 @@ fn header_ui(ui: &mut Ui, session: &Session, doc: &crate::model::Document, out: 
     });
     let mut meta = Vec::new();
     if !doc.outlet.is_empty() {
-        meta.push(doc.outlet.clone());
+        meta.push(crate::bidi::display(&doc.outlet).into_owned());
     }
     if let Some(d) = doc.published {
         meta.push(d.to_string());

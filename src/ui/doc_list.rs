@@ -50,12 +50,14 @@ fn doc_row_ui(ui: &mut Ui, session: &Session, d: &Document, commands: &mut Vec<C
     let title = if d.title.is_empty() {
         d.id.to_string()
     } else {
-        d.title.clone()
+        // The start of a long right-to-left title is kept: egui cuts a label at its
+        // end, which is the title's start once it is in display order.
+        crate::ui::annotation_list::snippet(&d.title, 34)
     };
     let missing = session.ws.text(&d.id).is_none();
     let mut meta = Vec::new();
     if !d.outlet.is_empty() {
-        meta.push(d.outlet.clone());
+        meta.push(crate::bidi::display(&d.outlet).into_owned());
     }
     meta.push(d.status.to_string());
     meta.push(match count {
