@@ -88,3 +88,26 @@ fn shift_left_grows_a_selection_forwards_in_an_arabic_paragraph() {
     h.run();
     assert_eq!(t.slice(h.state().sel().unwrap()), "Organisers");
 }
+
+#[test]
+fn home_and_end_go_to_the_logical_ends_of_an_arabic_line() {
+    let mut h = open();
+    let t = h.state().text.clone();
+    let s = find(&t, "بغداد");
+    h.state_mut().set_sel(s..s);
+    h.run();
+    let head = |h: &Harness<'static, State>| match &h.state().selection {
+        sourcemark::selection::Selection::Text { head, .. } => *head,
+        other => panic!("a caret, not {other:?}"),
+    };
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(head(&h), 0, "Home: the line's start, at its right");
+    h.key_press(Key::End);
+    h.run();
+    let end = head(&h);
+    assert!(end > s, "End goes forwards: {end}");
+    // The end of the first row, before the space where it wraps (the window is 900 px).
+    let para_end = find(&t, "\n\n");
+    assert!(end <= para_end);
+}

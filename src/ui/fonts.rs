@@ -33,3 +33,47 @@ pub fn install(ctx: &Context) {
         ctx.add_font(FontInsert::new(name, FontData::from_static(data), families));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Letters each right-to-left language adds to Arabic's, and its digits.
+    const SCRIPTS: &[(&str, &str)] = &[
+        (
+            "Arabic",
+            "ابتثجحخدذرزسشصضطظعغفقكلمنهوي ءآأؤإئة ًٌٍَُِّْ ٠١٢٣٤٥٦٧٨٩ ٫٬،؛؟",
+        ),
+        ("Persian", "پچژگکی ۰۱۲۳۴۵۶۷۸۹ \u{200c}"),
+        ("Urdu", "ٹڈڑںےۓھہ"),
+        ("Kurdish (Sorani)", "ڕڵۆێ"),
+        ("Pashto", "ټډړږښګڼۍې"),
+        ("Sindhi", "ڄڃڦ"),
+        ("Uyghur", "ۇۈۋ"),
+    ];
+
+    #[test]
+    fn the_bundled_fonts_cover_the_right_to_left_scripts_the_readme_names() {
+        let ctx = Context::default();
+        install(&ctx);
+        let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+        out.textures_delta.clear();
+        let font = egui::FontId::proportional(16.0);
+        let missing: Vec<(&str, Vec<char>)> = ctx.fonts_mut(|f| {
+            SCRIPTS
+                .iter()
+                .map(|(name, letters)| {
+                    let m: Vec<char> = letters
+                        .chars()
+                        .filter(|c| {
+                            !c.is_whitespace() && *c != '\u{200c}' && !f.has_glyph(&font, *c)
+                        })
+                        .collect();
+                    (*name, m)
+                })
+                .filter(|(_, m)| !m.is_empty())
+                .collect()
+        });
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+}

@@ -224,7 +224,8 @@ fn line_edge(
     let local = head.saturating_sub(chars.start).min(chars.len());
     let cur = layout::caret_pos(&galley, bidi.as_deref(), local);
     let y = cur.center().y;
-    let x = if end {
+    // A right-to-left line starts at its right end.
+    let x = if end != rtl_at(v, cx, head) {
         f32::INFINITY
     } else {
         f32::NEG_INFINITY
