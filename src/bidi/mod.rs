@@ -147,25 +147,79 @@ pub fn is_rtl(level: u8) -> bool {
     level % 2 == 1
 }
 
-/// `text` as a left-to-right renderer must be given it to show it right: each line's
-/// right-to-left runs reversed, Arabic letters first put in their joined forms
-/// (presentation forms), since joining would otherwise follow the reversed order. For
-/// titles, lists and labels, which egui lays out left to right; the article view lays
-/// out the logical text itself. Text without right-to-left letters is returned as it is.
+/// Whether egui shapes `c` in a right-to-left run of its own: a letter, digit or sign
+/// of a right-to-left script (its fonts draw those, and the shaper orders each such run
+/// right to left).
+fn in_rtl_run(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// `text` as egui's own widgets (titles, lists, labels) must be given it to show it in
+/// reading order. egui shapes each run of right-to-left letters (a word) right to left,
+/// joined, but puts the runs and everything else left to right in text order. So each
+/// line is put in display order (UAX #9), and then each such run back in text order for
+/// egui to turn. Text without right-to-left letters is returned as it is. The article
+/// view lays out the logical text itself.
 pub fn display(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_bidi) {
         return Cow::Borrowed(text);
     }
-    let shaped = ar_reshaper::reshape_line(text);
-    let mut out = String::with_capacity(shaped.len());
-    for (i, line) in shaped.split('\n').enumerate() {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let info = ParagraphBidiInfo::new(line, None);
-        out.push_str(&info.reorder_line(0..line.len()));
+        let chars: Vec<char> = line.chars().collect();
+        let Some(p) = Paragraph::new(line) else {
+            out.push_str(line);
+            continue;
+        };
+        let visual: Vec<char> = visual_order(&p.line_levels(0..chars.len()))
+            .into_iter()
+            .map(|k| mirrored(chars[k], p.level(k)))
+            .collect();
+        let mut k = 0;
+        while k < visual.len() {
+            if in_rtl_run(visual[k]) {
+                let start = k;
+                while k < visual.len() && in_rtl_run(visual[k]) {
+                    k += 1;
+                }
+                out.extend(visual[start..k].iter().rev());
+            } else {
+                out.push(visual[k]);
+                k += 1;
+            }
+        }
     }
     Cow::Owned(out)
+}
+
+/// [`display`] of the longest start of `text` (with "…" after it) that `fits`, for a
+/// label one line wide. A widget cuts a label at its end, which in display order is a
+/// right-to-left text's start; cut here instead, the start is what is kept. Text
+/// without right-to-left letters is returned whole (the widget cuts it right).
+pub fn display_fitted(text: &str, fits: impl Fn(&str) -> bool) -> String {
+    let whole = display(text);
+    if matches!(whole, Cow::Borrowed(_)) || fits(&whole) {
+        return whole.into_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let shown = |k: usize| {
+        let mut s: String = chars[..k].iter().collect();
+        s.push('…');
+        display(&s).into_owned()
+    };
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(&shown(mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    shown(lo)
 }
 
 #[cfg(test)]

@@ -83,17 +83,28 @@ fn the_visual_order_is_a_permutation_of_the_line() {
 }
 
 #[test]
-fn widgets_get_joined_forms_in_display_order() {
-    let d = display("من بغداد");
-    // Presentation forms, not the letters: a left-to-right renderer joins nothing.
-    assert!(
-        d.chars()
-            .all(|c| c == ' ' || ('\u{fb50}'..='\u{feff}').contains(&c)),
-        "{d}"
+fn widgets_get_words_in_reading_order_and_each_word_as_written() {
+    // egui turns each Arabic word itself; the words are put right to left here.
+    assert_eq!(display("من بغداد"), "بغداد من");
+    assert_eq!(display("قال 2.5 million شخص"), "شخص million 2.5 قال");
+    // Brackets are mirrored, as the article shows them.
+    assert_eq!(display("بغداد (يناير)"), "(يناير) بغداد");
+    // In an English line the Arabic phrase reads right to left: ٣ first, at its right.
+    assert_eq!(display("Crowd: ٣ ملايين"), "Crowd: ملايين ٣");
+    assert_eq!(display("Crowd size"), "Crowd size");
+}
+
+#[test]
+fn a_long_right_to_left_title_keeps_its_start_when_cut() {
+    let title = "مئات الآلاف يتظاهرون في بغداد للمطالبة بخروج القوات الأجنبية";
+    let fitted = display_fitted(title, |s| s.chars().count() <= 20);
+    assert!(fitted.chars().count() <= 20, "{fitted}");
+    // The first word is there; the ellipsis is at the logical end, the left.
+    assert!(fitted.contains("مئات"), "{fitted}");
+    assert!(fitted.starts_with('…'), "{fitted}");
+    assert_eq!(
+        display_fitted("Crowd size in Baghdad", |_| false),
+        "Crowd size in Baghdad"
     );
-    // The word first in logical order is last from the left.
-    let words: Vec<&str> = d.split(' ').collect();
-    assert_eq!(words.len(), 2);
-    assert_eq!(words[1].chars().count(), 2, "من is on the right");
-    assert_eq!(display("Crowd: ٣ ملايين").chars().next(), Some('C'));
+    assert_eq!(display_fitted(title, |_| true), display(title));
 }

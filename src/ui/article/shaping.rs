@@ -202,3 +202,50 @@ pub fn template(
     }];
     Some(Arc::new(g))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What [`crate::bidi::display`] relies on, and why this module exists: egui 0.37
+    /// shapes a run of Arabic letters right to left (joined, the first letter rightmost)
+    /// but leaves more glyphs than chars. If an egui upgrade changes either, this fails.
+    #[test]
+    fn egui_turns_an_arabic_word_itself_but_gives_it_extra_glyphs() {
+        let ctx = egui::Context::default();
+        crate::ui::fonts::install(&ctx);
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let g = ui.painter().layout_job(block_job(
+                "بغداد",
+                16.0,
+                26.0,
+                Color32::WHITE,
+                f32::INFINITY,
+            ));
+            let glyphs = &g.rows[0].row.glyphs;
+            let drawn: Vec<_> = glyphs.iter().filter(|g| g.advance_width > 0.0).collect();
+            assert_eq!(drawn.len(), 5);
+            assert_eq!(drawn[0].chr, 'د', "the last letter is leftmost");
+            assert_eq!(drawn[4].chr, 'ب', "the first letter is rightmost");
+            assert!(glyphs.len() > 5, "more glyphs than chars: {}", glyphs.len());
+        });
+        out.textures_delta.clear();
+    }
+
+    #[test]
+    fn forms_are_one_per_char_with_lam_alef_on_the_lam() {
+        let f = forms("الآلاف");
+        assert_eq!(f.len(), 6);
+        assert!(matches!(f[0], Form::Char(c) if ('\u{FE70}'..='\u{FEFF}').contains(&c)));
+        // "لآ" and "لا": the lam draws the ligature, the alef nothing.
+        assert!(matches!(f[1], Form::Char(c) if is_lam_alef(c)));
+        assert_eq!(f[2], Form::InLigature);
+        assert!(matches!(f[3], Form::Char(c) if is_lam_alef(c)));
+        assert_eq!(f[4], Form::InLigature);
+        // Latin passes through.
+        assert_eq!(
+            forms("AFP"),
+            vec![Form::Char('A'), Form::Char('F'), Form::Char('P')]
+        );
+    }
+}
