@@ -334,37 +334,39 @@ pub fn range_rects(galley: &Galley, r: Range<usize>, out: &mut Vec<Rect>) {
 }
 
 /// The x extents of a row's glyphs `a..b` as the pieces they make on screen: one when
-/// the row is in logical order (left-to-right text), else the runs of those glyphs
-/// among all of the row's sorted by x (marks without an advance ride on their char).
+/// each glyph starts where the one before it ends (left-to-right text), else the
+/// glyphs sorted by x and joined where they touch (glyphs tile a row, so touching
+/// glyphs have nothing between them; marks without an advance ride on their letter).
 fn pieces(row: &[egui::epaint::text::Glyph], a: usize, b: usize) -> Vec<(f32, f32)> {
-    let in_order = row.windows(2).all(|w| w[1].pos.x >= w[0].pos.x - 0.01);
-    if in_order {
-        let lo = row[a..b]
-            .iter()
-            .map(|g| g.pos.x)
-            .fold(f32::INFINITY, f32::min);
-        let hi = row[a..b]
+    let glyphs = &row[a..b];
+    let mut end = f32::NAN;
+    let mut contiguous = true;
+    for g in glyphs.iter().filter(|g| g.advance_width > 0.0) {
+        if !end.is_nan() && (g.pos.x - end).abs() > 0.5 {
+            contiguous = false;
+            break;
+        }
+        end = g.max_x();
+    }
+    if contiguous {
+        let lo = glyphs.iter().map(|g| g.pos.x).fold(f32::INFINITY, f32::min);
+        let hi = glyphs
             .iter()
             .map(|g| g.max_x())
             .fold(f32::NEG_INFINITY, f32::max);
         return vec![(lo, hi)];
     }
-    let mut by_x: Vec<usize> = (0..row.len())
-        .filter(|&i| row[i].advance_width > 0.0)
+    let mut xs: Vec<(f32, f32)> = glyphs
+        .iter()
+        .filter(|g| g.advance_width > 0.0)
+        .map(|g| (g.pos.x, g.max_x()))
         .collect();
-    by_x.sort_by(|&i, &j| row[i].pos.x.total_cmp(&row[j].pos.x));
-    let mut out: Vec<(f32, f32)> = Vec::new();
-    let mut open = false;
-    for i in by_x {
-        let g = &row[i];
-        if (a..b).contains(&i) {
-            match out.last_mut() {
-                Some(last) if open => last.1 = last.1.max(g.max_x()),
-                _ => out.push((g.pos.x, g.max_x())),
-            }
-            open = true;
-        } else {
-            open = false;
+    xs.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let mut out: Vec<(f32, f32)> = Vec::with_capacity(2);
+    for (lo, hi) in xs {
+        match out.last_mut() {
+            Some(last) if lo <= last.1 + 0.5 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
         }
     }
     out
