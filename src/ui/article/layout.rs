@@ -349,8 +349,15 @@ fn pieces(row: &[egui::epaint::text::Glyph], a: usize, b: usize) -> Vec<(f32, f3
         end = g.max_x();
     }
     if contiguous {
-        let lo = glyphs.iter().map(|g| g.pos.x).fold(f32::INFINITY, f32::min);
-        let hi = glyphs
+        // Over the glyphs that take room: a mark or a joiner sits on another char.
+        let wide: Vec<_> = glyphs.iter().filter(|g| g.advance_width > 0.0).collect();
+        let of = if wide.is_empty() {
+            glyphs.iter().collect()
+        } else {
+            wide
+        };
+        let lo = of.iter().map(|g| g.pos.x).fold(f32::INFINITY, f32::min);
+        let hi = of
             .iter()
             .map(|g| g.max_x())
             .fold(f32::NEG_INFINITY, f32::max);
