@@ -6,7 +6,8 @@
 //! of a 10 MB article, and the 10 MB article with 20,000 links and a selected annotation
 //! whose links are drawn (a connector on screen, markers for the ends above and below),
 //! with the cost of indexing the 20,000 links; and the 10 MB article with 2,000 shared
-//! passages (a bar and two markers each, a few on screen).
+//! passages (a bar and two markers each, a few on screen); and a 10 MB Arabic article
+//! (right to left, laid out char by char and reordered, see the view's `bidi`).
 //!
 //! A jump takes two frames: the one that asks for it (it lays out the target's block to
 //! find where it is, and about half of the new screen's blocks not laid out yet) and the
@@ -59,15 +60,52 @@ const WORDS: &[&str] = &[
     "march",
 ];
 
+/// Words of Arabic news, with the digits, Latin names and punctuation it mixes in.
+const ARABIC: &[&str] = &[
+    "قال",
+    "المتحدث",
+    "إن",
+    "عدد",
+    "المتظاهرين",
+    "في",
+    "بغداد",
+    "تجاوز",
+    "٢٫٥",
+    "مليون",
+    "شخص،",
+    "فيما",
+    "قدّرت",
+    "الشرطة",
+    "العدد",
+    "بنحو",
+    "300",
+    "ألف",
+    "(يناير)",
+    "وكالة",
+    "Reuters",
+    "«الحرية»",
+    "الجمعة",
+    "العراقية",
+    "القوات",
+    "الأمريكية",
+    "لا",
+    "البرلمان",
+];
+
 /// Deterministic article text of about `bytes` bytes: paragraphs of 300–900 chars
 /// separated by blank lines, or one single line when `breaks` is false.
 fn article(bytes: usize, breaks: bool) -> String {
+    article_of(WORDS, bytes, breaks)
+}
+
+/// [`article`] of other words.
+fn article_of(words: &[&str], bytes: usize, breaks: bool) -> String {
     let mut s = String::with_capacity(bytes + 64);
     let mut rng = fastrand::Rng::with_seed(7);
     let mut para = 0;
     let mut para_len = 600;
     while s.len() < bytes {
-        let w = WORDS[rng.usize(..WORDS.len())];
+        let w = words[rng.usize(..words.len())];
         s.push_str(w);
         para += w.len() + 1;
         if breaks && para > para_len {
@@ -139,6 +177,8 @@ impl Fixture {
             link_index: LinkIndex::default(),
             selection: Selection::Nothing,
         };
+        // The app's fonts, so that Arabic is drawn as the window draws it.
+        sourcemark::ui::fonts::install(&f.ctx);
         for _ in 0..3 {
             f.frame(false);
         }
@@ -307,6 +347,7 @@ fn bench_sizes(c: &mut Criterion) {
         ("2MB-one-line", article(2_000_000, false), 0),
         ("10MB-20k-links", article(10_000_000, true), 20_000),
         ("10MB-2k-passages", article(10_000_000, true), 0),
+        ("10MB-arabic", article_of(ARABIC, 10_000_000, true), 0),
     ];
     for (name, text, links) in cases {
         let mut f = if links > 0 {

@@ -77,6 +77,17 @@ pub enum Edit {
         at: usize,
     },
     /// Replaces the whole project: what a merge with the file on disk does, as one step
+    /// Remembers a rejected suggestion, so it is not proposed again.
+    InsertRejected(crate::model::Rejected),
+    /// Forgets a rejected suggestion (undoing a reject).
+    RemoveRejected(crate::model::Rejected),
+    /// Replaces the project's list of pattern files.
+    SetPatterns {
+        /// The list before.
+        before: Vec<String>,
+        /// The list after.
+        after: Vec<String>,
+    },
     /// that undo can take back. Refused unless the project is `before`.
     ReplaceProject {
         /// The project before.
@@ -170,6 +181,12 @@ impl Edit {
                 at: *at,
             },
             Edit::ReplaceProject { before, after } => Edit::ReplaceProject {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Edit::InsertRejected(r) => Edit::RemoveRejected(r.clone()),
+            Edit::RemoveRejected(r) => Edit::InsertRejected(r.clone()),
+            Edit::SetPatterns { before, after } => Edit::SetPatterns {
                 before: after.clone(),
                 after: before.clone(),
             },
@@ -295,6 +312,26 @@ impl Edit {
                     return Err(EditError::Stale);
                 }
                 *p = (**after).clone();
+            }
+            Edit::InsertRejected(r) => match p.rejected.binary_search(r) {
+                Ok(_) => {
+                    return Err(EditError::Changed(
+                        "the suggestion was rejected already".into(),
+                    ));
+                }
+                Err(at) => p.rejected.insert(at, r.clone()),
+            },
+            Edit::RemoveRejected(r) => match p.rejected.binary_search(r) {
+                Ok(at) => {
+                    p.rejected.remove(at);
+                }
+                Err(_) => return Err(EditError::Changed("the rejection is not there".into())),
+            },
+            Edit::SetPatterns { before, after } => {
+                if p.patterns != *before {
+                    return Err(EditError::Changed("the pattern files".into()));
+                }
+                p.patterns = after.clone();
             }
             Edit::InsertRecordedConflict { entry, at } => {
                 if *at > p.conflicts.len() {
@@ -784,5 +821,42 @@ mod tests {
         }
         let starts: Vec<usize> = p.annotations.iter().map(|a| a.start).collect();
         assert_eq!(starts, vec![0, 10, 30]);
+    }
+}
+
+#[cfg(test)]
+mod suggestion_edits {
+    use super::*;
+    use crate::model::{DocId, Rejected};
+
+    #[test]
+    fn a_reject_and_a_pattern_list_are_edits_that_undo_and_refuse_a_stale_state() {
+        let mut p = Project::new("t");
+        let before = p.clone();
+        let r = Rejected::new(DocId::from("d"), &[3..9], "figure", "figure");
+        let mut h = History::new();
+        let tx = Transaction {
+            name: "Reject".into(),
+            edits: vec![
+                Edit::InsertRejected(r.clone()),
+                Edit::SetPatterns {
+                    before: vec![],
+                    after: vec!["officials.jsonl".into()],
+                },
+            ],
+        };
+        h.apply(&mut p, tx).unwrap();
+        assert_eq!(p.rejected, vec![r.clone()]);
+        assert_eq!(p.patterns, vec!["officials.jsonl".to_string()]);
+        // Rejecting it twice, or changing a list that is not the one recorded, refuses.
+        assert!(Edit::InsertRejected(r.clone()).apply(&mut p).is_err());
+        let stale = Edit::SetPatterns {
+            before: vec![],
+            after: vec![],
+        };
+        assert!(stale.apply(&mut p).is_err());
+        h.undo(&mut p).unwrap();
+        assert_eq!(p, before);
+        assert!(Edit::RemoveRejected(r).apply(&mut p).is_err());
     }
 }

@@ -3,16 +3,18 @@
 //!
 //! The core ([`model`], [`text`], [`anchor`], [`store`], [`workspace`], [`relink`], [`edit`],
 //! [`links`], [`merge`], [`check`], [`dataset`], [`cluster`], [`figure`], [`compare`],
-//! [`reuse`], [`agree`]) knows nothing of the window and is tested without one; [`ui`]
+//! [`reuse`], [`agree`], [`suggest`]) knows nothing of the window and is tested without one; [`ui`]
 //! draws it and sends edits. `ARCHITECTURE.md` has the map.
 
 #![warn(missing_docs)]
 
 pub mod agree;
 pub mod anchor;
+pub mod bidi;
 pub mod check;
 pub mod cluster;
 pub mod compare;
+pub mod curate;
 pub mod dataset;
 pub mod edit;
 pub mod figure;
@@ -26,6 +28,7 @@ pub mod search;
 pub mod selection;
 pub mod stats;
 pub mod store;
+pub mod suggest;
 #[cfg(test)]
 mod test_support;
 pub mod text;

@@ -1,141 +1,20 @@
 //! The article view, headless: selecting text with the mouse and keyboard, clicking
 //! annotations, and rendering a huge single-line article.
 
+mod article_support;
+
+use article_support::*;
 use eframe::egui::{self, Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
-use sourcemark::model::{Annotation, AnnotationId, DocId, LabelScheme};
+use sourcemark::model::AnnotationId;
 use sourcemark::selection::Selection;
 use sourcemark::text::DocText;
-use sourcemark::ui::article::{ArticleContext, ArticleResponse, ArticleView};
+use sourcemark::ui::article::ArticleContext;
 
 const SEED: &str = "Sayed Sadiq al-Hashemi said more than 2.5\u{a0}million took part.\n\n\
 Huge crowds massed under gray skies in the Jadiriyah district, chanting \
 “Get out, get out occupier!” and “Yes to sovereignty!”\n\n\
 Iraq’s Al-Ahd news network reported that Iraqis gathered. Caf\u{e9} cafe\u{301}.\n";
-
-struct State {
-    view: ArticleView,
-    doc: DocId,
-    text: DocText,
-    anns: Vec<Annotation>,
-    labels: LabelScheme,
-    resp: ArticleResponse,
-    hovered: Option<AnnotationId>,
-    /// The window's selection, as the app keeps it from what the view reports.
-    selection: Selection,
-    /// A plain click placed a caret (the view reported a caret).
-    caret_placed: bool,
-}
-
-impl State {
-    /// The selected text range.
-    fn sel(&self) -> Option<std::ops::Range<usize>> {
-        self.selection.text_range(&self.doc)
-    }
-
-    fn set_sel(&mut self, r: std::ops::Range<usize>) {
-        self.selection = Selection::range(self.doc.clone(), r);
-    }
-}
-
-fn state(text: &str, anns: &[(usize, usize, &str)]) -> State {
-    let doc = DocId::from("doc");
-    let text = DocText::new(text.to_owned());
-    let mut anns: Vec<Annotation> = anns
-        .iter()
-        .map(|&(s, e, l)| Annotation::new(doc.clone(), &text, s, e, l, "test").unwrap())
-        .collect();
-    anns.sort_by_key(|a| (a.start, a.end));
-    State {
-        view: ArticleView::new(),
-        doc,
-        text,
-        anns,
-        labels: LabelScheme::default(),
-        resp: ArticleResponse::default(),
-        hovered: None,
-        selection: Selection::Nothing,
-        caret_placed: false,
-    }
-}
-
-fn harness(st: State) -> Harness<'static, State> {
-    harness_with(Harness::builder(), st)
-}
-
-fn harness_with(b: egui_kittest::HarnessBuilder<State>, st: State) -> Harness<'static, State> {
-    b.with_size(vec2(900.0, 600.0)).build_ui_state(
-        |ui, st: &mut State| {
-            let cx = ArticleContext {
-                doc: &st.doc,
-                text: &st.text,
-                annotations: &st.anns,
-                labels: &st.labels,
-                selection: &st.selection,
-                revision: 0,
-                find_matches: &[],
-                current_match: None,
-                font_size: 16.0,
-                keyboard: true,
-                links: &[],
-                link_index: &Default::default(),
-                all_annotations: &st.anns,
-            };
-            let r = st.view.ui(ui, &cx);
-            st.hovered = r.hovered_annotation.clone();
-            if let Some(sel) = &r.selection {
-                st.caret_placed =
-                    matches!(sel, Selection::Text { anchor, head, .. } if anchor == head);
-                st.selection = sel.clone();
-            }
-            // Keep what happened until the test reads it.
-            if r.clicked_annotation.is_some() || r.selection.is_some() {
-                st.resp = r;
-            }
-        },
-        st,
-    )
-}
-
-/// Char offset of the first occurrence of `needle` in `text`.
-fn find(text: &DocText, needle: &str) -> usize {
-    text.char_of(text.as_str().find(needle).unwrap())
-}
-
-/// Centre of char `c` on screen.
-fn at(h: &Harness<'_, State>, c: usize) -> Pos2 {
-    h.state()
-        .view
-        .char_rect(c)
-        .unwrap_or_else(|| panic!("char {c} not laid out"))
-        .center()
-}
-
-fn drag(h: &mut Harness<'_, State>, from: Pos2, to: Pos2, modifiers: Modifiers) {
-    h.event(Event::ModifiersChanged(modifiers));
-    h.hover_at(from);
-    h.run();
-    h.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers,
-    });
-    h.run();
-    h.hover_at(from + (to - from) / 2.0);
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers,
-    });
-    h.run();
-    h.event(Event::ModifiersChanged(Modifiers::NONE));
-    h.run();
-}
 
 #[test]
 fn drag_across_curly_quotes_snaps_to_words_with_char_offsets() {
@@ -377,23 +256,6 @@ fn offsets_stay_exact_after_arabic_cjk_emoji_and_combining_marks() {
     drag(&mut h, from, to, Modifiers::NONE);
     let sel = h.state().sel().expect("a selection");
     assert_eq!(t.slice(sel), "Get out");
-}
-
-fn click(h: &mut Harness<'_, State>, p: Pos2, modifiers: Modifiers) {
-    h.event(Event::ModifiersChanged(modifiers));
-    h.hover_at(p);
-    h.run();
-    for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos: p,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers,
-        });
-    }
-    h.run();
-    h.event(Event::ModifiersChanged(Modifiers::NONE));
-    h.run();
 }
 
 #[test]

@@ -64,6 +64,9 @@
 //! - a link's `ends`: `from` and `to`, so a link never joins two annotations nobody
 //!   linked.
 //!
+//! The project's pattern files and rejected suggestions merge as sets (`sets.rs`): an
+//! entry either side added stays, one either side removed goes; they never conflict.
+//!
 //! An annotation's `attrs` merge attribute by attribute, and its project-defined
 //! `attrs.custom` key by key. Its `modified` time changed on both sides takes the later
 //! one and `created` the earlier one: times record the edits, they are not edits.
@@ -106,6 +109,7 @@ mod files;
 mod record;
 mod recorded;
 mod resolve;
+mod sets;
 mod settle;
 mod value;
 
@@ -373,6 +377,8 @@ pub fn merge_with(
     project.annotations = annotations;
     project.links = links;
     project.clusters = clusters;
+    project.patterns = sets::merge_set(&base.patterns, &ours.patterns, &theirs.patterns);
+    project.rejected = sets::merge_set(&base.rejected, &ours.rejected, &theirs.rejected);
     project.conflicts = recorded::merge_lists(base, ours, theirs);
     project.normalize();
 

@@ -296,6 +296,8 @@ pub(super) fn merge_scalars(
             annotations: _,
             links: _,
             clusters: _,
+            patterns: _,
+            rejected: _,
             conflicts: _,
         } = p;
         Map::from_iter([

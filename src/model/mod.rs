@@ -13,6 +13,7 @@ mod ids;
 mod labels;
 mod link;
 pub mod quote;
+mod rejected;
 pub(crate) mod time;
 mod validate;
 
@@ -30,6 +31,7 @@ pub use ids::{
 };
 pub use labels::{Color, Label, LabelKind, LabelScheme};
 pub use link::{Link, LinkKind};
+pub use rejected::Rejected;
 pub use validate::BadDocumentId;
 
 use serde::{Deserialize, Serialize};
@@ -60,6 +62,13 @@ pub struct Project {
     /// Clusters, sorted by id; their members are the annotations that name them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clusters: Vec<Cluster>,
+    /// Pattern files (spaCy/Prodigy JSONL) whose patterns suggest spans, relative to
+    /// the project file, in the order they were named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patterns: Vec<String>,
+    /// Suggestions a person rejected, sorted, so they are not proposed again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejected>,
     /// Conflicts a merge left for a person to decide (see [`RecordedConflict`]); the
     /// project holds one side of each. Not written when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -77,6 +86,8 @@ impl Project {
             annotations: Vec::new(),
             links: Vec::new(),
             clusters: Vec::new(),
+            patterns: Vec::new(),
+            rejected: Vec::new(),
             conflicts: Vec::new(),
         }
     }
@@ -88,6 +99,8 @@ impl Project {
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.links.sort_by(|a, b| a.id.cmp(&b.id));
         self.clusters.sort_by(|a, b| a.id.cmp(&b.id));
+        self.rejected.sort();
+        self.rejected.dedup();
     }
 
     /// The cluster with this id.

@@ -161,6 +161,7 @@ fn is_in_order(p: &Project) -> bool {
             .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
         && p.links.is_sorted_by(|a, b| a.id <= b.id)
         && p.clusters.is_sorted_by(|a, b| a.id <= b.id)
+        && p.rejected.is_sorted_by(|a, b| a < b)
 }
 
 /// Just enough of a project file to read its version before parsing the rest.

@@ -123,6 +123,8 @@ pub fn to_text(
         annotations: Vec::new(),
         links: project.links.clone(),
         clusters: project.clusters.clone(),
+        patterns: project.patterns.clone(),
+        rejected: project.rejected.clone(),
         conflicts: project.conflicts.clone(),
     };
     let chunks: Vec<&[Annotation]> = project.annotations.chunks(n.div_ceil(threads)).collect();

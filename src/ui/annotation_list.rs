@@ -133,7 +133,8 @@ pub fn snippet(s: &str, n: usize) -> String {
     if flat.chars().count() > n {
         out.push('…');
     }
-    out
+    // Right-to-left words in display order (egui lays labels out left to right).
+    crate::bidi::display(&out).into_owned()
 }
 
 fn row_ui(

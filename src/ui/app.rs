@@ -26,11 +26,13 @@ use std::time::Duration;
 
 mod chosen;
 mod compare;
+mod curation;
 mod disk;
 mod import;
 mod links;
 mod passages;
 mod recorded;
+mod review;
 mod run;
 
 /// How the window starts.
@@ -108,6 +110,15 @@ pub struct SourcemarkApp {
     pub link_kinds: crate::ui::link_mode::KindChooser,
     /// The comparison of sources, under the article.
     pub compare: crate::ui::compare_view::CompareView,
+    /// The curation of two annotators' work, under the article.
+    pub curation: crate::ui::curation_view::CurationView,
+    /// The suggestions of the document shown, and their review.
+    pub review: crate::ui::suggestions::SuggestionReview,
+    /// The suggestions' outlines, for (document, revision, cursor).
+    review_marks: Option<(
+        (crate::model::DocId, u64, Option<usize>),
+        std::sync::Arc<crate::ui::article::OutlineMarks>,
+    )>,
     /// The project's shared passages, found off the UI thread.
     pub passages: crate::ui::passages::SharedPassages,
     /// The merge conflicts the project file records, settled one key at a time.
@@ -167,6 +178,9 @@ impl SourcemarkApp {
             picker: crate::ui::pick::Picker::new(),
             link_kinds: Default::default(),
             compare: Default::default(),
+            curation: Default::default(),
+            review: Default::default(),
+            review_marks: None,
             passages: Default::default(),
             recorded: Default::default(),
             counts: Default::default(),
@@ -238,6 +252,8 @@ impl SourcemarkApp {
                     .session
                     .as_ref()
                     .and_then(|s| s.linking.as_ref().map(|l| l.step())),
+                curating: self.session.as_ref().is_some_and(|s| s.curation.is_some()),
+                reviewing: self.session.is_some() && self.review.on,
             };
             let label_keys: Vec<char> = self
                 .session
@@ -249,6 +265,7 @@ impl SourcemarkApp {
         }
         self.picker.take_keys(&ctx);
         self.passages_frame(&ctx);
+        self.review_frame(&ctx);
         self.panels_ui(ui);
         let name = self
             .session
@@ -288,6 +305,7 @@ impl SourcemarkApp {
                 .max_height(bounds.height() - 40.0)
                 .show(&ctx, crate::ui::keys::key_map_ui);
         }
+        self.annotator_choice_ui(&ctx);
         self.recorded_conflicts_ui(&ctx);
         if let Some(c) = self.palette.ui(&ctx, self.session.as_ref()) {
             self.commands.push(Command::Ui(c));
@@ -332,6 +350,8 @@ impl SourcemarkApp {
 
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
         let mut cmds = Vec::new();
+        let marks = self.suggestion_marks();
+        self.view.set_suggestions(marks);
         egui::Panel::top("menu-bar").show(ui, |ui| {
             crate::ui::menu::menu_bar_ui(ui, self.session.as_ref(), &self.config, &mut cmds);
         });
@@ -380,6 +400,19 @@ impl SourcemarkApp {
                         fixed_width_ui(ui, |ui| self.compare.compare_ui(ui, session, &mut cmds))
                     });
             }
+            if session.curation.is_some() {
+                let max = (ui.available_height() - 160.0).max(120.0);
+                // A third of a small window, so the article keeps the most of it.
+                let default = 240.0_f32.min(ui.available_height() * 0.36).min(max);
+                egui::Panel::bottom("curation")
+                    .resizable(true)
+                    .default_size(default)
+                    .size_range(120.0..=max)
+                    .show(ui, |ui| {
+                        fixed_width_ui(ui, |ui| self.curation.curation_ui(ui, session, &mut cmds))
+                    });
+            }
+            self.view.set_curation(self.curation.marks(session));
             let widths = self.config.panel_widths.unwrap_or(DEFAULT_PANEL_WIDTHS);
             let caps = panel_caps(
                 ui.available_width(),
@@ -490,6 +523,7 @@ impl SourcemarkApp {
             || self.preferences.is_open()
             || self.palette.is_open()
             || self.picker.is_open()
+            || self.curation.choosing.is_some()
             || self.recorded.is_open()
     }
 
@@ -739,6 +773,8 @@ impl SourcemarkApp {
         self.recorded.opened(&s);
         self.session = Some(s);
         self.passages = Default::default();
+        self.curation.reset();
+        self.review.reset();
         self.disk_asked = None;
         self.disk_missing_told = false;
         self.view = ArticleView::new();
@@ -753,6 +789,8 @@ impl SourcemarkApp {
         self.end_imports();
         self.session = None;
         self.passages = Default::default();
+        self.curation.reset();
+        self.review.reset();
         self.view = ArticleView::new();
         self.find.close();
         self.inspector.draft = None;

@@ -205,7 +205,17 @@ fn header_ui(ui: &mut Ui, session: &Session, doc: &crate::model::Document, out: 
                 let title = if doc.title.is_empty() {
                     doc.id.to_string()
                 } else {
-                    doc.title.clone()
+                    // Cut at its end when too long; a right-to-left title at its
+                    // logical end, which is on the left.
+                    let font = egui::TextStyle::Heading.resolve(ui.style());
+                    let max = ui.available_width();
+                    crate::bidi::display_fitted(&doc.title, |s| {
+                        ui.fonts_mut(|f| {
+                            f.layout_no_wrap(s.to_owned(), font.clone(), egui::Color32::WHITE)
+                        })
+                        .size()
+                        .x <= max
+                    })
                 };
                 ui.add(egui::Label::new(RichText::new(title).heading().strong()).truncate());
             });
@@ -213,7 +223,7 @@ fn header_ui(ui: &mut Ui, session: &Session, doc: &crate::model::Document, out: 
     });
     let mut meta = Vec::new();
     if !doc.outlet.is_empty() {
-        meta.push(doc.outlet.clone());
+        meta.push(crate::bidi::display(&doc.outlet).into_owned());
     }
     if let Some(d) = doc.published {
         meta.push(d.to_string());

@@ -115,6 +115,34 @@ pub enum UiCommand {
     /// Copy the annotations of the shared passage under the caret to the other
     /// documents that share it.
     CarryAnnotations,
+    /// Curate this project against another annotator's copy of it (asks which file).
+    CurateAgainstProject,
+    /// Curate two annotators of this project (asks which two when there are more).
+    CurateAnnotators,
+    /// While curating: the next place the annotators differ that is not settled.
+    NextDisagreement,
+    /// While curating: the previous such place.
+    PreviousDisagreement,
+    /// While curating: take A's version of the current place.
+    TakeA,
+    /// While curating: take B's version of the current place.
+    TakeB,
+    /// End the curation (every choice made stays in the project).
+    EndCuration,
+    /// Start or end reviewing the suggestions of the document shown.
+    ReviewSuggestions,
+    /// While reviewing: the next suggestion.
+    NextSuggestion,
+    /// While reviewing: the previous suggestion.
+    PreviousSuggestion,
+    /// While reviewing: make the suggestion an annotation.
+    AcceptSuggestion,
+    /// While reviewing: reject the suggestion; it is not proposed again.
+    RejectSuggestion,
+    /// While reviewing: accept every suggestion of this one's label in the document.
+    AcceptAllSuggested,
+    /// Name a spaCy/Prodigy pattern file whose patterns suggest spans (asks which).
+    AddPatternFile,
     /// Show the merge conflicts the project file records, to settle them.
     MergeConflicts,
 }
@@ -136,6 +164,10 @@ pub enum Group {
     Links,
     /// Comparing sources: clusters and the comparison view.
     Compare,
+    /// Curating two annotators' work.
+    Curate,
+    /// Suggestions by rules and patterns.
+    Suggest,
 }
 
 impl Group {
@@ -149,6 +181,8 @@ impl Group {
             Group::Help => "Help",
             Group::Links => "Links",
             Group::Compare => "Compare",
+            Group::Curate => "Curate",
+            Group::Suggest => "Suggest",
         }
     }
 }
@@ -227,6 +261,20 @@ impl UiCommand {
             AddToCluster => "Add selection to cluster",
             RemoveFromCluster => "Remove selection from cluster",
             CarryAnnotations => "Carry annotations to the other outlet",
+            CurateAgainstProject => "Curate against another project…",
+            CurateAnnotators => "Curate two annotators…",
+            NextDisagreement => "Next disagreement",
+            PreviousDisagreement => "Previous disagreement",
+            TakeA => "Take A's version",
+            TakeB => "Take B's version",
+            EndCuration => "End curation",
+            ReviewSuggestions => "Review suggestions",
+            NextSuggestion => "Next suggestion",
+            PreviousSuggestion => "Previous suggestion",
+            AcceptSuggestion => "Accept suggestion",
+            RejectSuggestion => "Reject suggestion",
+            AcceptAllSuggested => "Accept all of this label here",
+            AddPatternFile => "Add pattern file…",
             MergeConflicts => "Merge conflicts…",
         }
     }
@@ -303,6 +351,38 @@ impl UiCommand {
             CarryAnnotations => {
                 "Copy the annotations of the shared passage under the caret (a bar in the left margin) to the other outlets that print it, each linked same-as to its original"
             }
+            CurateAgainstProject => {
+                "Open another annotator's copy of this project beside it: each span is marked agreed or how it differs, and you settle each difference; the result is this project"
+            }
+            CurateAnnotators => {
+                "Compare two annotators of this project span by span and settle where they differ (taking one's version deletes the other's)"
+            }
+            NextDisagreement => {
+                "Go to the next place the two annotators differ that is not settled"
+            }
+            PreviousDisagreement => {
+                "Go to the previous place the two annotators differ that is not settled"
+            }
+            TakeA => "Make this project hold A's version of the current place (one undo step)",
+            TakeB => "Make this project hold B's version of the current place (one undo step)",
+            EndCuration => "Close the curation panel; every choice made stays in the project",
+            ReviewSuggestions => {
+                "Step through the figures, quotes (with their speakers) and claims that rules and your pattern files find in this document; none is saved until you accept it"
+            }
+            NextSuggestion => "While reviewing: the next suggestion",
+            PreviousSuggestion => "While reviewing: the previous suggestion",
+            AcceptSuggestion => {
+                "While reviewing: make the suggestion an annotation, with its speaker and link (a label key accepts it as that label)"
+            }
+            RejectSuggestion => {
+                "While reviewing: reject the suggestion; the project remembers, and it is not proposed again"
+            }
+            AcceptAllSuggested => {
+                "While reviewing: accept every suggestion in this document with the label of the one shown, as one undo step"
+            }
+            AddPatternFile => {
+                "Name a spaCy/Prodigy patterns file (JSONL: phrase or token patterns with a label) whose matches are suggested"
+            }
             MergeConflicts => {
                 "Show the conflicts a git merge recorded in the project file, and settle each with one key: O keeps ours, T takes theirs"
             }
@@ -352,6 +432,17 @@ impl UiCommand {
             ToggleCompare => &[k!(CMD_SHIFT, C)],
             NewClusterFromSelection => &[k!(Modifiers::SHIFT, G)],
             AddToCluster => &[k!(NONE, G)],
+            NextDisagreement => &[k!(NONE, N)],
+            PreviousDisagreement => &[k!(Modifiers::SHIFT, N)],
+            TakeA => &[k!(NONE, A)],
+            TakeB => &[k!(NONE, B)],
+            CurateAgainstProject | CurateAnnotators | EndCuration | AddPatternFile => &[],
+            ReviewSuggestions => &[k!(CMD_SHIFT, R)],
+            NextSuggestion => &[k!(NONE, J), k!(NONE, Tab)],
+            PreviousSuggestion => &[k!(NONE, K), k!(Modifiers::SHIFT, Tab)],
+            AcceptSuggestion => &[k!(NONE, Enter)],
+            RejectSuggestion => &[k!(NONE, X), k!(NONE, Backspace)],
+            AcceptAllSuggested => &[k!(Modifiers::SHIFT, Enter)],
             AddArticles | ReloadFromDisk | EditDocumentDetails | ReadOutsideArticles
             | ThemeSystem | ThemeLight | ThemeDark | Preferences => &[],
         }
@@ -383,6 +474,10 @@ impl UiCommand {
             | AddToCluster
             | RemoveFromCluster
             | CarryAnnotations => Group::Compare,
+            CurateAgainstProject | CurateAnnotators | NextDisagreement | PreviousDisagreement
+            | TakeA | TakeB | EndCuration => Group::Curate,
+            ReviewSuggestions | NextSuggestion | PreviousSuggestion | AcceptSuggestion
+            | RejectSuggestion | AcceptAllSuggested | AddPatternFile => Group::Suggest,
         }
     }
 
@@ -407,6 +502,39 @@ impl UiCommand {
                 | NewClusterFromSelection
                 | AddToCluster
                 | RemoveFromCluster
+                | NextDisagreement
+                | PreviousDisagreement
+                | TakeA
+                | TakeB
+                | NextSuggestion
+                | PreviousSuggestion
+                | AcceptSuggestion
+                | RejectSuggestion
+                | AcceptAllSuggested
+        )
+    }
+
+    /// Whether the command belongs to reviewing suggestions (and so only fires while
+    /// the review is on: otherwise the keys belong to the view).
+    pub fn needs_review(self) -> bool {
+        use UiCommand::*;
+        matches!(
+            self,
+            NextSuggestion
+                | PreviousSuggestion
+                | AcceptSuggestion
+                | RejectSuggestion
+                | AcceptAllSuggested
+        )
+    }
+
+    /// Whether the command acts on a curation (and so only fires while one is open:
+    /// otherwise the keys belong to the view).
+    pub fn needs_curation(self) -> bool {
+        use UiCommand::*;
+        matches!(
+            self,
+            NextDisagreement | PreviousDisagreement | TakeA | TakeB | EndCuration
         )
     }
 
@@ -558,6 +686,12 @@ pub enum Command {
     ShowPassage(DocId, std::ops::Range<usize>),
     /// Carry annotations across these shared passages, from the side given.
     CarryPassages(Vec<(crate::reuse::Passage, crate::reuse::carry::Which)>),
+    /// While curating: go to this place and show it.
+    ShowPlace(crate::ui::curation_view::Place),
+    /// While curating: take this side's version of this place.
+    TakeVersion(crate::ui::curation_view::Place, crate::curate::Side),
+    /// Curate these two annotators of the project.
+    CurateNamed(String, String),
 }
 
 /// Where making a link is: choosing its other end, or its kind.
@@ -588,6 +722,10 @@ pub struct KeyContext {
     pub popup_open: bool,
     /// A link is being made, at this step.
     pub link_step: Option<LinkStep>,
+    /// A curation is open.
+    pub curating: bool,
+    /// Suggestions are being reviewed.
+    pub reviewing: bool,
 }
 
 /// Takes this frame's shortcut presses out of the input (so no widget sees them too)
@@ -604,6 +742,12 @@ pub fn collect_shortcuts(
                 continue;
             }
             if cmd.needs_selected_annotation() && !keys.annotation_selected {
+                continue;
+            }
+            if cmd.needs_curation() && !keys.curating {
+                continue;
+            }
+            if cmd.needs_review() && !keys.reviewing {
                 continue;
             }
             if cmd == UiCommand::Escape && keys.popup_open {

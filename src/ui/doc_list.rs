@@ -55,7 +55,7 @@ fn doc_row_ui(ui: &mut Ui, session: &Session, d: &Document, commands: &mut Vec<C
     let missing = session.ws.text(&d.id).is_none();
     let mut meta = Vec::new();
     if !d.outlet.is_empty() {
-        meta.push(d.outlet.clone());
+        meta.push(crate::bidi::display(&d.outlet).into_owned());
     }
     meta.push(d.status.to_string());
     meta.push(match count {
@@ -126,7 +126,15 @@ fn two_line_row_ui(
     } else {
         visuals.weak_text_color()
     };
-    let g1 = wrap(title, body.clone(), title_color);
+    // A right-to-left title keeps its start when it is cut (see `bidi::display_fitted`).
+    let max = width - 2.0 * pad.x;
+    let title = crate::bidi::display_fitted(title, |s| {
+        ui.fonts_mut(|f| f.layout_no_wrap(s.to_owned(), body.clone(), title_color))
+            .size()
+            .x
+            <= max
+    });
+    let g1 = wrap(&title, body.clone(), title_color);
     let g2 = wrap(meta, meta_font, meta_color);
     let h = g1.size().y + g2.size().y + 2.0 * pad.y + 2.0;
     let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, h), egui::Sense::click());

@@ -1,4 +1,4 @@
-//! The menu bar: File, Edit, Find, View, Compare, Help. Every item is a [`UiCommand`], with its
+//! The menu bar: File, Edit, Find, View, Compare, Curate, Suggest, Help. Every item is a [`UiCommand`], with its
 //! text, tooltip and shortcut from the one description the keyboard and the palette
 //! use.
 
@@ -51,6 +51,11 @@ pub fn state(cmd: UiCommand, session: Option<&Session>) -> (bool, String) {
             session.is_some_and(|s| s.project().labels.missing_source().is_some()),
             text,
         ),
+        UiCommand::NextDisagreement
+        | UiCommand::PreviousDisagreement
+        | UiCommand::TakeA
+        | UiCommand::TakeB
+        | UiCommand::EndCuration => (session.is_some_and(|s| s.curation.is_some()), text),
         UiCommand::NewClusterFromSelection
         | UiCommand::AddToCluster
         | UiCommand::RemoveFromCluster => (
@@ -168,6 +173,28 @@ pub fn menu_bar_ui(
             item(ui, RemoveFromCluster, s, out);
             ui.separator();
             item(ui, CarryAnnotations, s, out);
+        });
+        ui.menu_button("Curate", |ui| {
+            item(ui, CurateAgainstProject, s, out);
+            item(ui, CurateAnnotators, s, out);
+            ui.separator();
+            item(ui, NextDisagreement, s, out);
+            item(ui, PreviousDisagreement, s, out);
+            item(ui, TakeA, s, out);
+            item(ui, TakeB, s, out);
+            ui.separator();
+            item(ui, EndCuration, s, out);
+        });
+        ui.menu_button("Suggest", |ui| {
+            item(ui, ReviewSuggestions, s, out);
+            ui.separator();
+            item(ui, NextSuggestion, s, out);
+            item(ui, PreviousSuggestion, s, out);
+            item(ui, AcceptSuggestion, s, out);
+            item(ui, RejectSuggestion, s, out);
+            item(ui, AcceptAllSuggested, s, out);
+            ui.separator();
+            item(ui, AddPatternFile, s, out);
         });
         ui.menu_button("Help", |ui| {
             item(ui, CommandPalette, s, out);

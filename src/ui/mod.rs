@@ -19,6 +19,7 @@ pub mod compare_table;
 pub mod compare_view;
 pub mod config;
 pub mod conflicts;
+pub mod curation_view;
 pub mod dialogs;
 pub mod disk_merge;
 pub mod doc_details;
@@ -45,11 +46,14 @@ pub mod relink;
 pub mod session;
 pub mod session_clusters;
 pub mod session_conflicts;
+pub mod session_curation;
 pub mod session_import;
 pub mod session_links;
 pub mod session_passages;
 mod session_ranges;
+mod session_suggest;
 pub mod status_bar;
+pub mod suggestions;
 #[cfg(test)]
 pub(crate) mod test_support;
 

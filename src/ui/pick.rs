@@ -197,6 +197,10 @@ pub enum Purpose {
     },
     /// Save the comparison's table there; the name suggested.
     ComparisonTable(PathBuf),
+    /// Curate the project against that project file.
+    CurationProject,
+    /// Name that pattern file in the project.
+    PatternFile,
 }
 
 /// Whether the system's dialog can open, as far as is known.

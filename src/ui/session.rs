@@ -53,6 +53,9 @@ pub enum SessionError {
     /// The annotations cannot be carried across a shared passage.
     #[error(transparent)]
     Carry(#[from] crate::reuse::carry::CarryError),
+    /// A curation's version cannot be taken.
+    #[error(transparent)]
+    Choice(crate::curate::choice::ChoiceError),
 }
 
 /// An open project with its history and what the window shows.
@@ -78,6 +81,9 @@ pub struct Session {
     pub(crate) link_cache: crate::ui::session_links::LinkCache,
     /// A link being made (after L), if any.
     pub linking: Option<crate::ui::session_links::Linking>,
+    /// The curation open on this project, if any: two annotators' versions as they were
+    /// when it began (see [`crate::curate`]).
+    pub curation: Option<Arc<crate::curate::Curation>>,
 }
 
 impl Session {
@@ -118,6 +124,7 @@ impl Session {
             relinked: Default::default(),
             link_cache: Default::default(),
             linking: None,
+            curation: None,
         }
     }
 

@@ -14,6 +14,31 @@ use crate::text::DocText;
 use std::ops::Range;
 use units::{Kind, unit_at};
 
+/// A word or mark of a text as word snapping cuts it, for token patterns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Its bytes in the text given to [`tokens`].
+    pub bytes: Range<usize>,
+    /// Its chars, counted from the `first_char` given to [`tokens`].
+    pub chars: Range<usize>,
+    /// A word (letters, digits or an emoji) rather than punctuation or a symbol.
+    pub is_word: bool,
+}
+
+/// The words and marks of `text` (white space left out) as word snapping cuts them:
+/// "al-Hashemi", "U.S.", "5,200" are one token each. `text` should be a whole text or
+/// a paragraph of one (cut after a line break), where the cuts are the whole text's.
+pub fn tokens(text: &str, first_char: usize) -> Vec<Token> {
+    units::units_with_bytes(text, first_char)
+        .into_iter()
+        .map(|(bytes, u)| Token {
+            bytes,
+            is_word: u.is_word(),
+            chars: u.chars,
+        })
+        .collect()
+}
+
 /// The word containing char `c`, or `None` when `c` is not in a word.
 pub fn word_at(text: &DocText, c: usize) -> Option<Range<usize>> {
     unit_at(text, c)

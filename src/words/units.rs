@@ -72,6 +72,36 @@ pub(super) fn unit_at(text: &DocText, c: usize) -> Option<Unit> {
     }
 }
 
+/// The units of a whole text that are not white space, with their bytes, for token
+/// patterns that run over the words a selection snaps to. `text` must start and end at
+/// exact cuts (the whole text, or a paragraph after a line break).
+pub(super) fn units_with_bytes(text: &str, first_char: usize) -> Vec<(Range<usize>, Unit)> {
+    let mut out: Vec<Piece> = Vec::new();
+    let (mut byte, mut char) = (0, first_char);
+    for seg in text.split_word_bounds() {
+        let n = seg.chars().count();
+        let piece = Piece {
+            bytes: byte..byte + seg.len(),
+            chars: char..char + n,
+            kind: kind_of(seg),
+        };
+        (byte, char) = (piece.bytes.end, piece.chars.end);
+        push_joined(&mut out, piece, text);
+    }
+    out.into_iter()
+        .filter(|p| p.kind != Kind::Space)
+        .map(|p| {
+            (
+                p.bytes,
+                Unit {
+                    chars: p.chars,
+                    kind: p.kind,
+                },
+            )
+        })
+        .collect()
+}
+
 /// Every unit of the whole text, for tests that check the window against it.
 #[cfg(test)]
 pub(super) fn all_units(text: &DocText) -> Vec<Unit> {

@@ -125,6 +125,17 @@ impl SourcemarkApp {
                     .filter("CSV or Markdown", &["csv", "md"])
                     .accept_text("Save")
             }
+            Purpose::PatternFile => PickRequest::new(PickKind::OpenFile, "Add a pattern file")
+                .in_dir(project_dir)
+                .filter("spaCy/Prodigy patterns (JSONL)", &["jsonl", "json"])
+                .accept_text("Add"),
+            Purpose::CurationProject => PickRequest::new(
+                PickKind::OpenFile,
+                "Curate against another annotator's project",
+            )
+            .in_dir(project_dir)
+            .filter(project(), &["ron"])
+            .accept_text("Curate"),
             Purpose::Relink(doc) => {
                 let expected =
                     session.and_then(|s| s.project().document(doc).map(|d| s.ws.article_path(d)));
@@ -165,6 +176,8 @@ impl SourcemarkApp {
             Purpose::Relink(doc) => self.relink(&doc, &path),
             Purpose::ImportSource { .. } => self.import.set_input(&path),
             Purpose::ComparisonTable(_) => self.save_comparison(&path),
+            Purpose::CurationProject => self.curate_against(&path),
+            Purpose::PatternFile => self.add_pattern_file(&path),
         }
     }
 

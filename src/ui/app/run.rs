@@ -112,6 +112,9 @@ impl SourcemarkApp {
             | Command::CopyComparison
             | Command::SaveComparison => self.run_compare_command(ctx, cmd),
             Command::ShowPassage(..) | Command::CarryPassages(_) => self.run_passage_command(cmd),
+            Command::ShowPlace(_) | Command::TakeVersion(..) | Command::CurateNamed(..) => {
+                self.run_curation_command(cmd)
+            }
             Command::UpdateAnnotation(after, name) => {
                 if let Some(s) = &mut self.session
                     && let Err(e) = s.update(*after, &name)
@@ -173,6 +176,9 @@ impl SourcemarkApp {
                 }
             }
             UiCommand::Undo => {
+                if self.undo_keep() {
+                    return;
+                }
                 if let Some(s) = &mut self.session {
                     match s.undo() {
                         Some(n) => self.hint = format!("Undid {n}"),
@@ -263,6 +269,20 @@ impl SourcemarkApp {
             | UiCommand::AddToCluster
             | UiCommand::RemoveFromCluster => self.run_compare_ui_command(cmd),
             UiCommand::CarryAnnotations => self.carry_at_selection(),
+            UiCommand::CurateAgainstProject
+            | UiCommand::CurateAnnotators
+            | UiCommand::NextDisagreement
+            | UiCommand::PreviousDisagreement
+            | UiCommand::TakeA
+            | UiCommand::TakeB
+            | UiCommand::EndCuration => self.run_curation_ui_command(cmd),
+            UiCommand::ReviewSuggestions
+            | UiCommand::NextSuggestion
+            | UiCommand::PreviousSuggestion
+            | UiCommand::AcceptSuggestion
+            | UiCommand::RejectSuggestion
+            | UiCommand::AcceptAllSuggested
+            | UiCommand::AddPatternFile => self.run_review_command(cmd),
             UiCommand::MergeConflicts => self.recorded.show(),
             UiCommand::StartLeft
             | UiCommand::StartRight
@@ -281,6 +301,10 @@ impl SourcemarkApp {
             }
             UiCommand::Escape => {
                 if self.cancel_link() {
+                    return;
+                }
+                if self.review.on {
+                    self.end_review();
                     return;
                 }
                 if let Some(s) = &mut self.session {
@@ -365,6 +389,11 @@ impl SourcemarkApp {
         let Some(label) = s.project().labels.by_key(k).map(|l| l.id.clone()) else {
             return;
         };
+        if self.review.on && self.review.at_cursor(s).is_some() {
+            self.accept_at_cursor(Some(&label), false);
+            return;
+        }
+        let Some(s) = &mut self.session else { return };
         let range = s.current.as_ref().and_then(|d| s.selection.text_range(d));
         let ids = s.selection.annotations().to_vec();
         if let Some(r) = range {

@@ -9,7 +9,9 @@
 //! size, pixel density or text colour changes, or when egui rebuilds its glyph atlas
 //! (galleys point into it).
 
+use super::shaping::{GlyphBook, template};
 use super::wrap::{Template, proto_row, wrap};
+use crate::bidi::Paragraph;
 use eframe::egui;
 use egui::epaint::text::Row;
 use egui::text::{LayoutJob, TextFormat};
@@ -23,8 +25,10 @@ pub const BUDGET_CHARS: usize = 30_000;
 struct Entry {
     /// `None` for a block [`Template`] does not cover: egui lays it out at each width.
     template: Option<Template>,
-    /// The galley at the last width asked for.
+    /// The galley at the last width asked for (in display order).
     wrapped: Option<(f32, Arc<Galley>)>,
+    /// The block's bidi levels, when it has right-to-left text.
+    bidi: Option<Arc<Paragraph>>,
     chars: usize,
     /// Frame of last use.
     used: u64,
@@ -47,6 +51,10 @@ pub struct BlockCache {
     /// Chars shaped since the frame began (blocks not in the cache), for sharing a
     /// jump's work between its frames and for tests.
     shaped: usize,
+    /// Single chars laid out, for blocks with right-to-left text.
+    book: GlyphBook,
+    /// Font size and line height of the style, for those blocks.
+    sizes: (f32, f32),
 }
 
 /// The layout job of a block's text.
@@ -94,6 +102,7 @@ impl BlockCache {
             self.clear();
             self.style = Some(style);
         }
+        self.sizes = (font_size, line_height);
         if self.proto.is_none() {
             self.proto = proto_row(&probe);
         }
@@ -103,6 +112,7 @@ impl BlockCache {
     /// Drops every entry (the document is no longer shown, or the style changed).
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.book.clear();
         self.chars = 0;
         self.probe = None;
         self.proto = None;
@@ -118,12 +128,14 @@ impl BlockCache {
         self.shaped
     }
 
-    /// Block `i` (of `chars` chars) wrapped at `width`: from the cache, re-wrapped from
-    /// its template, or shaped now. `job` makes the block's layout job for a width.
+    /// Block `i` (`text`, of `chars` chars) wrapped at `width`, each row in display
+    /// order: from the cache, re-wrapped from its template, or shaped now. `job` makes
+    /// the block's layout job for a width.
     pub fn galley(
         &mut self,
         painter: &Painter,
         i: usize,
+        text: &str,
         chars: usize,
         width: f32,
         job: impl Fn(f32) -> LayoutJob,
@@ -137,12 +149,33 @@ impl BlockCache {
                 return g.clone();
             }
         } else {
-            let shaped = painter.layout_job(job(f32::INFINITY));
+            let bidi = Paragraph::new(text).map(Arc::new);
+            // A block with right-to-left text is laid out char by char (see
+            // `super::shaping`); the rest by egui.
+            let own = match (&bidi, &self.probe, &self.proto, self.style) {
+                (Some(para), Some(probe), Some(proto), Some((_, _, color))) => {
+                    let (fs, lh) = self.sizes;
+                    template(
+                        painter,
+                        &mut self.book,
+                        probe,
+                        proto,
+                        text,
+                        para,
+                        fs,
+                        lh,
+                        color,
+                    )
+                }
+                _ => None,
+            };
+            let shaped = own.unwrap_or_else(|| painter.layout_job(job(f32::INFINITY)));
             self.entries.insert(
                 i,
                 Entry {
                     template: Template::new(&shaped),
                     wrapped: None,
+                    bidi,
                     chars,
                     used: frame,
                 },
@@ -158,12 +191,24 @@ impl BlockCache {
             (Some(t), Some(proto)) => wrap(t, proto, width),
             _ => None,
         };
-        let galley = match wrapped {
-            Some(g) => Arc::new(g),
-            None => painter.layout_job(job(width)),
+        let galley = match (wrapped, &e.bidi, &e.template) {
+            (Some(g), _, _) => Arc::new(g),
+            // egui cannot lay these out (see `super::shaping`): the near fit that
+            // `wrap` leaves to egui is one row.
+            (None, Some(_), Some(t)) => Arc::new(t.one_row(width)),
+            (None, _, _) => painter.layout_job(job(width)),
+        };
+        let galley = match (&e.bidi, self.style) {
+            (Some(p), Some((_, _, color))) => Arc::new(super::bidi::reorder(&galley, p, color)),
+            _ => galley,
         };
         e.wrapped = Some((width, galley.clone()));
         galley
+    }
+
+    /// The bidi levels of block `i`, when it is kept and has right-to-left text.
+    pub fn bidi(&self, i: usize) -> Option<Arc<Paragraph>> {
+        self.entries.get(&i)?.bidi.clone()
     }
 
     /// Drops least recently used entries, never one used this frame, down to the budget.

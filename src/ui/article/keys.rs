@@ -1,5 +1,8 @@
 //! The caret and the keyboard: arrows move the caret (Ctrl+Left/Right by word,
 //! Home/End to the ends of its line), and with Shift they extend a selection from it;
+//! in a right-to-left paragraph Left moves forward in the text and Right back (the
+//! paragraph's direction decides, not the run's: logical steps, as many RTL editors
+//! take them, so Shift+Left always grows a selection made leftwards);
 //! Tab and Shift+Tab step to the next or previous annotation. Plain arrows are taken
 //! only while there is a caret (otherwise Up/Down scroll, see `scroll_keys`), and only
 //! these exact chords are taken from the input, so Alt+arrows stay free for the app.
@@ -97,6 +100,13 @@ pub(super) fn handle_keys(
     let text = cx.text;
     let n = text.char_len();
     for (m, extend) in moves {
+        // Left and Right follow the paragraph's direction: in a right-to-left one, Left
+        // goes forward in the text, which runs leftwards.
+        let m = match m {
+            Move::Char(f) => Move::Char(f != rtl_at(v, cx, head)),
+            Move::Word(f) => Move::Word(f != rtl_at(v, cx, head)),
+            other => other,
+        };
         // Without Shift, Left/Right on a range collapse it to that side.
         if !extend && anchor != head && matches!(m, Move::Char(_)) {
             let (lo, hi) = (anchor.min(head), anchor.max(head));
@@ -134,6 +144,28 @@ pub(super) fn handle_keys(
     if let Some(rect) = head_rect(v, cx, fr, painter, color, head) {
         ui.scroll_to_rect_animation(rect, None, egui::style::ScrollAnimation::none());
     }
+}
+
+/// Whether the paragraph (block) of boundary `c` is right to left.
+fn rtl_at(v: &ArticleView, cx: &ArticleContext<'_>, c: usize) -> bool {
+    let Some(layout) = v.layouts.get(cx.doc) else {
+        return false;
+    };
+    // The boundary at a block's end belongs to the block it ends.
+    let Some(b) =
+        block_of(&layout.blocks, c).or_else(|| block_of(&layout.blocks, c.saturating_sub(1)))
+    else {
+        return false;
+    };
+    if let Some(p) = layout.bidi(b) {
+        return p.rtl;
+    }
+    let bytes = layout.blocks[b].bytes.clone();
+    cx.text
+        .as_str()
+        .get(bytes)
+        .and_then(crate::bidi::Paragraph::new)
+        .is_some_and(|p| p.rtl)
 }
 
 /// Takes Tab and Shift+Tab out of this frame's input: the annotation after (or
@@ -188,15 +220,17 @@ fn line_edge(
     let b = block_of(&layout.blocks, head)?;
     let chars = layout.blocks[b].chars.clone();
     let (galley, _) = layout.galley(painter, cx.text, b, color);
+    let bidi = layout.bidi(b);
     let local = head.saturating_sub(chars.start).min(chars.len());
-    let cur = layout::caret_pos(&galley, local);
+    let cur = layout::caret_pos(&galley, bidi.as_deref(), local);
     let y = cur.center().y;
-    let x = if end {
+    // A right-to-left line starts at its right end.
+    let x = if end != rtl_at(v, cx, head) {
         f32::INFINITY
     } else {
         f32::NEG_INFINITY
     };
-    let at = layout::boundary_at(&galley, vec2(x.clamp(-1e6, 1e6), y));
+    let at = layout::boundary_at(&galley, bidi.as_deref(), vec2(x.clamp(-1e6, 1e6), y));
     let at = chars.start + at;
     // The end of a wrapped line is before its trailing space, where the next begins.
     Some(
@@ -221,8 +255,9 @@ fn line_move(
     let b = block_of(&layout.blocks, head)?;
     let start = layout.blocks[b].chars.start;
     let (galley, _) = layout.galley(painter, cx.text, b, color);
+    let bidi = layout.bidi(b);
     let local = head.saturating_sub(start).min(layout.blocks[b].chars.len());
-    let cur = layout::caret_pos(&galley, local);
+    let cur = layout::caret_pos(&galley, bidi.as_deref(), local);
     let row_h = cur.height().max(1.0);
     let y = if down {
         cur.center().y + row_h
@@ -230,7 +265,7 @@ fn line_move(
         cur.center().y - row_h
     };
     if y >= 0.0 && y < galley.rect.height() {
-        return Some(start + layout::boundary_at(&galley, vec2(cur.left(), y)));
+        return Some(start + layout::boundary_at(&galley, bidi.as_deref(), vec2(cur.left(), y)));
     }
     let nb = if down { b + 1 } else { b.checked_sub(1)? };
     if nb >= layout.blocks.len() {
@@ -238,12 +273,13 @@ fn line_move(
     }
     let nstart = layout.blocks[nb].chars.start;
     let (ng, _) = layout.galley(painter, cx.text, nb, color);
+    let nbidi = layout.bidi(nb);
     let ny = if down {
         row_h / 2.0
     } else {
         ng.rect.height() - row_h / 2.0
     };
-    Some(nstart + layout::boundary_at(&ng, vec2(cur.left(), ny)))
+    Some(nstart + layout::boundary_at(&ng, nbidi.as_deref(), vec2(cur.left(), ny)))
 }
 
 /// Screen rectangle of the head boundary (for scrolling it into view).
@@ -258,8 +294,13 @@ fn head_rect(
     let layout = v.layouts.get_mut(cx.doc)?;
     let b = block_of(&layout.blocks, head)?;
     let (galley, _) = layout.galley(painter, cx.text, b, color);
+    let bidi = layout.bidi(b);
     let local = head.saturating_sub(layout.blocks[b].chars.start);
-    let r = layout::caret_pos(&galley, local.min(layout.blocks[b].chars.len()));
+    let r = layout::caret_pos(
+        &galley,
+        bidi.as_deref(),
+        local.min(layout.blocks[b].chars.len()),
+    );
     let top = fr.origin.y + layout.top(b) + layout.gap_of(b);
     Some(r.translate(vec2(fr.origin.x, top)).expand2(vec2(4.0, 0.0)))
 }

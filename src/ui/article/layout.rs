@@ -4,6 +4,7 @@
 
 use super::blocks::{Block, Heights, split_blocks};
 use super::cache::{BlockCache, block_job};
+use crate::bidi::Paragraph;
 use crate::text::DocText;
 use eframe::egui;
 use egui::text::CCursor;
@@ -142,7 +143,7 @@ impl DocLayout {
         let s = text.as_str().get(block.bytes.clone()).unwrap_or_default();
         let lh = line_height(p.font_size);
         let chars = block.chars.len();
-        let galley = self.cache.galley(painter, i, chars, p.width, |w| {
+        let galley = self.cache.galley(painter, i, s, chars, p.width, |w| {
             block_job(s, p.font_size, lh, color, w)
         });
         let h = galley.rect.height() + self.gap(i, &p);
@@ -153,6 +154,12 @@ impl DocLayout {
         }
         self.heights.set(i, h);
         (galley, h - old)
+    }
+
+    /// The bidi levels of block `i` (laid out this frame), when it has right-to-left
+    /// text: the caret and hit testing need them.
+    pub fn bidi(&self, i: usize) -> Option<Arc<crate::bidi::Paragraph>> {
+        self.cache.bidi(i)
     }
 
     /// Shapes part of the screen a jump is about to show. A jump takes two frames: the
@@ -293,8 +300,9 @@ pub fn row_ranges(galley: &Galley) -> impl Iterator<Item = (usize, Range<usize>)
     })
 }
 
-/// Rectangles (galley coordinates, one per row) covering local chars `r`, tight to the
-/// font's ascent and descent.
+/// Rectangles (galley coordinates) covering local chars `r`, tight to the font's ascent
+/// and descent: one per row, or, where a row's right-to-left text puts the chars apart
+/// on screen, one per piece they make there, in visual order.
 pub fn range_rects(galley: &Galley, r: Range<usize>, out: &mut Vec<Rect>) {
     out.clear();
     if r.is_empty() {
@@ -313,19 +321,62 @@ pub fn range_rects(galley: &Galley, r: Range<usize>, out: &mut Vec<Rect>) {
         if a >= b {
             continue;
         }
-        let xs = row.glyphs[a..b]
-            .iter()
-            .flat_map(|g| [g.pos.x, g.max_x()])
-            .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), x| {
-                (lo.min(x), hi.max(x))
-            });
         let g = &row.glyphs[a];
         let top = row.pos.y + g.pos.y - g.font_ascent;
-        out.push(Rect::from_min_max(
-            pos2(row.pos.x + xs.0, top),
-            pos2(row.pos.x + xs.1, top + g.font_height),
-        ));
+        let bottom = top + g.font_height;
+        for (lo, hi) in pieces(&row.glyphs, a, b) {
+            out.push(Rect::from_min_max(
+                pos2(row.pos.x + lo, top),
+                pos2(row.pos.x + hi, bottom),
+            ));
+        }
     }
+}
+
+/// The x extents of a row's glyphs `a..b` as the pieces they make on screen: one when
+/// each glyph starts where the one before it ends (left-to-right text), else the
+/// glyphs sorted by x and joined where they touch (glyphs tile a row, so touching
+/// glyphs have nothing between them; marks without an advance ride on their letter).
+fn pieces(row: &[egui::epaint::text::Glyph], a: usize, b: usize) -> Vec<(f32, f32)> {
+    let glyphs = &row[a..b];
+    let mut end = f32::NAN;
+    let mut contiguous = true;
+    for g in glyphs.iter().filter(|g| g.advance_width > 0.0) {
+        if !end.is_nan() && (g.pos.x - end).abs() > 0.5 {
+            contiguous = false;
+            break;
+        }
+        end = g.max_x();
+    }
+    if contiguous {
+        // Over the glyphs that take room: a mark or a joiner sits on another char.
+        let wide: Vec<_> = glyphs.iter().filter(|g| g.advance_width > 0.0).collect();
+        let of = if wide.is_empty() {
+            glyphs.iter().collect()
+        } else {
+            wide
+        };
+        let lo = of.iter().map(|g| g.pos.x).fold(f32::INFINITY, f32::min);
+        let hi = of
+            .iter()
+            .map(|g| g.max_x())
+            .fold(f32::NEG_INFINITY, f32::max);
+        return vec![(lo, hi)];
+    }
+    let mut xs: Vec<(f32, f32)> = glyphs
+        .iter()
+        .filter(|g| g.advance_width > 0.0)
+        .map(|g| (g.pos.x, g.max_x()))
+        .collect();
+    xs.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let mut out: Vec<(f32, f32)> = Vec::with_capacity(2);
+    for (lo, hi) in xs {
+        match out.last_mut() {
+            Some(last) if lo <= last.1 + 0.5 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
+        }
+    }
+    out
 }
 
 /// Baseline y of row `k` (galley coordinates).
@@ -352,9 +403,12 @@ pub fn char_at(galley: &Galley, p: Vec2) -> Option<usize> {
 }
 
 /// The char boundary nearest to `p` (galley coordinates), as egui's text selection
-/// finds it.
-pub fn boundary_at(galley: &Galley, p: Vec2) -> usize {
-    galley.cursor_from_pos(p).index.0
+/// finds it; in a block with right-to-left text, by the levels `bidi` gives.
+pub fn boundary_at(galley: &Galley, bidi: Option<&Paragraph>, p: Vec2) -> usize {
+    match bidi {
+        Some(para) => super::bidi::boundary_at(galley, para, p),
+        None => galley.cursor_from_pos(p).index.0,
+    }
 }
 
 /// Screen rectangle of local char `c` of a galley painted at `origin`.
@@ -373,16 +427,22 @@ pub fn char_rect(galley: &Galley, origin: Pos2, c: usize) -> Option<Rect> {
     None
 }
 
-/// Row index and x (galley coordinates) of the boundary before local char `c`.
-pub fn cursor_pos(galley: &Galley, c: usize) -> Rect {
-    galley.pos_from_cursor(CCursor::new(c))
+/// Row and x (galley coordinates) of the boundary before local char `c`.
+pub fn cursor_pos(galley: &Galley, bidi: Option<&Paragraph>, c: usize) -> Rect {
+    match bidi {
+        Some(para) => super::bidi::caret_pos(galley, para, c, false),
+        None => galley.pos_from_cursor(CCursor::new(c)),
+    }
 }
 
 /// Like [`cursor_pos`], but a boundary where a line wraps is at the start of the next
 /// row, where a caret placed there (by Home, or a click) is seen.
-pub fn caret_pos(galley: &Galley, c: usize) -> Rect {
-    galley.pos_from_cursor(CCursor {
-        index: egui::text::CharIndex(c),
-        prefer_next_row: true,
-    })
+pub fn caret_pos(galley: &Galley, bidi: Option<&Paragraph>, c: usize) -> Rect {
+    match bidi {
+        Some(para) => super::bidi::caret_pos(galley, para, c, true),
+        None => galley.pos_from_cursor(CCursor {
+            index: egui::text::CharIndex(c),
+            prefer_next_row: true,
+        }),
+    }
 }

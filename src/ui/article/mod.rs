@@ -12,20 +12,24 @@
 //! frame that shows it (`DocLayout::prepare_jump`). All offsets are document chars; a
 //! galley's char index is local to its block and is shifted by the block's start.
 
+mod bidi;
 mod blocks;
 mod cache;
 mod keys;
 mod layout;
 mod links;
+mod outlines;
 mod paint;
 mod passages;
 mod scroll_keys;
+mod shaping;
 mod spans;
 #[cfg(test)]
 mod tests;
 mod wrap;
 
 pub use links::{LinkMark, MarkKind};
+pub use outlines::{OutlineMark, OutlineMarks};
 pub use passages::PassageMark;
 
 use crate::links::LinkIndex;
@@ -70,6 +74,10 @@ pub struct ArticleView {
     link_start: Option<AnnotationId>,
     /// The shown document's shared passages, and their markers as last drawn.
     passages: passages::PassageMarks,
+    /// The curation's places in the shown document, when a curation is open.
+    curation: Option<Arc<outlines::OutlineMarks>>,
+    /// The shown document's suggestions, when there are any to show.
+    suggestions: Option<Arc<outlines::OutlineMarks>>,
 }
 
 /// What the view needs for one frame.
@@ -326,7 +334,7 @@ impl ArticleView {
         {
             let (galley, _) = layout.galley(&painter, cx.text, b, text_color);
             let local = r.start.saturating_sub(layout.blocks[b].chars.start);
-            let row = layout::cursor_pos(&galley, local);
+            let row = layout::cursor_pos(&galley, layout.bidi(b).as_deref(), local);
             let h = viewport.height();
             layout.prepare_jump(&painter, cx.text, b, row.center().y, h, text_color);
             // Blocks laid out above the target have moved it.
@@ -375,6 +383,8 @@ impl ArticleView {
         self.paint(ui, &painter, cx, resp, text_color);
         links::paint_links(self, ui, cx, &fr, resp);
         passages::paint_passages(self, ui, cx, &fr, resp);
+        outlines::paint_outlines(self, ui, cx, self.suggestions.as_ref());
+        outlines::paint_outlines(self, ui, cx, self.curation.as_ref());
     }
 
     /// Doc char range covered by the blocks painted this frame.
@@ -406,7 +416,7 @@ impl ArticleView {
             .find(|(_, o, g)| p.y < o.y + g.rect.height())
             .or(self.visible.last())?;
         let b = &layout.blocks[*i];
-        let local = layout::boundary_at(galley, p - *origin);
+        let local = layout::boundary_at(galley, layout.bidi(*i).as_deref(), p - *origin);
         Some((b.chars.start + local).min(b.chars.end))
     }
 
@@ -675,7 +685,8 @@ impl ArticleView {
             if let Some((_, head)) = self.sel
                 && (chars.contains(&head) || (head == chars.end && head == cx.text.char_len()))
             {
-                let r = layout::caret_pos(galley, head - chars.start).translate(origin.to_vec2());
+                let r = layout::caret_pos(galley, layout.bidi(*i).as_deref(), head - chars.start)
+                    .translate(origin.to_vec2());
                 let x = r.left().round();
                 painter.line_segment(
                     [egui::pos2(x, r.top()), egui::pos2(x, r.bottom())],

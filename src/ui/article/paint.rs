@@ -137,16 +137,18 @@ pub fn paint_block(
                 lr.start.max(rr.start)..lr.end.min(rr.end),
                 &mut rects,
             );
-            let Some(r) = rects.first() else { continue };
+            // A row with right-to-left text can put the range in several pieces.
             let y = baseline(galley, k) + style.font_size * 0.16 + lane * step + thick / 2.0;
             let w = if s.selected { thick + 1.0 } else { thick };
-            painter.line_segment(
-                [
-                    origin + pos2(r.left(), y).to_vec2(),
-                    origin + pos2(r.right(), y).to_vec2(),
-                ],
-                Stroke::new(w, s.color),
-            );
+            for r in &rects {
+                painter.line_segment(
+                    [
+                        origin + pos2(r.left(), y).to_vec2(),
+                        origin + pos2(r.right(), y).to_vec2(),
+                    ],
+                    Stroke::new(w, s.color),
+                );
+            }
         }
     }
     // Outline of the selected annotation.

@@ -81,6 +81,18 @@ impl Template {
     }
 }
 
+impl Template {
+    /// The template as one row wrapped at `width` (for a block that fits, or nearly).
+    pub fn one_row(&self, width: f32) -> Galley {
+        let src = &self.galley;
+        let mut g = Galley::clone(src);
+        let mut job = (*src.job).clone();
+        job.wrap.max_width = width.round();
+        g.job = Arc::new(job);
+        g
+    }
+}
+
 fn round_to_pixel(x: f32, ppp: f32) -> f32 {
     (x * ppp).round() / ppp
 }
@@ -259,7 +271,7 @@ pub fn wrap(t: &Template, proto: &Row, max_width: f32) -> Option<Galley> {
 }
 
 /// epaint's `tessellate_row` for a plain row: one textured quad per visible glyph.
-fn tessellate(row: &mut Row, ppp: f32, color: Color32) -> RowVisuals {
+pub(super) fn tessellate(row: &mut Row, ppp: f32, color: Color32) -> RowVisuals {
     if row.glyphs.is_empty() {
         return RowVisuals::default();
     }
