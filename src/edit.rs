@@ -833,7 +833,12 @@ mod suggestion_edits {
     fn a_reject_and_a_pattern_list_are_edits_that_undo_and_refuse_a_stale_state() {
         let mut p = Project::new("t");
         let before = p.clone();
-        let r = Rejected::new(DocId::from("d"), &[3..9], "figure", "figure");
+        let r = Rejected::new(
+            DocId::from("d"),
+            std::slice::from_ref(&(3..9)),
+            "figure",
+            "figure",
+        );
         let mut h = History::new();
         let tx = Transaction {
             name: "Reject".into(),

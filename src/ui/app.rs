@@ -115,10 +115,7 @@ pub struct SourcemarkApp {
     /// The suggestions of the document shown, and their review.
     pub review: crate::ui::suggestions::SuggestionReview,
     /// The suggestions' outlines, for (document, revision, cursor).
-    review_marks: Option<(
-        (crate::model::DocId, u64, Option<usize>),
-        std::sync::Arc<crate::ui::article::OutlineMarks>,
-    )>,
+    review_marks: Option<ReviewMarks>,
     /// The project's shared passages, found off the UI thread.
     pub passages: crate::ui::passages::SharedPassages,
     /// The merge conflicts the project file records, settled one key at a time.
@@ -140,6 +137,12 @@ pub struct SourcemarkApp {
     /// The project file's disappearance was reported.
     disk_missing_told: bool,
 }
+
+/// The suggestions' outlines with the (document, revision, cursor) they were made for.
+type ReviewMarks = (
+    (crate::model::DocId, u64, Option<usize>),
+    std::sync::Arc<crate::ui::article::OutlineMarks>,
+);
 
 impl SourcemarkApp {
     /// Sets up fonts and style on `ctx` and opens the project the options name.

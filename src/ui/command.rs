@@ -736,8 +736,14 @@ pub fn collect_shortcuts(
     label_keys: &[char],
 ) -> Vec<Command> {
     let mut out = Vec::new();
+    let mut order = UiCommand::by_specificity();
+    if keys.reviewing {
+        // While reviewing, the review's keys come first: Backspace rejects the
+        // suggestion rather than deleting a selected annotation.
+        order.sort_by_key(|c| !c.needs_review());
+    }
     ctx.input_mut(|i| {
-        for cmd in UiCommand::by_specificity() {
+        for cmd in order {
             if keys.text_field_focused && !cmd.works_in_text_field() {
                 continue;
             }
@@ -747,7 +753,8 @@ pub fn collect_shortcuts(
             if cmd.needs_curation() && !keys.curating {
                 continue;
             }
-            if cmd.needs_review() && !keys.reviewing {
+            // Making a link takes Enter for its own while it lasts.
+            if cmd.needs_review() && (!keys.reviewing || keys.link_step.is_some()) {
                 continue;
             }
             if cmd == UiCommand::Escape && keys.popup_open {
@@ -835,11 +842,18 @@ mod tests {
     /// No two commands share a shortcut, or one of them could never be reached.
     #[test]
     fn shortcuts_are_unique() {
-        let mut seen = std::collections::HashMap::new();
+        // Only the review's keys are shared, with commands that do not fire at the same
+        // time: making a link (Enter) holds the review's keys back, and while reviewing
+        // the review's come first (Backspace rejects instead of deleting).
+        let mut seen: std::collections::HashMap<String, UiCommand> = Default::default();
         for c in UiCommand::iter() {
             for sc in c.shortcuts() {
                 if let Some(other) = seen.insert(written(sc), c) {
-                    panic!("{c:?} and {other:?} share {}", written(sc));
+                    assert!(
+                        c.needs_review() != other.needs_review(),
+                        "{c:?} and {other:?} share {}",
+                        written(sc)
+                    );
                 }
             }
         }

@@ -20,6 +20,9 @@ type Key = (DocId, u64, Vec<String>);
 /// The pattern files as loaded: the project's list, and the set or why it failed.
 type Loaded = (Vec<String>, Result<Arc<PatternSet>, String>);
 
+/// What a search gives: the suggestions, and the pattern files when it loaded them.
+type Found = (Vec<Suggestion>, Option<Loaded>);
+
 /// Suggestions for the shown document, the search that finds them, and the review.
 #[derive(Default)]
 pub struct SuggestionReview {
@@ -30,7 +33,7 @@ pub struct SuggestionReview {
     /// The last suggestions found, for what.
     found: Option<(Key, Arc<Vec<Suggestion>>)>,
     /// The search under way, for what.
-    job: Option<(Key, JoinHandle<(Vec<Suggestion>, Option<Loaded>)>)>,
+    job: Option<(Key, JoinHandle<Found>)>,
     /// The pattern files last loaded.
     patterns: Option<Loaded>,
     /// A pattern file's error, once, for the app to show.

@@ -197,10 +197,7 @@ impl SourcemarkApp {
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_else(|_| path.display().to_string());
         match crate::suggest::PatternSet::load(&[(path.to_owned(), name.clone())]) {
-            Err(e) => {
-                self.notes.error(format!("Not added: {e}"));
-                return;
-            }
+            Err(e) => self.notes.error(format!("Not added: {e}")),
             Ok(set) => match s.add_pattern_file(&name) {
                 Ok(true) => self.notes.info(format!(
                     "Added {name}: {} pattern(s); their matches are suggested (Suggest → Review suggestions)",

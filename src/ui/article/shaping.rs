@@ -32,10 +32,11 @@ pub enum Form {
 fn reshaper() -> &'static ArabicReshaper {
     static R: OnceLock<ArabicReshaper> = OnceLock::new();
     R.get_or_init(|| {
-        let mut c = ReshaperConfig::default();
-        c.delete_harakat = false;
-        c.support_ligatures = true;
-        ArabicReshaper::new(c)
+        ArabicReshaper::new(ReshaperConfig {
+            delete_harakat: false,
+            support_ligatures: true,
+            ..ReshaperConfig::default()
+        })
     })
 }
 
