@@ -30,5 +30,6 @@ pub mod store;
 mod test_support;
 pub mod text;
 pub mod ui;
+pub mod webpage;
 pub mod words;
 pub mod workspace;

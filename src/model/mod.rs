@@ -12,6 +12,7 @@ mod ids;
 mod labels;
 mod link;
 pub mod quote;
+mod saved_page;
 pub(crate) mod time;
 mod validate;
 
@@ -28,6 +29,7 @@ pub use ids::{
 };
 pub use labels::{Color, Label, LabelKind, LabelScheme};
 pub use link::{Link, LinkKind};
+pub use saved_page::SavedPage;
 pub use validate::BadDocumentId;
 
 use serde::{Deserialize, Serialize};

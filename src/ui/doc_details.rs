@@ -166,12 +166,14 @@ mod tests {
             path: "d.txt".into(),
             title: "Old".into(),
             outlet: String::new(),
+            author: String::new(),
             url: String::new(),
             published: None,
             language: "en".into(),
             status: Default::default(),
             sha256: "00".into(),
             chars: 3,
+            page: None,
         }
     }
 

@@ -626,6 +626,7 @@ impl Session {
             Prepared::Duplicate(id) => return Ok(AddOutcome::Duplicate(id)),
             Prepared::New(doc, text) => (doc, text),
         };
+        self.ws.write_page_text(&doc, &text)?;
         let id = doc.id.clone();
         self.ws.articles.insert(id.clone(), Article::Loaded(text));
         // A fresh id cannot collide, so this cannot fail; if it did, the article simply
