@@ -78,6 +78,9 @@ pub struct Session {
     pub(crate) link_cache: crate::ui::session_links::LinkCache,
     /// A link being made (after L), if any.
     pub linking: Option<crate::ui::session_links::Linking>,
+    /// Article texts extracted from saved web pages and written by this session, to
+    /// remove when the project closes without naming them (the add was undone).
+    pub(crate) written_pages: Vec<crate::ui::session_import::WrittenArticle>,
 }
 
 impl Session {
@@ -118,6 +121,7 @@ impl Session {
             relinked: Default::default(),
             link_cache: Default::default(),
             linking: None,
+            written_pages: Vec::new(),
         }
     }
 
@@ -626,7 +630,12 @@ impl Session {
             Prepared::Duplicate(id) => return Ok(AddOutcome::Duplicate(id)),
             Prepared::New(doc, text) => (doc, text),
         };
-        self.ws.write_page_text(&doc, &text)?;
+        if self.ws.write_page_text(&doc, &text)? {
+            self.written_pages.push(crate::ui::session_import::WrittenArticle {
+                path: self.ws.article_path(&doc),
+                sha256: doc.sha256.clone(),
+            });
+        }
         let id = doc.id.clone();
         self.ws.articles.insert(id.clone(), Article::Loaded(text));
         // A fresh id cannot collide, so this cannot fail; if it did, the article simply

@@ -8,7 +8,7 @@
 //! names it (cookie/consent banners, ad slots, related stories, share tools,
 //! newsletters) is removed, so it can neither be picked nor stay inside the article.
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeRef, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// Fewer words than this is no article (a teaser, an error page, a paywall stub).
@@ -19,8 +19,9 @@ pub const MIN_WORDS: usize = 40;
 const MAX_LINK_SHARE: f64 = 0.5;
 
 /// Elements that are furniture whatever their content.
+/// Not `form`: ASP.NET pages wrap the whole body in one.
 const FURNITURE: &str = "script, style, noscript, template, svg, iframe, object, embed, \
-    canvas, nav, aside, footer, form, button, dialog, select, \
+    canvas, nav, aside, footer, button, dialog, select, \
     [role=navigation], [role=banner], [role=contentinfo], [role=complementary], \
     [role=dialog], [role=alertdialog], [aria-hidden=true], [hidden]";
 
@@ -102,6 +103,11 @@ pub fn extract(doc: Document) -> Result<ArticleText, NoArticle> {
     })
 }
 
+/// A marked element with at least this many words, under a third of them in links,
+/// is kept all the same: it is prose, so more likely the article's wrapper (a
+/// `<div class="story share-enabled">`) than a banner.
+const MIN_PROSE_WORDS: usize = 150;
+
 /// Removes the furniture (see the module docs) from the page.
 fn remove_furniture(doc: &Document) {
     doc.select(FURNITURE).remove();
@@ -109,12 +115,27 @@ fn remove_furniture(doc: &Document) {
         .select("[class], [id]")
         .nodes()
         .iter()
-        .filter(|n| is_marked(n))
+        .filter(|n| is_marked(n) && !is_prose(n))
         .copied()
         .collect();
     for n in marked {
         n.remove_from_parent();
     }
+}
+
+/// Whether an element holds prose rather than furniture (see [`MIN_PROSE_WORDS`]).
+fn is_prose(n: &NodeRef) -> bool {
+    let text = n.text();
+    let words = text.split_whitespace().count();
+    if words < MIN_PROSE_WORDS {
+        return false;
+    }
+    let linked: usize = Selection::from(*n)
+        .select("a")
+        .iter()
+        .map(|a| a.text().split_whitespace().count())
+        .sum();
+    linked * 3 < words
 }
 
 /// Whether a class or the id of `n` names furniture. `<body>`, `<html>` and
@@ -140,7 +161,14 @@ fn is_marked(n: &NodeRef) -> bool {
 fn tidy(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut blank = false;
-    for line in raw.split(['\n', '\r']) {
+    let unified;
+    let raw = if raw.contains('\r') {
+        unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+        unified.as_str()
+    } else {
+        raw
+    };
+    for line in raw.split('\n') {
         let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if line.is_empty() {
             blank = !out.is_empty();
@@ -186,5 +214,17 @@ mod tests {
         let t = doc.root().text();
         assert!(t.contains("KEPT1") && t.contains("KEPT2"), "{t}");
         assert!(!t.contains("GONE"), "{t}");
+    }
+
+    #[test]
+    fn a_marked_wrapper_of_prose_is_kept() {
+        let prose = "The river fell again this week. ".repeat(40);
+        let doc = Document::from(format!(
+            r#"<div class="story share-enabled"><p>{prose}</p></div>
+               <div class="related"><a href="/a">{prose}</a></div>"#
+        ));
+        remove_furniture(&doc);
+        let t = doc.root().text();
+        assert_eq!(t.matches("The river fell").count(), 40, "the links went, the prose stayed");
     }
 }

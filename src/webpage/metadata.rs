@@ -30,9 +30,6 @@ pub struct PageMeta {
     pub url: String,
     /// The language, as a BCP 47 tag (`en`, `ar`, `en-GB`).
     pub language: String,
-    /// Whether the page calls itself an article (a JSON-LD article node, or
-    /// `og:type` `article`): an index page does not.
-    pub is_article: bool,
 }
 
 /// Reads the metadata of a parsed page (before any of it is removed).
@@ -53,9 +50,7 @@ pub fn read(doc: &Document) -> PageMeta {
             .find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned())
             .unwrap_or_default()
     };
-    let ld = ld.as_ref();
-    let ld_is_article = ld.is_some();
-    let ld = ld.cloned().unwrap_or_else(LdArticle::default);
+    let ld = ld.unwrap_or_else(LdArticle::default);
 
     let outlet = first(&[
         &ld.publisher,
@@ -116,7 +111,6 @@ pub fn read(doc: &Document) -> PageMeta {
         published,
         url: limit(&url),
         language,
-        is_article: ld_is_article || get(&["og:type"]).eq_ignore_ascii_case("article"),
     }
 }
 
@@ -291,7 +285,6 @@ mod tests {
         assert_eq!(m.author, "Sarah Amin", "an author's address is not a name");
         assert_eq!(m.url, "https://ledger.example/a/1");
         assert_eq!(m.language, "en-US");
-        assert!(m.is_article);
     }
 
     #[test]
@@ -304,7 +297,6 @@ mod tests {
         assert_eq!(m.title, "Crowds fill the square");
         let m = meta("<title>Q&amp;A - Part 2</title>");
         assert_eq!(m.title, "Q&A - Part 2", "a short title is left whole");
-        assert!(!m.is_article);
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub const MAX_PAGE_BYTES: u64 = 64 << 20;
 /// A saved page's article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WebPage {
-    /// The article's text, as it is written to the project's `.txt`.
+    /// The article's text, as it is written to the project's `.txt`: the headline,
+    /// then the body.
     pub text: String,
     /// The metadata for the document's details; the title is never empty when the
     /// text is not.
@@ -61,11 +62,16 @@ pub fn extract(bytes: &[u8]) -> Result<WebPage, PageError> {
     {
         meta.author = strip_by(byline);
     }
+    let mut text = article.text;
     if meta.title.is_empty() {
-        meta.title = crate::workspace::guess_title(&article.text);
+        meta.title = crate::workspace::guess_title(&text);
+    } else if !text.starts_with(&meta.title) {
+        // Readability drops the headline from the body, but headlines carry claims
+        // too: the text starts with it, as the project's other articles do.
+        text = format!("{}\n\n{text}", meta.title);
     }
     Ok(WebPage {
-        text: article.text,
+        text,
         meta,
         encoding: encoding.name(),
     })
