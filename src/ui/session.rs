@@ -591,6 +591,7 @@ impl Session {
         self.change_document(&after.id.clone(), name, |d| {
             d.title = after.title;
             d.outlet = after.outlet;
+            d.author = after.author;
             d.url = after.url;
             d.published = after.published;
             d.language = after.language;
