@@ -27,7 +27,10 @@ fn page(bytes: usize) -> String {
     let comment = "<li class=\"comment\"><a href=\"/u/1\">reader</a> <p>Same in our street, \
                    the water has been bad for months.</p><a href=\"/r\">Reply</a></li>\n";
     let links = "<li><a href=\"/news/x\">Another story from the region that readers also read this week</a></li>\n";
-    let style = format!("<style>{}</style>", ".c{color:#333;margin:0 auto}\n".repeat(4_000));
+    let style = format!(
+        "<style>{}</style>",
+        ".c{color:#333;margin:0 auto}\n".repeat(4_000)
+    );
     let script = format!("<script>var state = \"{}\";</script>", "a".repeat(400_000));
     let ad = "<div class=\"ad-slot\"><a href=\"https://ads.example/c\">Advertisement</a></div>\n";
     let mut page = base

@@ -141,6 +141,8 @@ pub enum AddOutcome {
 /// web page (`page` set) names a text file not yet written: whoever adds it first
 /// calls [`Workspace::write_page_text`].
 #[derive(Clone, Debug)]
+// One lives for the moment a file is added; boxing the document would gain nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Prepared {
     /// A document with the same text is already in the project.
     Duplicate(DocId),

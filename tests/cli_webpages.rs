@@ -50,27 +50,50 @@ fn new_with_a_saved_page_writes_its_text_and_fills_the_details() {
     let dir = folder();
     let out = sm()
         .current_dir(dir.path())
-        .args(["new", "p.ron", "saved/ledger-news.html", "saved/og-only.html"])
+        .args([
+            "new",
+            "p.ron",
+            "saved/ledger-news.html",
+            "saved/og-only.html",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         stdout.contains("added saved/ledger-news.html as ledger-news (its article text is in articles/ledger-news.txt)"),
         "{stdout}"
     );
-    assert_eq!(files_in(&dir.path().join("articles")), ["ledger-news.txt", "og-only.txt"]);
+    assert_eq!(
+        files_in(&dir.path().join("articles")),
+        ["ledger-news.txt", "og-only.txt"]
+    );
 
     let (ws, notices) = Workspace::open(&dir.path().join("p.ron")).unwrap();
     assert!(notices.is_empty(), "{notices:?}");
-    let doc = ws.project.documents.iter().find(|d| d.id.as_str() == "ledger-news").unwrap();
+    let doc = ws
+        .project
+        .documents
+        .iter()
+        .find(|d| d.id.as_str() == "ledger-news")
+        .unwrap();
     assert_eq!(doc.path, "articles/ledger-news.txt");
-    assert_eq!(doc.title, "Basra begins water rationing as the Shatt al-Arab runs salty");
+    assert_eq!(
+        doc.title,
+        "Basra begins water rationing as the Shatt al-Arab runs salty"
+    );
     assert_eq!(doc.outlet, "The Tigris Ledger");
     assert_eq!(doc.author, "Noor Hashim, Daniel Okafor");
     assert_eq!(doc.published, NaiveDate::from_ymd_opt(2026, 3, 14));
     assert_eq!(doc.language, "en");
-    assert!(doc.url.starts_with("https://www.tigrisledger.example/news/2026/03/14/"));
+    assert!(
+        doc.url
+            .starts_with("https://www.tigrisledger.example/news/2026/03/14/")
+    );
     let page = doc.page.as_ref().unwrap();
     assert_eq!(page.path, "saved/ledger-news.html");
     let bytes = std::fs::read(dir.path().join("saved/ledger-news.html")).unwrap();
@@ -89,8 +112,14 @@ fn new_with_a_saved_page_writes_its_text_and_fills_the_details() {
 
     // The project file names the page and the author.
     let ron = std::fs::read_to_string(dir.path().join("p.ron")).unwrap();
-    assert!(ron.contains("author: \"Noor Hashim, Daniel Okafor\""), "{ron}");
-    assert!(ron.contains("page: Some((path: \"saved/ledger-news.html\""), "{ron}");
+    assert!(
+        ron.contains("author: \"Noor Hashim, Daniel Okafor\""),
+        "{ron}"
+    );
+    assert!(
+        ron.contains("page: Some((path: \"saved/ledger-news.html\""),
+        "{ron}"
+    );
 }
 
 #[test]
@@ -128,7 +157,12 @@ fn a_page_with_no_article_adds_nothing_and_says_why() {
     let dir = folder();
     let out = sm()
         .current_dir(dir.path())
-        .args(["new", "p.ron", "saved/ledger-news.html", "saved/index-page.html"])
+        .args([
+            "new",
+            "p.ron",
+            "saved/ledger-news.html",
+            "saved/index-page.html",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -167,14 +201,21 @@ fn a_page_in_windows_1256_is_added_as_arabic_text() {
     assert!(text.contains("أعلنت مديرية الماء في البصرة"), "{text}");
     let (ws, _) = Workspace::open(&dir.path().join("p.ron")).unwrap();
     let doc = &ws.project.documents[0];
-    assert_eq!((doc.language.as_str(), doc.outlet.as_str()), ("ar", "صحيفة الرافدين"));
+    assert_eq!(
+        (doc.language.as_str(), doc.outlet.as_str()),
+        ("ar", "صحيفة الرافدين")
+    );
 }
 
 #[test]
 fn an_extracted_text_never_overwrites_a_file_of_the_same_name() {
     let dir = folder();
     std::fs::create_dir(dir.path().join("articles")).unwrap();
-    std::fs::write(dir.path().join("articles/og-only.txt"), "someone else's notes\n").unwrap();
+    std::fs::write(
+        dir.path().join("articles/og-only.txt"),
+        "someone else's notes\n",
+    )
+    .unwrap();
     sm().current_dir(dir.path())
         .args(["new", "p.ron", "saved/og-only.html"])
         .assert()

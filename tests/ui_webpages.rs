@@ -33,7 +33,11 @@ fn a_saved_page_added_from_the_menu_shows_its_article_and_details() {
     use_builtin_chooser(&mut h);
     let incoming = p.dir.path().join("saved");
     std::fs::create_dir_all(&incoming).unwrap();
-    std::fs::copy(fixture("ledger-news.html"), incoming.join("ledger-news.html")).unwrap();
+    std::fs::copy(
+        fixture("ledger-news.html"),
+        incoming.join("ledger-news.html"),
+    )
+    .unwrap();
     let n = session(&h).project().documents.len();
 
     h.state_mut().push(Command::Ui(UiCommand::AddArticles));
@@ -59,7 +63,11 @@ fn a_saved_page_added_from_the_menu_shows_its_article_and_details() {
     assert!(text.contains("more than 40,000 households") && !text.contains("cookies"));
     let written = p.path.parent().unwrap().join("articles/ledger-news.txt");
     assert_eq!(std::fs::read_to_string(written).unwrap(), text);
-    assert_eq!(s.current.as_ref(), Some(&doc.id), "the new article is shown");
+    assert_eq!(
+        s.current.as_ref(),
+        Some(&doc.id),
+        "the new article is shown"
+    );
     h.get_by_label_contains("Added 1 article");
 
     // Details… shows the metadata, the author among it, and edits it.
@@ -67,7 +75,10 @@ fn a_saved_page_added_from_the_menu_shows_its_article_and_details() {
     h.run();
     h.get_by_label_contains("Text extracted from the saved page ../saved/ledger-news.html");
     let author = h.get_by(|n| n.data().placeholder() == Some("Byline, e.g. Noor Hashim"));
-    assert_eq!(author.value().as_deref(), Some("Noor Hashim, Daniel Okafor"));
+    assert_eq!(
+        author.value().as_deref(),
+        Some("Noor Hashim, Daniel Okafor")
+    );
     let published = h.get_by(|n| n.data().placeholder() == Some("YYYY-MM-DD"));
     assert_eq!(published.value().as_deref(), Some("2026-03-14"));
     replace_text(&mut h, "Byline, e.g. Noor Hashim", "Noor Hashim");
@@ -77,7 +88,10 @@ fn a_saved_page_added_from_the_menu_shows_its_article_and_details() {
     assert_eq!(after.author, "Noor Hashim");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(session(&h).project().document(&doc.id).unwrap().author, doc.author);
+    assert_eq!(
+        session(&h).project().document(&doc.id).unwrap().author,
+        doc.author
+    );
 }
 
 #[test]
@@ -86,11 +100,15 @@ fn the_same_page_dropped_again_is_reported_and_not_added() {
     let page = p.dir.path().join("og-only.html");
     std::fs::copy(fixture("og-only.html"), &page).unwrap();
     let n = session(&h).project().documents.len();
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(page.clone())));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(page.clone())));
     h.run();
     assert_eq!(session(&h).project().documents.len(), n + 1);
     let project = session(&h).project().clone();
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(page)));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(page)));
     h.run();
     assert_eq!(session(&h).project(), &project, "nothing changes");
     h.get_by_label_contains("this page is already in the project as og-only");
@@ -102,11 +120,19 @@ fn a_dropped_index_page_is_refused_with_the_reason() {
     let page = p.dir.path().join("index-page.html");
     std::fs::copy(fixture("index-page.html"), &page).unwrap();
     let project = session(&h).project().clone();
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(page)));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(page)));
     h.run();
     assert_eq!(session(&h).project(), &project);
     h.get_by_label_contains("index page");
-    assert!(!p.path.parent().unwrap().join("articles/index-page.txt").exists());
+    assert!(
+        !p.path
+            .parent()
+            .unwrap()
+            .join("articles/index-page.txt")
+            .exists()
+    );
 }
 
 #[test]
@@ -115,7 +141,9 @@ fn the_text_of_a_page_whose_add_was_undone_goes_when_the_project_closes() {
     let page = p.dir.path().join("og-only.html");
     std::fs::copy(fixture("og-only.html"), &page).unwrap();
     let text = p.path.parent().unwrap().join("articles/og-only.txt");
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(page.clone())));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(page.clone())));
     h.run();
     assert!(text.exists());
     // Undone, redone (the text is still there for it), undone again.

@@ -80,9 +80,16 @@ fn a_news_page_gives_its_article_without_the_furniture() {
             "<",
         ],
     );
-    assert!(!p.text.contains("\n\n\n") && !p.text.ends_with('\n'), "{:?}", p.text);
+    assert!(
+        !p.text.contains("\n\n\n") && !p.text.ends_with('\n'),
+        "{:?}",
+        p.text
+    );
     let m = &p.meta;
-    assert_eq!(m.title, "Basra begins water rationing as the Shatt al-Arab runs salty");
+    assert_eq!(
+        m.title,
+        "Basra begins water rationing as the Shatt al-Arab runs salty"
+    );
     assert_eq!(m.outlet, "The Tigris Ledger");
     assert_eq!(m.author, "Noor Hashim, Daniel Okafor");
     assert_eq!(m.published, NaiveDate::from_ymd_opt(2026, 3, 14));
@@ -117,7 +124,10 @@ fn a_page_with_only_open_graph_fills_the_details_from_it() {
             "broke its moorings overnight.",
         ],
     );
-    assert_lacks(&p.text, &["Home", "Sport", "all rights reserved", "Gulf Coast Herald"]);
+    assert_lacks(
+        &p.text,
+        &["Home", "Sport", "all rights reserved", "Gulf Coast Herald"],
+    );
     let m = &p.meta;
     assert_eq!(m.title, "Ferry service to Kharg resumes after storm");
     assert_eq!(m.outlet, "Gulf Coast Herald");
@@ -130,15 +140,26 @@ fn a_page_with_only_open_graph_fills_the_details_from_it() {
 #[test]
 fn a_page_with_only_a_title_gets_it_without_the_site_name() {
     let p = page("title-only.html");
-    assert_eq!(p.meta.title, "Notes from the reading room: the Basra census of 1957");
     assert_eq!(
-        (p.meta.outlet.as_str(), p.meta.author.as_str(), p.meta.url.as_str()),
+        p.meta.title,
+        "Notes from the reading room: the Basra census of 1957"
+    );
+    assert_eq!(
+        (
+            p.meta.outlet.as_str(),
+            p.meta.author.as_str(),
+            p.meta.url.as_str()
+        ),
         ("", "", "")
     );
     assert_eq!((p.meta.published, p.meta.language.as_str()), (None, ""));
     assert_has(
         &p.text,
-        &["bound in green cloth", "column headed \"trade\"", "over the summer."],
+        &[
+            "bound in green cloth",
+            "column headed \"trade\"",
+            "over the summer.",
+        ],
     );
     assert_lacks(&p.text, &["Archive Diaries"]);
 }
@@ -146,15 +167,15 @@ fn a_page_with_only_a_title_gets_it_without_the_site_name() {
 #[test]
 fn a_page_in_a_declared_legacy_charset_is_decoded_by_it() {
     let bytes = std::fs::read(fixture("arabic-windows-1256.html")).unwrap();
-    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture is not UTF-8");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture is not UTF-8"
+    );
     let p = page("arabic-windows-1256.html");
     assert_eq!(p.encoding, "windows-1256");
     assert_has(
         &p.text,
-        &[
-            "أعلنت مديرية الماء في البصرة",
-            "أكثر من أربعين ألف أسرة",
-        ],
+        &["أعلنت مديرية الماء في البصرة", "أكثر من أربعين ألف أسرة"],
     );
     assert_lacks(&p.text, &["الرئيسية", "جميع الحقوق محفوظة", "\u{fffd}"]);
     assert_eq!(p.meta.title, "تقنين المياه في البصرة");
@@ -193,7 +214,14 @@ fn a_truncated_page_gives_the_article_up_to_the_cut() {
         let p = webpage::extract(&bytes[..at]);
         if at == cut {
             let p = p.unwrap();
-            assert_has(&p.text, &["BASRA", "Tankers for hospitals", "Farmers south of the city"]);
+            assert_has(
+                &p.text,
+                &[
+                    "BASRA",
+                    "Tankers for hospitals",
+                    "Farmers south of the city",
+                ],
+            );
             assert_lacks(&p.text, &["Upstream releases", "cookies"]);
         } else {
             assert!(p.is_ok(), "{at}: {p:?}");
@@ -202,7 +230,10 @@ fn a_truncated_page_gives_the_article_up_to_the_cut() {
     let mut broken = bytes[..dash].to_vec();
     broken.extend_from_slice(&bytes[dash + 1..]);
     let p = webpage::extract(&broken).unwrap();
-    assert!(p.text.contains("BASRA \u{fffd}"), "a broken char is replaced, not fatal");
+    assert!(
+        p.text.contains("BASRA \u{fffd}"),
+        "a broken char is replaced, not fatal"
+    );
 }
 
 /// A saved page of about 50 MB: the news page with a 30 MB inline image, 10 MB of inline
@@ -220,7 +251,11 @@ fn huge_page() -> Vec<u8> {
         comment.repeat((10 << 20) / comment.len())
     );
     let page = base
-        .replacen("<figure class=\"lead-image\">", &format!("{image}<figure class=\"lead-image\">"), 1)
+        .replacen(
+            "<figure class=\"lead-image\">",
+            &format!("{image}<figure class=\"lead-image\">"),
+            1,
+        )
         .replacen("</main>", &format!("{comments}</main>{script}"), 1);
     assert!(page.len() > 50_000_000, "{}", page.len());
     page.into_bytes()

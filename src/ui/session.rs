@@ -632,10 +632,11 @@ impl Session {
             Prepared::New(doc, text) => (doc, text),
         };
         if self.ws.write_page_text(&doc, &text)? {
-            self.written_pages.push(crate::ui::session_import::WrittenArticle {
-                path: self.ws.article_path(&doc),
-                sha256: doc.sha256.clone(),
-            });
+            self.written_pages
+                .push(crate::ui::session_import::WrittenArticle {
+                    path: self.ws.article_path(&doc),
+                    sha256: doc.sha256.clone(),
+                });
         }
         let id = doc.id.clone();
         self.ws.articles.insert(id.clone(), Article::Loaded(text));

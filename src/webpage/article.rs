@@ -68,7 +68,9 @@ pub enum NoArticle {
     #[error("no article text was found in it (is it an index or a front page?)")]
     NotFound,
     /// What was found is too short to be an article.
-    #[error("the longest text in it has {0} words, too few for an article (is it an index page or a paywall?)")]
+    #[error(
+        "the longest text in it has {0} words, too few for an article (is it an index page or a paywall?)"
+    )]
     TooShort(usize),
     /// What was found is mostly links.
     #[error("the text found in it is mostly links: it looks like an index page, not an article")]
@@ -141,8 +143,7 @@ fn is_prose(n: &NodeRef) -> bool {
 /// Whether a class or the id of `n` names furniture. `<body>`, `<html>` and
 /// `<main>` are never removed: a page may class its body "article-page share-bar".
 fn is_marked(n: &NodeRef) -> bool {
-    if n.has_name("body") || n.has_name("html") || n.has_name("main") || n.has_name("article")
-    {
+    if n.has_name("body") || n.has_name("html") || n.has_name("main") || n.has_name("article") {
         return false;
     }
     let names = [n.attr("class"), n.attr("id")];
@@ -201,7 +202,10 @@ mod tests {
 
     #[test]
     fn tidy_keeps_blocks_apart_by_one_blank_line() {
-        assert_eq!(tidy("\n\n  Head \n\n\n\n Para one.\r\nline two\n\n"), "Head\n\nPara one.\nline two");
+        assert_eq!(
+            tidy("\n\n  Head \n\n\n\n Para one.\r\nline two\n\n"),
+            "Head\n\nPara one.\nline two"
+        );
     }
 
     #[test]
@@ -225,6 +229,10 @@ mod tests {
         ));
         remove_furniture(&doc);
         let t = doc.root().text();
-        assert_eq!(t.matches("The river fell").count(), 40, "the links went, the prose stayed");
+        assert_eq!(
+            t.matches("The river fell").count(),
+            40,
+            "the links went, the prose stayed"
+        );
     }
 }

@@ -49,14 +49,14 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         let start = at + i + 5;
         let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
         let tag = &lower[start..end];
-        if let Some(label) = charset_in(tag) {
-            if let Some(enc) = Encoding::for_label(label) {
-                return Some(match enc.name() {
-                    "UTF-16LE" | "UTF-16BE" => UTF_8,
-                    "x-user-defined" => WINDOWS_1252,
-                    _ => enc,
-                });
-            }
+        if let Some(label) = charset_in(tag)
+            && let Some(enc) = Encoding::for_label(label)
+        {
+            return Some(match enc.name() {
+                "UTF-16LE" | "UTF-16BE" => UTF_8,
+                "x-user-defined" => WINDOWS_1252,
+                _ => enc,
+            });
         }
         at = end;
     }
@@ -67,8 +67,14 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 fn charset_in(tag: &[u8]) -> Option<&[u8]> {
     let i = find(tag, b"charset")?;
     let rest = &tag[i + 7..];
-    let rest = rest.trim_ascii_start().strip_prefix(b"=")?.trim_ascii_start();
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .trim_ascii_start()
+        .strip_prefix(b"=")?
+        .trim_ascii_start();
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let len = rest
         .iter()
         .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace())
@@ -97,9 +103,14 @@ mod tests {
 
     #[test]
     fn the_http_equiv_form_is_read_too() {
-        let page = b"<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>caf\xe9";
+        let page =
+            b"<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>caf\xe9";
         let (text, enc) = decode_page(page);
-        assert_eq!(enc.name(), "windows-1252", "ISO-8859-1 is decoded as windows-1252");
+        assert_eq!(
+            enc.name(),
+            "windows-1252",
+            "ISO-8859-1 is decoded as windows-1252"
+        );
         assert!(text.ends_with("café"), "{text}");
     }
 
@@ -116,12 +127,18 @@ mod tests {
     #[test]
     fn undeclared_bytes_that_are_not_utf8_are_windows_1252() {
         let (text, enc) = decode_page(b"<p>na\xefve</p>");
-        assert_eq!((enc.name(), text.as_str()), ("windows-1252", "<p>naïve</p>"));
+        assert_eq!(
+            (enc.name(), text.as_str()),
+            ("windows-1252", "<p>naïve</p>")
+        );
     }
 
     #[test]
     fn an_unknown_label_is_ignored() {
-        assert_eq!(declared_charset(b"<meta charset=klingon><meta charset=utf-8>"), Some(UTF_8));
+        assert_eq!(
+            declared_charset(b"<meta charset=klingon><meta charset=utf-8>"),
+            Some(UTF_8)
+        );
         assert_eq!(declared_charset(b"<meta name=x>"), None);
     }
 }

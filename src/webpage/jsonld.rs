@@ -60,7 +60,11 @@ pub fn read_article<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Option<LdA
 /// around scripts.
 fn unwrap_block(b: &str) -> &str {
     let mut s = b.trim();
-    for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
         if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
             s = inner.trim();
         }
@@ -125,8 +129,14 @@ fn describe(node: &Map<String, Value>, nodes: &[&Map<String, Value>]) -> LdArtic
     };
     LdArticle {
         headline,
-        author: node.get("author").map(|v| names(v, nodes)).unwrap_or_default(),
-        publisher: node.get("publisher").map(|v| names(v, nodes)).unwrap_or_default(),
+        author: node
+            .get("author")
+            .map(|v| names(v, nodes))
+            .unwrap_or_default(),
+        publisher: node
+            .get("publisher")
+            .map(|v| names(v, nodes))
+            .unwrap_or_default(),
         date_published: text("datePublished"),
         url,
         language: text("inLanguage"),
@@ -161,9 +171,9 @@ fn plain(v: &Value, nodes: &[&Map<String, Value>]) -> String {
             }
             let id = m.get("@id").and_then(Value::as_str);
             id.and_then(|id| {
-                nodes
-                    .iter()
-                    .find(|n| n.get("@id").and_then(Value::as_str) == Some(id) && n.contains_key("name"))
+                nodes.iter().find(|n| {
+                    n.get("@id").and_then(Value::as_str) == Some(id) && n.contains_key("name")
+                })
             })
             .and_then(|n| n.get("name").and_then(Value::as_str))
             .map(|s| s.trim().to_owned())
@@ -212,7 +222,10 @@ mod tests {
 
     #[test]
     fn a_page_without_an_article_node_has_none() {
-        assert_eq!(read_article([r#"{"@type":"WebSite","name":"Ledger"}"#]), None);
+        assert_eq!(
+            read_article([r#"{"@type":"WebSite","name":"Ledger"}"#]),
+            None
+        );
         assert_eq!(read_article(std::iter::empty()), None);
     }
 }

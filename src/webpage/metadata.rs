@@ -101,7 +101,10 @@ pub fn read(doc: &Document) -> PageMeta {
     let title = first(&[
         &ld.headline,
         &strip_site(&get(&["og:title"]), &outlet),
-        &strip_site(&get(&["twitter:title", "dc.title", "parsely-title"]), &outlet),
+        &strip_site(
+            &get(&["twitter:title", "dc.title", "parsely-title"]),
+            &outlet,
+        ),
         &strip_site_guessing(&title_tag, &outlet),
     ]);
     PageMeta {
@@ -139,8 +142,10 @@ fn canonical_link(doc: &Document) -> String {
         .nodes()
         .iter()
         .find(|l| {
-            l.attr("rel")
-                .is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")))
+            l.attr("rel").is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("canonical"))
+            })
         })
         .and_then(|l| l.attr("href"))
         .map(|h| h.trim().to_owned())
@@ -211,13 +216,18 @@ fn language_tag(s: &str) -> Option<String> {
     let t = s.trim().replace('_', "-");
     let ok = !t.is_empty()
         && t.len() <= 35
-        && t.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
-        && t.split('-').next().is_some_and(|p| p.chars().all(|c| c.is_ascii_alphabetic()));
+        && t.split('-')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && t.split('-')
+            .next()
+            .is_some_and(|p| p.chars().all(|c| c.is_ascii_alphabetic()));
     ok.then_some(t)
 }
 
 /// Separators between a headline and the site's name in a `<title>`.
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » "];
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ",
+];
 
 /// The title without the site's name (`outlet`) before or after a separator.
 fn strip_site(title: &str, outlet: &str) -> String {
@@ -264,7 +274,9 @@ mod tests {
     use super::*;
 
     fn meta(head: &str) -> PageMeta {
-        read(&Document::from(format!("<html><head>{head}</head><body></body></html>")))
+        read(&Document::from(format!(
+            "<html><head>{head}</head><body></body></html>"
+        )))
     }
 
     #[test]
@@ -301,7 +313,10 @@ mod tests {
 
     #[test]
     fn dates_and_languages_are_read_leniently_and_refused_when_wrong() {
-        assert_eq!(parse_date("2026-03-14"), NaiveDate::from_ymd_opt(2026, 3, 14));
+        assert_eq!(
+            parse_date("2026-03-14"),
+            NaiveDate::from_ymd_opt(2026, 3, 14)
+        );
         assert_eq!(
             parse_date("Sat, 14 Mar 2026 09:30:00 +0300"),
             NaiveDate::from_ymd_opt(2026, 3, 14)
