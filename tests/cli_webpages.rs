@@ -227,3 +227,25 @@ fn an_extracted_text_never_overwrites_a_file_of_the_same_name() {
     let (ws, _) = Workspace::open(&dir.path().join("p.ron")).unwrap();
     assert_eq!(ws.project.documents[0].path, "articles/og-only-2.txt");
 }
+
+#[test]
+fn a_page_larger_than_any_news_page_is_refused_before_it_is_read() {
+    let dir = folder();
+    let huge = dir.path().join("saved/huge.html");
+    let f = std::fs::File::create(&huge).unwrap();
+    // Sparse: the size says it all, nothing is read.
+    f.set_len(sourcemark::webpage::MAX_PAGE_BYTES + 1).unwrap();
+    let out = sm()
+        .current_dir(dir.path())
+        .args(["new", "p.ron", "saved/huge.html"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("huge.html") && stderr.contains("more than"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("p.ron").exists());
+    assert!(!dir.path().join("articles").exists());
+}
