@@ -7,6 +7,15 @@
 //! text ([`article`]). [`add`] makes a document of it: the text is written once to the
 //! project's `articles/` folder and annotated there, so a later extractor can never
 //! move a span; the page is recorded by path and SHA-256. No egui here.
+//!
+//! Why these crates: `dom_smoothie` (MIT, pure Rust, released monthly) follows
+//! readability.js closely and gives block-separated text (`TextMode::Formatted`); the
+//! older ports (`readability`, `readability-rs`) sit on html5ever 0.26 and
+//! markup5ever_rcdom and give no byline. Its tree is `dom_query`'s, whose CSS
+//! selectors read the metadata from the same parse, where `scraper` would be a second
+//! HTML tree; its own metadata (gjson over JSON-LD, `name` before `headline`, no
+//! `@graph`, canonical link or `inLanguage`) is not used, only its body byline as the
+//! last fallback for the author.
 
 pub mod add;
 pub mod article;
