@@ -33,5 +33,6 @@ pub mod suggest;
 mod test_support;
 pub mod text;
 pub mod ui;
+pub mod webpage;
 pub mod words;
 pub mod workspace;

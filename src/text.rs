@@ -106,6 +106,17 @@ pub fn read_article(path: &Path) -> Result<String, TextError> {
 
 /// [`read_article`] with another size limit (tests use a small one).
 pub fn read_article_limited(path: &Path, max: u64) -> Result<String, TextError> {
+    let bytes = read_bytes_limited(path, max)?;
+    decode(&bytes).map_err(|offset| TextError::NotUtf8 {
+        path: path.to_owned(),
+        offset,
+    })
+}
+
+/// The bytes of a file, read as [`read_article`] reads them (a regular file only, never
+/// blocking, at most `max` bytes), for a caller that decodes them itself: a saved web
+/// page declares its own charset.
+pub fn read_bytes_limited(path: &Path, max: u64) -> Result<Vec<u8>, TextError> {
     use std::io::Read;
     let io = |source| TextError::Io {
         path: path.to_owned(),
@@ -142,10 +153,7 @@ pub fn read_article_limited(path: &Path, max: u64) -> Result<String, TextError> 
     if bytes.len() as u64 > max {
         return Err(too_large(bytes.len() as u64));
     }
-    decode(&bytes).map_err(|offset| TextError::NotUtf8 {
-        path: path.to_owned(),
-        offset,
-    })
+    Ok(bytes)
 }
 
 /// What a file type is when it is not a regular file.

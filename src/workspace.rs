@@ -137,8 +137,12 @@ pub enum AddOutcome {
     Duplicate(DocId),
 }
 
-/// An article file read and checked, not yet added.
+/// An article file read and checked, not yet added. A document prepared from a saved
+/// web page (`page` set) names a text file not yet written: whoever adds it first
+/// calls [`Workspace::write_page_text`].
 #[derive(Clone, Debug)]
+// One lives for the moment a file is added; boxing the document would gain nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Prepared {
     /// A document with the same text is already in the project.
     Duplicate(DocId),
@@ -155,6 +159,9 @@ pub enum AddError {
     /// It is empty, so there is nothing to annotate.
     #[error("{}: the file is empty", .0.display())]
     Empty(PathBuf),
+    /// A saved web page that gave no article, or whose text could not be written.
+    #[error(transparent)]
+    Page(#[from] crate::webpage::add::PageAddError),
 }
 
 impl Workspace {
@@ -325,6 +332,10 @@ impl Workspace {
     /// changing anything: the window adds it as an undoable edit, the command line
     /// directly. An article whose text is already in the project is a duplicate.
     pub fn prepare_article(&self, file: &Path) -> Result<Prepared, AddError> {
+        // A saved web page becomes the text extracted from it (see `webpage::add`).
+        if crate::webpage::is_web_page(file) {
+            return self.prepare_page(file);
+        }
         let text = DocText::new(text::read_article(file)?);
         if text.char_len() == 0 {
             return Err(AddError::Empty(file.to_owned()));
@@ -342,12 +353,14 @@ impl Workspace {
             path: self.relative_path(file),
             title: guess_title(text.as_str()),
             outlet: String::new(),
+            author: String::new(),
             url: String::new(),
             published: None,
             language: String::new(),
             status: DocStatus::Todo,
             sha256: hash,
             chars: text.char_len(),
+            page: None,
         };
         Ok(Prepared::New(doc, Arc::new(text)))
     }
@@ -359,6 +372,7 @@ impl Workspace {
             Prepared::Duplicate(id) => return Ok(AddOutcome::Duplicate(id)),
             Prepared::New(doc, text) => (doc, text),
         };
+        self.write_page_text(&doc, &text)?;
         let id = doc.id.clone();
         let at = self.project.documents.partition_point(|d| d.id < id);
         self.project.documents.insert(at, doc);

@@ -25,12 +25,14 @@ fn document(id: String) -> Document {
         id: DocId(id),
         title: String::new(),
         outlet: String::new(),
+        author: String::new(),
         url: String::new(),
         published: None,
         language: "en".into(),
         status: DocStatus::Todo,
         sha256: "0".repeat(64),
         chars: 500,
+        page: None,
     }
 }
 

@@ -143,12 +143,14 @@ fn document() -> impl Strategy<Value = Document> {
                     path,
                     title,
                     outlet,
+                    author: String::new(),
                     url,
                     published,
                     language,
                     status,
                     sha256,
                     chars,
+                    page: None,
                 }
             },
         )

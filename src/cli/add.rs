@@ -10,7 +10,8 @@ use std::process::ExitCode;
 pub struct AddArgs {
     /// The project file.
     pub project: PathBuf,
-    /// Article files (.txt, .md) to add.
+    /// Article files (.txt, .md) or saved web pages (.html, .htm: their article text
+    /// is extracted into the project's articles/ folder) to add.
     #[arg(required = true)]
     pub articles: Vec<PathBuf>,
 }

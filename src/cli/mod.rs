@@ -113,28 +113,58 @@ pub(crate) fn print_notices(notices: &[sourcemark::workspace::Notice]) {
 
 /// Adds articles to a workspace. Returns how many were added and one line per file
 /// for stdout, printed by the caller once the project is saved. Shared by `new` and
-/// `add`.
+/// `add`. When one fails, the texts extracted from saved web pages before it are
+/// removed again, since the project that would name them is not written.
 pub(crate) fn add_articles(
     ws: &mut sourcemark::workspace::Workspace,
     articles: &[PathBuf],
 ) -> anyhow::Result<(usize, Vec<String>)> {
     use sourcemark::workspace::AddOutcome;
     let mut added = 0;
+    let mut extracted: Vec<PathBuf> = Vec::new();
     let mut lines = Vec::with_capacity(articles.len());
     for file in articles {
-        lines.push(match ws.add_article(file)? {
+        let outcome = match ws.add_article(file) {
+            Ok(o) => o,
+            Err(e) => {
+                for text in &extracted {
+                    let _ = std::fs::remove_file(text);
+                }
+                return Err(e.into());
+            }
+        };
+        lines.push(match outcome {
             AddOutcome::Added(id) => {
                 added += 1;
+                let page_text = ws
+                    .project
+                    .document(&id)
+                    .filter(|d| d.page.is_some())
+                    .map(|d| (d.path.clone(), ws.article_path(d)));
+                let from_page = match page_text {
+                    Some((rel, path)) => {
+                        extracted.push(path);
+                        format!(" (its article text is in {rel})")
+                    }
+                    None => String::new(),
+                };
                 let base = ws.base_dir();
-                if sourcemark::workspace::outside_folder(&base, file).is_some() {
+                // A page's text is inside the project; only its source is outside.
+                if from_page.is_empty()
+                    && sourcemark::workspace::outside_folder(&base, file).is_some()
+                {
                     format!(
-                        "added {} as {id} (outside the project folder: later commands read it only with --allow-outside)",
+                        "added {} as {id}{from_page} (outside the project folder: later commands read it only with --allow-outside)",
                         file.display()
                     )
                 } else {
-                    format!("added {} as {id}", file.display())
+                    format!("added {} as {id}{from_page}", file.display())
                 }
             }
+            AddOutcome::Duplicate(id) if sourcemark::webpage::is_web_page(file) => format!(
+                "skipped {}: this page (or its article text) is already in the project as document {id}",
+                file.display()
+            ),
             AddOutcome::Duplicate(id) => format!(
                 "skipped {}: same text as document {id} already in the project",
                 file.display()

@@ -14,7 +14,8 @@ pub struct NewArgs {
     /// Display name (default: the file name without extension).
     #[arg(long)]
     pub name: Option<String>,
-    /// Article files (.txt, .md) to add.
+    /// Article files (.txt, .md) or saved web pages (.html, .htm: their article text
+    /// is extracted into the project's articles/ folder) to add.
     pub articles: Vec<PathBuf>,
 }
 

@@ -614,12 +614,14 @@ impl Planner<'_> {
                 .clone()
                 .unwrap_or_else(|| guess_title(text.as_str())),
             outlet: meta.outlet.clone().unwrap_or_default(),
+            author: String::new(),
             url: meta.url.clone().unwrap_or_default(),
             published: meta.published,
             language: meta.language.clone().unwrap_or_default(),
             status: meta.status.unwrap_or_default(),
             sha256: sha.clone(),
             chars: text.char_len(),
+            page: None,
         };
         self.doc_ids.insert(id.clone());
         self.by_sha.insert(sha, id.clone());

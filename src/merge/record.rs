@@ -46,7 +46,8 @@ static ANNOTATION: Shape = Shape {
 static DOCUMENT: Shape = Shape {
     units: &[Unit {
         name: "article",
-        keys: &["path", "sha256", "chars"],
+        // A saved page's record goes with the text extracted from it.
+        keys: &["path", "sha256", "chars", "page"],
         show: value::show_article,
     }],
     nested: &[],

@@ -16,12 +16,14 @@ fn doc(id: &str) -> Document {
         path: format!("articles/{id}.txt"),
         title: format!("Title {id}"),
         outlet: String::new(),
+        author: String::new(),
         url: String::new(),
         published: None,
         language: "en".into(),
         status: DocStatus::Todo,
         sha256: "0".repeat(64),
         chars: 100,
+        page: None,
     }
 }
 

@@ -81,6 +81,10 @@ pub struct Document {
     /// Who published it, e.g. "Press TV".
     #[serde(default)]
     pub outlet: String,
+    /// Who wrote it (the byline), e.g. "Sarah Amin, Omar Haddad"; left out of the file
+    /// when empty, so older projects stay byte-identical.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
     /// Where it was published.
     #[serde(default)]
     pub url: String,
@@ -97,6 +101,9 @@ pub struct Document {
     pub sha256: String,
     /// Length of that text in chars.
     pub chars: usize,
+    /// The saved web page the text was extracted from, when it came from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<super::SavedPage>,
 }
 
 impl Document {
@@ -108,12 +115,14 @@ impl Document {
             path: path.into(),
             title: String::new(),
             outlet: String::new(),
+            author: String::new(),
             url: String::new(),
             published: None,
             language: String::new(),
             status: DocStatus::Todo,
             sha256: text.sha256(),
             chars: text.char_len(),
+            page: None,
         }
     }
 }

@@ -14,6 +14,7 @@ mod labels;
 mod link;
 pub mod quote;
 mod rejected;
+mod saved_page;
 pub(crate) mod time;
 mod validate;
 
@@ -32,6 +33,7 @@ pub use ids::{
 pub use labels::{Color, Label, LabelKind, LabelScheme};
 pub use link::{Link, LinkKind};
 pub use rejected::Rejected;
+pub use saved_page::SavedPage;
 pub use validate::BadDocumentId;
 
 use serde::{Deserialize, Serialize};

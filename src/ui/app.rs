@@ -918,6 +918,10 @@ pub(crate) fn add_paths(session: &mut Session, notes: &mut Notifications, paths:
                 added += 1;
                 first.get_or_insert(id);
             }
+            Ok(AddOutcome::Duplicate(id)) if crate::webpage::is_web_page(p) => notes.info(format!(
+                "{} was not added: this page is already in the project as {id}",
+                p.display()
+            )),
             Ok(AddOutcome::Duplicate(id)) => notes.info(format!(
                 "{} was not added: the same text is already in the project as {id}",
                 p.display()

@@ -303,7 +303,7 @@ impl UiCommand {
             EndLeft => "Move the selected annotation's end one word left",
             EndRight => "Move the selected annotation's end one word right",
             Escape => "Clear the selection and close the find bar",
-            EditDocumentDetails => "Title, outlet, URL, date and language of this document",
+            EditDocumentDetails => "Title, outlet, author, URL, date and language of this document",
             ReadOutsideArticles => "Read the article files this project names outside its folder",
             Find => "Find in the article",
             FindNext => "Next match, selected so a label key tags it",

@@ -1,5 +1,5 @@
-//! Document details: a small window to set the current document's title, outlet, URL,
-//! publication date and language, which the comparison across outlets and every export
+//! Document details: a small window to set the current document's title, outlet,
+//! author, URL, publication date and language, which the comparison across outlets and every export
 //! carry. The form edits a draft; Apply makes it one undoable change.
 
 use eframe::egui;
@@ -14,6 +14,7 @@ struct Draft {
     doc: DocId,
     title: String,
     outlet: String,
+    author: String,
     url: String,
     published: String,
     language: String,
@@ -25,6 +26,7 @@ impl Draft {
             doc: doc.id.clone(),
             title: doc.title.clone(),
             outlet: doc.outlet.clone(),
+            author: doc.author.clone(),
             url: doc.url.clone(),
             published: doc.published.map(|d| d.to_string()).unwrap_or_default(),
             language: doc.language.clone(),
@@ -45,6 +47,7 @@ impl Draft {
         Ok(Document {
             title: self.title.trim().to_owned(),
             outlet: self.outlet.trim().to_owned(),
+            author: self.author.trim().to_owned(),
             url: self.url.trim().to_owned(),
             published,
             language: self.language.trim().to_owned(),
@@ -106,12 +109,20 @@ impl DocDetails {
                         action = Some(DetailsAction::Locate(doc.id.clone()));
                     }
                 });
+                if let Some(page) = &doc.page {
+                    ui.label(
+                        RichText::new(format!("Text extracted from the saved page {}", page.path))
+                            .weak(),
+                    )
+                    .on_hover_text(format!("SHA-256 of the page: {}", page.sha256));
+                }
                 egui::Grid::new("doc-details")
                     .num_columns(2)
                     .spacing([8.0, 6.0])
                     .show(ui, |ui| {
                         field_ui(ui, "Title", &mut draft.title, "Headline");
                         field_ui(ui, "Outlet", &mut draft.outlet, "e.g. Press TV");
+                        field_ui(ui, "Author", &mut draft.author, "Byline, e.g. Noor Hashim");
                         field_ui(ui, "URL", &mut draft.url, "https://…");
                         field_ui(ui, "Published", &mut draft.published, "YYYY-MM-DD");
                         field_ui(ui, "Language", &mut draft.language, "e.g. en");
@@ -166,12 +177,14 @@ mod tests {
             path: "d.txt".into(),
             title: "Old".into(),
             outlet: String::new(),
+            author: String::new(),
             url: String::new(),
             published: None,
             language: "en".into(),
             status: Default::default(),
             sha256: "00".into(),
             chars: 3,
+            page: None,
         }
     }
 
@@ -180,9 +193,11 @@ mod tests {
         let d = doc();
         let mut draft = Draft::of(&d);
         draft.outlet = "  Press TV ".into();
+        draft.author = " Noor Hashim ".into();
         draft.published = "2020-01-24".into();
         let after = draft.applied_to(&d).unwrap();
         assert_eq!(after.outlet, "Press TV");
+        assert_eq!(after.author, "Noor Hashim");
         assert_eq!(after.published, NaiveDate::from_ymd_opt(2020, 1, 24));
         assert_eq!((after.sha256.as_str(), after.chars), ("00", 3));
     }

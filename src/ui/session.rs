@@ -84,6 +84,9 @@ pub struct Session {
     /// The curation open on this project, if any: two annotators' versions as they were
     /// when it began (see [`crate::curate`]).
     pub curation: Option<Arc<crate::curate::Curation>>,
+    /// Article texts extracted from saved web pages and written by this session, to
+    /// remove when the project closes without naming them (the add was undone).
+    pub(crate) written_pages: Vec<crate::ui::session_import::WrittenArticle>,
 }
 
 impl Session {
@@ -125,6 +128,7 @@ impl Session {
             link_cache: Default::default(),
             linking: None,
             curation: None,
+            written_pages: Vec::new(),
         }
     }
 
@@ -594,6 +598,7 @@ impl Session {
         self.change_document(&after.id.clone(), name, |d| {
             d.title = after.title;
             d.outlet = after.outlet;
+            d.author = after.author;
             d.url = after.url;
             d.published = after.published;
             d.language = after.language;
@@ -633,6 +638,13 @@ impl Session {
             Prepared::Duplicate(id) => return Ok(AddOutcome::Duplicate(id)),
             Prepared::New(doc, text) => (doc, text),
         };
+        if self.ws.write_page_text(&doc, &text)? {
+            self.written_pages
+                .push(crate::ui::session_import::WrittenArticle {
+                    path: self.ws.article_path(&doc),
+                    sha256: doc.sha256.clone(),
+                });
+        }
         let id = doc.id.clone();
         self.ws.articles.insert(id.clone(), Article::Loaded(text));
         // A fresh id cannot collide, so this cannot fail; if it did, the article simply

@@ -14,6 +14,10 @@ use std::path::{Path, PathBuf};
 /// Extensions of article files, as Add articles offers them.
 const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
 
+/// What Add articles offers: article files and saved web pages, whose article text is
+/// extracted (see `webpage`). A relink takes article files only.
+const ADDABLE_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "text", "html", "htm"];
+
 impl SourcemarkApp {
     /// Asks for the file or folder `purpose` needs; the answer is carried out now (the
     /// system's dialog) or when the in-window chooser gives it.
@@ -71,7 +75,7 @@ impl SourcemarkApp {
                     .filter(|d| d.is_dir());
                 PickRequest::new(PickKind::OpenFiles, "Add articles")
                     .in_dir(articles.or(project_dir))
-                    .filter("articles", &ARTICLE_EXTENSIONS)
+                    .filter("articles and saved web pages", &ADDABLE_EXTENSIONS)
                     .accept_text("Add")
             }
             Purpose::ExportTarget { folder, current } => {

@@ -98,11 +98,13 @@ impl SourcemarkApp {
     }
 
     /// Before the open project goes (closed, replaced or the app quits): removes the
-    /// article files its imports wrote that the project file does not keep.
+    /// article files its imports wrote, and the texts extracted from saved web pages it
+    /// added, that the project file does not keep.
     pub(super) fn end_imports(&mut self) {
         self.import.stop();
-        let written = self.import.take_written();
-        if let Some(s) = &self.session {
+        let mut written = self.import.take_written();
+        if let Some(s) = &mut self.session {
+            written.append(&mut s.written_pages);
             remove_unused_articles(&s.ws.path, &written);
         }
     }
