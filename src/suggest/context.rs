@@ -101,11 +101,17 @@ impl Context {
     pub fn resolve(&self, who: Who, at: usize) -> Option<Range<usize>> {
         match who {
             Who::Named(r) => Some(r),
-            Who::Earlier => {
-                let i = self.mentions.partition_point(|m| m.end <= at);
-                i.checked_sub(1).map(|i| self.mentions[i].clone())
-            }
+            Who::Earlier => self.last_before(at),
+            Who::Described(r) => self.last_before(r.start).or(Some(r)),
         }
+    }
+}
+
+impl Context {
+    /// The last name mentioned before byte `at`.
+    fn last_before(&self, at: usize) -> Option<Range<usize>> {
+        let i = self.mentions.partition_point(|m| m.end <= at);
+        i.checked_sub(1).map(|i| self.mentions[i].clone())
     }
 }
 

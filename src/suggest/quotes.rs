@@ -84,7 +84,7 @@ pub(super) fn find(text: &str, cx: &Context) -> Vec<Found> {
             }
             let speaker = who.and_then(|w| cx.resolve(w, q.outer.start));
             let words = ranges.iter().map(|r| words_in(text, r)).sum::<usize>();
-            if words == 0 || (words < MIN_WORDS_ALONE && speaker.is_none()) {
+            if words == 0 || (words < MIN_WORDS_ALONE && speaker.is_none()) || is_name(text, &ranges) {
                 continue;
             }
             out.push(Found {
@@ -108,6 +108,22 @@ fn trimmed(text: &str, q: &Quoted) -> Option<Range<usize>> {
     let body = inner.trim_start().trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '.');
     // "…" is the speaker's, but a trailing ellipsis written as dots was cut above.
     (!body.is_empty()).then(|| q.inner.start + lead..q.inner.start + lead + body.len())
+}
+
+/// A quoted name or title ("Ashab al-Kahf", "Millions of Responses"): at most five
+/// words, each capitalised but for joining words, no sentence punctuation.
+fn is_name(text: &str, ranges: &[Range<usize>]) -> bool {
+    let [r] = ranges else {
+        return false;
+    };
+    let s = &text[r.clone()];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() <= 5
+        && !s.ends_with(['!', '?', ','])
+        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            speaker::namey(w) || matches!(*w, "of" | "the" | "and" | "for" | "de" | "al" | "in" | "on")
+        })
 }
 
 fn words_in(text: &str, r: &Range<usize>) -> usize {
@@ -241,6 +257,7 @@ mod tests {
     #[test]
     fn short_quotations_need_a_speaker_and_long_ones_do_not() {
         assert!(quotes("Critics call it a “reform” of sorts.").is_empty());
+        assert!(quotes("A group called “Ashab al-Kahf” claimed the attack, officials said.").is_empty());
         let (q, who) = one("Some waved signs reading “Death to America” in the square.");
         assert_eq!((q.as_str(), who), ("Death to America", None));
         // Apostrophes are no quotation marks; single quotes are.

@@ -15,6 +15,9 @@ pub(super) enum Who {
     Named(Range<usize>),
     /// "he", "she", "they", or a document ("the statement"): someone named earlier.
     Earlier,
+    /// "the official", "the Iranian cleric": someone named earlier if anyone was, else
+    /// this phrase.
+    Described(Range<usize>),
 }
 
 /// Verbs that report speech or writing.
@@ -116,14 +119,25 @@ pub(super) fn is_in_list(list: &[&str], w: &str) -> bool {
     is_in(list, w)
 }
 
-/// A speech verb.
+/// A speech verb (in lower case: "the United States" states nothing).
 pub(super) fn is_say(w: &str) -> bool {
-    is_in(SAY, w)
+    w.starts_with(|c: char| c.is_ascii_lowercase()) && is_in(SAY, w)
 }
 
 /// A verb that reports a checkable statement.
 pub(super) fn is_state(w: &str) -> bool {
-    is_in(STATE, w)
+    w.starts_with(|c: char| c.is_ascii_lowercase()) && is_in(STATE, w)
+}
+
+/// A definite description of someone ("the official", "The Iranian cleric"): "the"
+/// and a title at the end.
+fn described(text: &str, toks: &[Tok], first: usize, last: usize, r: Range<usize>) -> Who {
+    let definite = toks[first].text(text).eq_ignore_ascii_case("the");
+    if definite && is_in(TITLES, toks[last].text(text)) {
+        Who::Described(r)
+    } else {
+        Who::Named(r)
+    }
 }
 
 /// Whether a word is part of a name: capitalised, or a prefix joined to a capitalised
@@ -170,7 +184,7 @@ pub(super) fn phrase_after(text: &str, toks: &[Tok], i: usize) -> Option<(Who, u
         while k > i + 1 && is_in(PARTICLES, toks[k - 1].text(text)) {
             k -= 1;
         }
-        return Some((Who::Named(first.s..toks[k - 1].e), j));
+        return Some((described(text, toks, i, k - 1, first.s..toks[k - 1].e), j));
     }
     if namey(w) || is_in(TITLES, w) {
         let mut j = i;
@@ -271,7 +285,7 @@ fn name_back(text: &str, toks: &[Tok], end: usize, floor: usize) -> Option<Who> 
             if is_in(DOCUMENTS, last) {
                 return Some(Who::Earlier);
             }
-            return Some(Who::Named(toks[i].s..toks[end - 1].e));
+            return Some(described(text, toks, i, end - 1, toks[i].s..toks[end - 1].e));
         }
         if is_in(PARTICLES, tw) || is_in(BETWEEN, tw) || is_say(tw) {
             break;
@@ -311,7 +325,7 @@ fn name_back(text: &str, toks: &[Tok], end: usize, floor: usize) -> Option<Who> 
         start -= 1;
     }
     let start = drop_possessive(text, toks, start, end);
-    Some(Who::Named(toks[start].s..toks[end - 1].e))
+    Some(described(text, toks, start, end - 1, toks[start].s..toks[end - 1].e))
 }
 
 /// Skips a leading possessive ("Iraq’s Al-Ahd news network" is Al-Ahd's).
@@ -358,6 +372,7 @@ mod tests {
         match subject_before(s, &toks, v, 0)? {
             Who::Named(r) => Some(s[r].to_owned()),
             Who::Earlier => Some("<earlier>".to_owned()),
+            Who::Described(r) => Some(format!("<described {}>", &s[r])),
         }
     }
 
@@ -366,6 +381,7 @@ mod tests {
         match phrase_after(s, &toks, 0)?.0 {
             Who::Named(r) => Some(s[r].to_owned()),
             Who::Earlier => Some("<earlier>".to_owned()),
+            Who::Described(r) => Some(format!("<described {}>", &s[r])),
         }
     }
 
@@ -381,6 +397,11 @@ mod tests {
         assert_eq!(before("Iraq’s Al-Ahd news network reported").as_deref(), Some("Al-Ahd news network"));
         assert_eq!(before("the statement said").as_deref(), Some("<earlier>"));
         assert_eq!(before("he tweeted").as_deref(), Some("<earlier>"));
+        assert_eq!(
+            before("The Iranian official added").as_deref(),
+            Some("<described The Iranian official>")
+        );
+        assert_eq!(before("the United States insisted").as_deref(), Some("the United States"));
         assert_eq!(before("The Iraqi government said").as_deref(), Some("The Iraqi government"));
         assert_eq!(before("after it, police said").as_deref(), Some("police"));
         assert_eq!(before("a demonstrator told").as_deref(), Some("a demonstrator"));
