@@ -10,6 +10,7 @@ mod import;
 mod new;
 mod reuse;
 mod stats;
+mod suggest;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -56,6 +57,9 @@ pub enum Command {
     /// Agreement between annotators (κ, α, unitizing α, F1) over the documents they
     /// share: one project per annotator, or one project with --by-annotator.
     Agree(agree::AgreeArgs),
+    /// Suggest figures, quotes (with their speakers) and claims by rule, and spans by
+    /// the project's pattern files; --apply adds them as annotations.
+    Suggest(suggest::SuggestArgs),
 }
 
 /// `println!` that returns a failed write as an error instead of panicking. A reader
@@ -86,6 +90,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Compare(a)) => compare::run(a, cli.allow_outside),
         Some(Command::Reuse(a)) => reuse::run(a, cli.allow_outside),
         Some(Command::Agree(a)) => agree::run(a),
+        Some(Command::Suggest(a)) => suggest::run(a, cli.allow_outside),
     }
 }
 

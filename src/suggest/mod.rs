@@ -24,6 +24,7 @@ pub mod accept;
 mod claims;
 mod context;
 mod figures;
+pub mod json;
 pub mod patterns;
 mod prose;
 mod quotes;
