@@ -76,6 +76,11 @@ pub enum Edit {
         /// Its position, so that undo puts it back there.
         at: usize,
     },
+    /// Remembers a rejected suggestion, so it is not proposed again (see
+    /// [`crate::suggest`]).
+    InsertRejected(crate::model::Rejected),
+    /// Forgets a rejected suggestion.
+    RemoveRejected(crate::model::Rejected),
     /// Replaces the whole project: what a merge with the file on disk does, as one step
     /// that undo can take back. Refused unless the project is `before`.
     ReplaceProject {
@@ -154,6 +159,8 @@ impl Edit {
                 label: label.clone(),
                 at: *at,
             },
+            Edit::InsertRejected(r) => Edit::RemoveRejected(r.clone()),
+            Edit::RemoveRejected(r) => Edit::InsertRejected(r.clone()),
             Edit::ReplaceProject { before, after } => Edit::ReplaceProject {
                 before: after.clone(),
                 after: before.clone(),
@@ -267,6 +274,26 @@ impl Edit {
                 }
                 p.labels.0.remove(*at);
             }
+            Edit::InsertRejected(r) => match p.rejected.binary_search(r) {
+                Ok(_) => {
+                    return Err(EditError::Changed(format!(
+                        "the rejection of {} {}..{} in {}",
+                        r.label, r.start, r.end, r.doc
+                    )));
+                }
+                Err(at) => p.rejected.insert(at, r.clone()),
+            },
+            Edit::RemoveRejected(r) => match p.rejected.binary_search(r) {
+                Ok(at) => {
+                    p.rejected.remove(at);
+                }
+                Err(_) => {
+                    return Err(EditError::Changed(format!(
+                        "the rejection of {} {}..{} in {}",
+                        r.label, r.start, r.end, r.doc
+                    )));
+                }
+            },
             Edit::ReplaceProject { before, after } => {
                 if **before != *p {
                     return Err(EditError::Stale);

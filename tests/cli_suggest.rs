@@ -52,16 +52,38 @@ fn python_reads_the_json_and_every_offset_gives_its_text() {
         .output()
         .expect("python3 runs");
     let said = String::from_utf8_lossy(&run.stdout);
-    assert!(run.status.success(), "{said}{}", String::from_utf8_lossy(&run.stderr));
-    assert!(said.contains("rules: claim") && said.contains("figure") && said.contains("quote"), "{said}");
+    assert!(
+        run.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        said.contains("rules: claim") && said.contains("figure") && said.contains("quote"),
+        "{said}"
+    );
     // One document only.
-    let v: serde_json::Value = serde_json::from_str(&stdout(suggest(&project, &["--json", "--doc", "iran-news"]))).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(suggest(
+        &project,
+        &["--json", "--doc", "iran-news"],
+    )))
+    .unwrap();
     let list = v["suggestions"].as_array().unwrap();
     assert!(!list.is_empty() && list.iter().all(|s| s["doc"] == "iran-news"));
-    let hashemi = list.iter().find(|s| s["text"] == "more than 2.5 million").unwrap();
+    let hashemi = list
+        .iter()
+        .find(|s| s["text"] == "more than 2.5 million")
+        .unwrap();
     assert_eq!(hashemi["attrs"]["value"], 2_500_000.0);
     assert_eq!(hashemi["attrs"]["precision"], "at-least");
-    let quote = list.iter().find(|s| s["text"].as_str().unwrap().starts_with("To Trump, the fool")).unwrap();
+    let quote = list
+        .iter()
+        .find(|s| {
+            s["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("To Trump, the fool")
+        })
+        .unwrap();
     assert_eq!(quote["links"][0]["to"]["text"], "Qais al-Khazali");
 }
 
@@ -70,17 +92,29 @@ fn apply_adds_them_once_and_the_project_checks_clean() {
     let dir = tempfile::tempdir().unwrap();
     let project = blank_sample(dir.path());
     let n = {
-        let v: serde_json::Value = serde_json::from_str(&stdout(suggest(&project, &["--json"]))).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&stdout(suggest(&project, &["--json"]))).unwrap();
         v["suggestions"].as_array().unwrap().len()
     };
     let out = stdout(suggest(&project, &["--apply", "--annotator", "bot"]));
-    assert!(out.starts_with(&format!("added {n} annotation(s) (")), "{out}");
-    assert!(out.contains("source span(s)") && out.contains("saved"), "{out}");
+    assert!(
+        out.starts_with(&format!("added {n} annotation(s) (")),
+        "{out}"
+    );
+    assert!(
+        out.contains("source span(s)") && out.contains("saved"),
+        "{out}"
+    );
     let p = sourcemark::store::load(&project).unwrap();
     assert!(p.annotations.iter().filter(|a| a.label != "source").count() == n);
     assert!(p.annotations.iter().all(|a| a.annotator == "bot"));
     assert!(!p.links.is_empty());
-    Command::cargo_bin("sourcemark").unwrap().arg("check").arg(&project).assert().success();
+    Command::cargo_bin("sourcemark")
+        .unwrap()
+        .arg("check")
+        .arg(&project)
+        .assert()
+        .success();
     // Everything is annotated now: nothing more to add.
     let again = stdout(suggest(&project, &["--apply"]));
     assert!(again.starts_with("added 0 annotation(s)"), "{again}");
@@ -100,22 +134,55 @@ fn pattern_files_from_the_project_and_the_command_line_and_their_errors() {
     p.patterns.push("people.jsonl".into());
     sourcemark::store::save(&project, &p).unwrap();
     let text = std::fs::read_to_string(&project).unwrap();
-    assert!(text.contains("  patterns: [\n    \"people.jsonl\",\n  ],\n"), "{text}");
+    assert!(
+        text.contains("  patterns: [\n    \"people.jsonl\",\n  ],\n"),
+        "{text}"
+    );
     let a = suggest(&project, &["--json", "--doc", "iran-news"]).success();
     let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
-    assert!(err.contains("pattern label \"ORG\" is not a label of the project"), "{err}");
+    assert!(
+        err.contains("pattern label \"ORG\" is not a label of the project"),
+        "{err}"
+    );
     let v: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
-    let sadr: Vec<&serde_json::Value> = v["suggestions"].as_array().unwrap().iter().filter(|s| s["rule"] == "people.jsonl:1").collect();
-    assert!(!sadr.is_empty() && sadr.iter().all(|s| s["label"] == "source" && s["text"] == "Muqtada al-Sadr"));
+    let sadr: Vec<&serde_json::Value> = v["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["rule"] == "people.jsonl:1")
+        .collect();
+    assert!(
+        !sadr.is_empty()
+            && sadr
+                .iter()
+                .all(|s| s["label"] == "source" && s["text"] == "Muqtada al-Sadr")
+    );
     // A token pattern given on the command line.
     let extra = dir.path().join("troops.jsonl");
     std::fs::write(&extra, "{\"label\": \"figure\", \"pattern\": [{\"LIKE_NUM\": true}, {\"LOWER\": \"us\", \"OP\": \"?\"}, {\"LOWER\": \"troops\"}]}\n").unwrap();
-    let out = stdout(suggest(&project, &["--doc", "iran-news", "--patterns", extra.to_str().unwrap()]));
+    let out = stdout(suggest(
+        &project,
+        &["--doc", "iran-news", "--patterns", extra.to_str().unwrap()],
+    ));
     assert!(out.contains("people.jsonl:1"), "{out}");
     // A malformed line: its file and line, and nothing else happens.
-    std::fs::write(&extra, "\n{\"label\": \"figure\", \"pattern\": [{\"POS\": \"NUM\"}]}\n").unwrap();
-    let a = suggest(&project, &["--patterns", extra.to_str().unwrap(), "--apply"]).code(2);
+    std::fs::write(
+        &extra,
+        "\n{\"label\": \"figure\", \"pattern\": [{\"POS\": \"NUM\"}]}\n",
+    )
+    .unwrap();
+    let a = suggest(
+        &project,
+        &["--patterns", extra.to_str().unwrap(), "--apply"],
+    )
+    .code(2);
     let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
-    assert!(err.contains("troops.jsonl:2: token 1: POS needs a trained spaCy pipeline"), "{err}");
-    assert_eq!(sourcemark::store::load(&project).unwrap().annotations.len(), 0);
+    assert!(
+        err.contains("troops.jsonl:2: token 1: POS needs a trained spaCy pipeline"),
+        "{err}"
+    );
+    assert_eq!(
+        sourcemark::store::load(&project).unwrap().annotations.len(),
+        0
+    );
 }

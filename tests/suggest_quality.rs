@@ -12,7 +12,8 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 fn sample() -> Workspace {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("projects/rally-coverage/project.ron");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("projects/rally-coverage/project.ron");
     Workspace::open(&path).expect("the sample project").0
 }
 
@@ -56,7 +57,11 @@ fn the_rules_precision_and_recall_on_the_sample_project() {
     let ws = sample();
     let p = &ws.project;
     let none = PatternSet::new();
-    let mut scores: Vec<(&str, Score)> = vec![("figure", Score::default()), ("quote", Score::default()), ("claim", Score::default())];
+    let mut scores: Vec<(&str, Score)> = vec![
+        ("figure", Score::default()),
+        ("quote", Score::default()),
+        ("claim", Score::default()),
+    ];
     for d in &p.documents {
         let text = ws.text(&d.id).expect("sample articles load");
         // The rules as on an article nobody annotated yet.
@@ -75,17 +80,28 @@ fn the_rules_precision_and_recall_on_the_sample_project() {
             let theirs: Vec<&Annotation> = gold.iter().filter(|a| a.label == *rule).collect();
             score.suggested += mine.len();
             score.gold += theirs.len();
-            score.right += mine.iter().filter(|s| theirs.iter().any(|a| overlaps(a, s))).count();
-            score.found += theirs.iter().filter(|a| mine.iter().any(|s| overlaps(a, s))).count();
+            score.right += mine
+                .iter()
+                .filter(|s| theirs.iter().any(|a| overlaps(a, s)))
+                .count();
+            score.found += theirs
+                .iter()
+                .filter(|a| mine.iter().any(|s| overlaps(a, s)))
+                .count();
             if *rule == "quote" {
                 for a in &theirs {
-                    let Some(src) = gold_speaker(p, a) else { continue };
-                    let Some(s) = mine.iter().find(|s| overlaps(a, s)) else { continue };
+                    let Some(src) = gold_speaker(p, a) else {
+                        continue;
+                    };
+                    let Some(s) = mine.iter().find(|s| overlaps(a, s)) else {
+                        continue;
+                    };
                     score.speakers += 1;
-                    if s.said_by.as_ref().is_some_and(|sp| cross(&sp.range(), &src.range())
-                        || sp.text.to_lowercase().contains(&src.text.to_lowercase())
-                        || src.text.to_lowercase().contains(&sp.text.to_lowercase()))
-                    {
+                    if s.said_by.as_ref().is_some_and(|sp| {
+                        cross(&sp.range(), &src.range())
+                            || sp.text.to_lowercase().contains(&src.text.to_lowercase())
+                            || src.text.to_lowercase().contains(&sp.text.to_lowercase())
+                    }) {
                         score.speakers_right += 1;
                     }
                 }
@@ -102,7 +118,11 @@ fn the_rules_precision_and_recall_on_the_sample_project() {
             s.gold,
             s.found,
             s.recall(),
-            if *rule == "quote" { format!("{}/{}", s.speakers_right, s.speakers) } else { "-".into() }
+            if *rule == "quote" {
+                format!("{}/{}", s.speakers_right, s.speakers)
+            } else {
+                "-".into()
+            }
         );
     }
     let get = |r: &str| &scores.iter().find(|(n, _)| *n == r).unwrap().1;
@@ -110,8 +130,10 @@ fn the_rules_precision_and_recall_on_the_sample_project() {
     // Measured: figure 0.95 / 1.00, quote 0.94 / 0.93 with 18 of 19 speakers, claim
     // precision 0.40 (recall 0.19: most of the sample's claims are not reported speech).
     assert!(fig.precision() >= 0.85 && fig.recall() >= 0.9, "{fig:?}");
-    assert!(quote.precision() >= 0.85 && quote.recall() >= 0.85, "{quote:?}");
+    assert!(
+        quote.precision() >= 0.85 && quote.recall() >= 0.85,
+        "{quote:?}"
+    );
     assert!(quote.speakers_right * 10 >= quote.speakers * 8, "{quote:?}");
     assert!(claim.precision() >= 0.3, "{claim:?}");
 }
-

@@ -48,7 +48,9 @@ pub fn run(args: SuggestArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
     let patterns = load_patterns(&ws, &args.patterns)?;
     for label in patterns.labels() {
         if patterns.label_in(label, &ws.project.labels).is_none() {
-            eprintln!("warning: pattern label {label:?} is not a label of the project; its matches are left out");
+            eprintln!(
+                "warning: pattern label {label:?} is not a label of the project; its matches are left out"
+            );
         }
     }
     let docs: Vec<DocId> = match &args.doc {
@@ -56,7 +58,10 @@ pub fn run(args: SuggestArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
             let id = DocId::from(id.as_str());
             if ws.project.document(&id).is_none() {
                 let ids: Vec<&str> = ws.project.documents.iter().map(|d| d.id.as_str()).collect();
-                bail!("no document “{id}” in the project; it has {}", ids.join(", "));
+                bail!(
+                    "no document “{id}” in the project; it has {}",
+                    ids.join(", ")
+                );
             }
             vec![id]
         }
@@ -83,15 +88,38 @@ pub fn run(args: SuggestArgs, allow_outside: bool) -> anyhow::Result<ExitCode> {
         return apply(&mut ws, &all, &annotator, lock.as_ref(), &args.project);
     }
     if args.json {
-        super::outln!("{}", serde_json::to_string_pretty(&suggest::json::document(&all))?);
+        super::outln!(
+            "{}",
+            serde_json::to_string_pretty(&suggest::json::document(&all))?
+        );
     } else {
         for s in &all {
-            let ranges: Vec<String> = s.ranges.iter().map(|r| format!("{}..{}", r.start, r.end)).collect();
-            let by = s.said_by.as_ref().map(|sp| format!("  said by “{}”", sp.text)).unwrap_or_default();
-            super::outln!("{} {} {} [{}] “{}”{by}", s.doc, ranges.join(","), s.label, s.rule, one_line(&s.text));
+            let ranges: Vec<String> = s
+                .ranges
+                .iter()
+                .map(|r| format!("{}..{}", r.start, r.end))
+                .collect();
+            let by = s
+                .said_by
+                .as_ref()
+                .map(|sp| format!("  said by “{}”", sp.text))
+                .unwrap_or_default();
+            super::outln!(
+                "{} {} {} [{}] “{}”{by}",
+                s.doc,
+                ranges.join(","),
+                s.label,
+                s.rule,
+                one_line(&s.text)
+            );
         }
     }
-    eprintln!("{} suggestion(s) in {} document(s){}", all.len(), docs.len(), counts(&all));
+    eprintln!(
+        "{} suggestion(s) in {} document(s){}",
+        all.len(),
+        docs.len(),
+        counts(&all)
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -127,8 +155,9 @@ fn apply(
         let Some(text) = ws.text(doc).cloned() else {
             continue;
         };
-        let (tx, report): (Transaction, _) = suggest::accept(&ws.project, &text, &list, None, annotator)
-            .with_context(|| format!("cannot add the suggestions of {doc}"))?;
+        let (tx, report): (Transaction, _) =
+            suggest::accept(&ws.project, &text, &list, None, annotator)
+                .with_context(|| format!("cannot add the suggestions of {doc}"))?;
         tx.apply(&mut ws.project)
             .with_context(|| format!("cannot add the suggestions of {doc}"))?;
         for id in &report.added {
@@ -152,7 +181,11 @@ fn apply(
     super::outln!(
         "added {} annotation(s){}, {} source span(s), {} link(s); {} duplicate(s) skipped",
         total.added.len(),
-        if per.is_empty() { String::new() } else { format!(" ({})", per.join(", ")) },
+        if per.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", per.join(", "))
+        },
         total.sources,
         total.links,
         total.duplicates

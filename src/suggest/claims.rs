@@ -21,8 +21,8 @@ const MIN_WORDS: usize = 4;
 /// Words that cannot open a reported clause right after the verb: "said in a
 /// statement" reports nothing itself.
 const NOT_CLAUSE: &[&str] = &[
-    "in", "on", "at", "to", "for", "with", "during", "after", "before", "as", "by", "of",
-    "from", "about", "and", "but", "or", "so", "while", "when", "if", "than", "via",
+    "in", "on", "at", "to", "for", "with", "during", "after", "before", "as", "by", "of", "from",
+    "about", "and", "but", "or", "so", "while", "when", "if", "than", "via",
 ];
 
 /// The claims of a text read into `cx`.
@@ -90,7 +90,8 @@ fn reported(text: &str, para: &Para, st: Range<usize>) -> Option<(Who, Range<usi
         return Some((who, st.start..c));
     }
     // "X said (…) that …", "X said more than …".
-    let v = (st.clone()).find(|&i| toks[i].word && speaker::is_state(w(i)) && !para.in_quote(toks[i].s))?;
+    let v = (st.clone())
+        .find(|&i| toks[i].word && speaker::is_state(w(i)) && !para.in_quote(toks[i].s))?;
     let who = speaker::subject_before(text, toks, v, st.start)?;
     let mut i = v + 1;
     if matches!(w(v).to_lowercase().as_str(), "told" | "tells") {
@@ -106,7 +107,10 @@ fn reported(text: &str, para: &Para, st: Range<usize>) -> Option<(Who, Range<usi
     while i < st.end && speaker::is_when(w(i)) {
         i += 1;
     }
-    let opens = i < st.end && toks[i].word && !speaker::is_in_list(NOT_CLAUSE, w(i)) && !speaker::is_say(w(i));
+    let opens = i < st.end
+        && toks[i].word
+        && !speaker::is_in_list(NOT_CLAUSE, w(i))
+        && !speaker::is_say(w(i));
     opens.then_some((who, i..st.end))
 }
 
@@ -120,7 +124,11 @@ fn first_statement(text: &str, para: &Para, t: Range<usize>) -> Range<usize> {
             && i > t.start
             && (i + 1..t.end).any(|j| speaker::is_say(w(j)) && !para.in_quote(para.toks[j].s))
         {
-            let end = if i > t.start && w(i - 1) == "," { i - 1 } else { i };
+            let end = if i > t.start && w(i - 1) == "," {
+                i - 1
+            } else {
+                i
+            };
             return t.start..end;
         }
     }
@@ -129,7 +137,29 @@ fn first_statement(text: &str, para: &Para, t: Range<usize>) -> Range<usize> {
 
 /// Words that may end "…, X said" after the verb: "on Friday", "in a statement".
 fn is_tail(w: &str) -> bool {
-    speaker::is_in_list(&["on", "in", "a", "an", "the", "his", "her", "their", "its", "statement", "interview", "tweet", "post", "speech", "sermon", "message", "told", "reporters"], w)
+    speaker::is_in_list(
+        &[
+            "on",
+            "in",
+            "a",
+            "an",
+            "the",
+            "his",
+            "her",
+            "their",
+            "its",
+            "statement",
+            "interview",
+            "tweet",
+            "post",
+            "speech",
+            "sermon",
+            "message",
+            "told",
+            "reporters",
+        ],
+        w,
+    )
 }
 
 /// The clause as bytes: from its first token to the sentence's end, without the final
@@ -140,10 +170,15 @@ fn clause_bytes(text: &str, para: &Para, t: Range<usize>) -> Option<Range<usize>
     if !first.word {
         return None;
     }
-    let last = toks.iter().rposition(|k| k.word || !matches!(k.text(text), "." | "," | ";" | ":"))?;
+    let last = toks
+        .iter()
+        .rposition(|k| k.word || !matches!(k.text(text), "." | "," | ";" | ":"))?;
     let r = first.s..toks[last].e;
     let words = toks[..=last].iter().filter(|k| k.word).count();
-    let one_quote = para.quotes.iter().any(|q| q.outer.start <= r.start && r.end <= q.outer.end);
+    let one_quote = para
+        .quotes
+        .iter()
+        .any(|q| q.outer.start <= r.start && r.end <= q.outer.end);
     (words >= MIN_WORDS && !one_quote).then_some(r)
 }
 
@@ -155,7 +190,12 @@ mod tests {
         let cx = Context::read(t);
         find(t, &cx)
             .into_iter()
-            .map(|f| (t[f.ranges[0].clone()].to_owned(), f.speaker.map(|r| t[r].to_owned())))
+            .map(|f| {
+                (
+                    t[f.ranges[0].clone()].to_owned(),
+                    f.speaker.map(|r| t[r].to_owned()),
+                )
+            })
             .collect()
     }
 
@@ -189,7 +229,11 @@ mod tests {
             ),
         ];
         for (t, claim, who) in cases {
-            assert_eq!(claims(t), vec![(claim.to_owned(), Some(who.to_owned()))], "{t}");
+            assert_eq!(
+                claims(t),
+                vec![(claim.to_owned(), Some(who.to_owned()))],
+                "{t}"
+            );
         }
     }
 
@@ -199,7 +243,10 @@ mod tests {
         assert!(claims("“We will not leave this square at all,” he said.").is_empty());
         assert!(claims("Crowds gathered in the square on Friday.").is_empty());
         assert_eq!(
-            claims("Baghdad said it wanted to discuss a timeline, but the envoy said there was none.")[0].0,
+            claims(
+                "Baghdad said it wanted to discuss a timeline, but the envoy said there was none."
+            )[0]
+            .0,
             "it wanted to discuss a timeline"
         );
     }

@@ -54,7 +54,9 @@ impl Context {
             let quotes = prose::quotations(text, range.clone());
             let toks = prose::tokens(text, range.clone());
             let speech = toks.iter().any(|t| {
-                t.word && (speaker::is_say(t.text(text)) || t.text(text).eq_ignore_ascii_case("according"))
+                t.word
+                    && (speaker::is_say(t.text(text))
+                        || t.text(text).eq_ignore_ascii_case("according"))
             });
             if quotes.is_empty() && !speech {
                 // Still a sentence-opening name may be whom a later "he" means.
@@ -82,8 +84,11 @@ impl Context {
                 }
                 for v in t.clone() {
                     let tok = para.toks[v];
-                    if tok.word && speaker::is_say(tok.text(text)) && !para.in_quote(tok.s)
-                        && let Some(Who::Named(r)) = speaker::subject_before(text, &para.toks, v, t.start)
+                    if tok.word
+                        && speaker::is_say(tok.text(text))
+                        && !para.in_quote(tok.s)
+                        && let Some(Who::Named(r)) =
+                            speaker::subject_before(text, &para.toks, v, t.start)
                     {
                         mentions.push(r);
                     }
@@ -126,6 +131,9 @@ fn is_full_name(text: &str, toks: &[Tok], r: &Range<usize>) -> bool {
         .count()
         >= 2
         && !text[r.clone()].split_whitespace().next().is_some_and(|w| {
-            matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "in" | "on" | "at")
+            matches!(
+                w.to_lowercase().as_str(),
+                "the" | "a" | "an" | "in" | "on" | "at"
+            )
         })
 }

@@ -7,10 +7,34 @@ use crate::model::{Attributes, LabelKind};
 
 /// How lines of page furniture begin: datelines of updates, credits, counters.
 const FURNITURE: &[&str] = &[
-    "updated", "published", "posted", "last updated", "last modified", "photo", "image",
-    "picture", "credit", "copyright", "©", "read more", "read also", "related", "share",
-    "comments", "advertisement", "file photo", "caption", "video", "watch", "listen",
-    "subscribe", "sign up", "follow us", "tags", "source :", "source:",
+    "updated",
+    "published",
+    "posted",
+    "last updated",
+    "last modified",
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "copyright",
+    "©",
+    "read more",
+    "read also",
+    "related",
+    "share",
+    "comments",
+    "advertisement",
+    "file photo",
+    "caption",
+    "video",
+    "watch",
+    "listen",
+    "subscribe",
+    "sign up",
+    "follow us",
+    "tags",
+    "source :",
+    "source:",
 ];
 
 /// The figures of a text.
@@ -93,7 +117,11 @@ mod tests {
                  1 of 5\nIraq’s “million-strong” march drew around 5,200 US troops’ notice.";
         assert_eq!(
             texts(t),
-            ["more than 2.5 million", "million-strong", "around 5,200 US troops"]
+            [
+                "more than 2.5 million",
+                "million-strong",
+                "around 5,200 US troops"
+            ]
         );
         let f = &find(t)[0];
         assert_eq!(f.attrs.value, Some(2_500_000.0));

@@ -18,7 +18,8 @@ pub fn to_json(s: &Suggestion) -> Value {
         .said_by
         .iter()
         .map(|sp| {
-            let mut to = json!({"label": sp.label, "start": sp.start, "end": sp.end, "text": sp.text});
+            let mut to =
+                json!({"label": sp.label, "start": sp.start, "end": sp.end, "text": sp.text});
             if let (Some(id), Some(map)) = (&sp.existing, to.as_object_mut()) {
                 map.insert("id".into(), json!(id.0));
             }

@@ -18,7 +18,8 @@
 //!
 //! A suggestion whose label is not in the scheme is dropped, and so is one that
 //! overlaps an annotation of its label or was rejected before. [`accept`] turns
-//! accepted suggestions into one transaction of ordinary edits.
+//! accepted suggestions into one transaction of ordinary edits, [`reject`] rejected
+//! ones into the edits that remember them; both are undone in one step.
 
 pub mod accept;
 mod claims;
@@ -30,7 +31,7 @@ mod prose;
 mod quotes;
 mod speaker;
 
-pub use accept::{AcceptReport, accept};
+pub use accept::{AcceptReport, accept, reject};
 pub use patterns::{PatternError, PatternSet};
 
 use crate::model::{Annotation, AnnotationId, Attributes, DocId, LabelKind, LabelScheme, Rejected};
@@ -106,7 +107,9 @@ impl Suggestion {
 
     /// Whether one of its ranges overlaps `r`.
     pub fn overlaps(&self, r: &Range<usize>) -> bool {
-        self.ranges.iter().any(|x| x.start < r.end && r.start < x.end)
+        self.ranges
+            .iter()
+            .any(|x| x.start < r.end && r.start < x.end)
     }
 
     /// The rejection that keeps it from being proposed again.
@@ -153,7 +156,13 @@ pub fn suggest(input: &Input<'_>) -> Vec<Suggestion> {
     let cx = context::Context::read(s);
     found.extend(quotes::find(s, &cx));
     found.extend(claims::find(s, &cx));
-    let label_of = |kind: LabelKind| input.labels.iter().find(|l| l.kind == kind).map(|l| l.id.clone());
+    let label_of = |kind: LabelKind| {
+        input
+            .labels
+            .iter()
+            .find(|l| l.kind == kind)
+            .map(|l| l.id.clone())
+    };
     let source_label = label_of(LabelKind::Source);
     let mut out: Vec<Suggestion> = Vec::with_capacity(found.len());
     let chars = |r: &Range<usize>| text.char_of(r.start)..text.char_of(r.end);
@@ -170,13 +179,29 @@ pub fn suggest(input: &Input<'_>) -> Vec<Suggestion> {
         if let Some(sp) = &said_by {
             attrs.speaker = Some(one_line(&sp.text));
         }
-        out.push(make(input, label, ranges, attrs, f.rule.to_owned(), f.priority, said_by));
+        out.push(make(
+            input,
+            label,
+            ranges,
+            attrs,
+            f.rule.to_owned(),
+            f.priority,
+            said_by,
+        ));
     }
     for m in input.patterns.find(text) {
         let Some(label) = input.patterns.label_in(&m.label, input.labels) else {
             continue;
         };
-        out.push(make(input, label, vec![m.chars], Attributes::default(), m.rule, Priority::High, None));
+        out.push(make(
+            input,
+            label,
+            vec![m.chars],
+            Attributes::default(),
+            m.rule,
+            Priority::High,
+            None,
+        ));
     }
     keep_new(input, out)
 }
@@ -235,16 +260,26 @@ fn one_line(s: &str) -> String {
 /// The suggestions in order, without those the document has, those rejected, and
 /// those overlapping an earlier one of their label.
 fn keep_new(input: &Input<'_>, mut all: Vec<Suggestion>) -> Vec<Suggestion> {
-    let rejected: Vec<&Rejected> = input.rejected.iter().filter(|r| r.doc == *input.doc).collect();
-    let annotated = Covered::new(input.existing.iter().filter(|a| !a.orphaned).flat_map(|a| {
-        a.ranges().map(move |r| (a.label.as_str(), r))
-    }));
+    let rejected: Vec<&Rejected> = input
+        .rejected
+        .iter()
+        .filter(|r| r.doc == *input.doc)
+        .collect();
+    let annotated = Covered::new(
+        input
+            .existing
+            .iter()
+            .filter(|a| !a.orphaned)
+            .flat_map(|a| a.ranges().map(move |r| (a.label.as_str(), r))),
+    );
     // Rules before patterns at one place; the stable sort keeps that order.
     all.sort_by(|a, b| (a.start(), &a.label).cmp(&(b.start(), &b.label)));
     let mut out: Vec<Suggestion> = Vec::with_capacity(all.len());
     for s in all {
         let covered = s.ranges.iter().any(|r| annotated.overlaps(&s.label, r));
-        let refused = rejected.iter().any(|r| r.is_of(&s.doc, &s.ranges, &s.label, &s.rule));
+        let refused = rejected
+            .iter()
+            .any(|r| r.is_of(&s.doc, &s.ranges, &s.label, &s.rule));
         // Sorted by start, an earlier suggestion that overlaps is among the last few.
         let twice = out
             .iter()
@@ -281,7 +316,9 @@ impl<'a> Covered<'a> {
 
     /// Whether a range of `label` overlaps `r`.
     fn overlaps(&self, label: &str, r: &Range<usize>) -> bool {
-        let i = self.by.partition_point(|&(l, s, _)| (l, s) < (label, r.end));
+        let i = self
+            .by
+            .partition_point(|&(l, s, _)| (l, s) < (label, r.end));
         i > 0 && self.by[i - 1].0 == label && self.by[i - 1].2 > r.start
     }
 }

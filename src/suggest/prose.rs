@@ -43,9 +43,11 @@ pub(super) fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
             continue;
         }
         let mut end = start + c.len_utf8();
+        let mut last = c;
         while let Some(&(j, d)) = it.peek() {
             if d.is_alphanumeric() {
                 end = range.start + j + d.len_utf8();
+                last = d;
                 it.next();
                 continue;
             }
@@ -55,7 +57,7 @@ pub(super) fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
                 let after = s[j + d.len_utf8()..].chars().next();
                 let digit_join = matches!(d, '.' | ',');
                 let ok = match after {
-                    Some(a) if digit_join => a.is_ascii_digit() && c.is_ascii_digit(),
+                    Some(a) if digit_join => a.is_ascii_digit() && last.is_ascii_digit(),
                     Some(a) => a.is_alphanumeric(),
                     None => false,
                 };
@@ -168,9 +170,9 @@ pub(super) fn quotations(text: &str, para: Range<usize>) -> Vec<Quoted> {
 /// Words that end in a dot without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "sgt", "maj", "brig",
-    "adm", "cmdr", "gov", "sen", "rep", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs",
-    "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "mt", "ft", "rev", "hon", "pres", "approx", "dept", "est", "fig", "vol",
+    "adm", "cmdr", "gov", "sen", "rep", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "mt", "ft", "rev", "hon", "pres", "approx", "dept", "est", "fig", "vol",
 ];
 
 /// The sentences of a paragraph, as byte ranges that cover it. A sentence ends after
@@ -189,7 +191,9 @@ pub(super) fn sentences(text: &str, para: Range<usize>, quotes: &[Quoted]) -> Ve
         while q.peek().is_some_and(|x| x.outer.end <= at) {
             q.next();
         }
-        let inside = q.peek().is_some_and(|x| x.outer.start <= at && at < x.outer.end);
+        let inside = q
+            .peek()
+            .is_some_and(|x| x.outer.start <= at && at < x.outer.end);
         if inside {
             let x = q.peek().map(|x| x.outer.clone()).unwrap_or(at..at);
             let last = at + c.len_utf8() == x.end;

@@ -33,7 +33,11 @@ pub(super) fn find(text: &str, cx: &Context) -> Vec<Found> {
             let Some(inner) = trimmed(text, q) else {
                 continue;
             };
-            let Some(si) = para.sentences.iter().position(|s| s.start <= q.outer.start && q.outer.start < s.end) else {
+            let Some(si) = para
+                .sentences
+                .iter()
+                .position(|s| s.start <= q.outer.start && q.outer.start < s.end)
+            else {
                 continue;
             };
             let sentence = para.sentences[si].clone();
@@ -84,7 +88,10 @@ pub(super) fn find(text: &str, cx: &Context) -> Vec<Found> {
             }
             let speaker = who.and_then(|w| cx.resolve(w, q.outer.start));
             let words = ranges.iter().map(|r| words_in(text, r)).sum::<usize>();
-            if words == 0 || (words < MIN_WORDS_ALONE && speaker.is_none()) || is_name(text, &ranges) {
+            if words == 0
+                || (words < MIN_WORDS_ALONE && speaker.is_none())
+                || is_name(text, &ranges)
+            {
                 continue;
             }
             out.push(Found {
@@ -105,7 +112,9 @@ pub(super) fn find(text: &str, cx: &Context) -> Vec<Found> {
 fn trimmed(text: &str, q: &Quoted) -> Option<Range<usize>> {
     let inner = &text[q.inner.clone()];
     let lead = inner.len() - inner.trim_start().len();
-    let body = inner.trim_start().trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '.');
+    let body = inner
+        .trim_start()
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '.');
     // "…" is the speaker's, but a trailing ellipsis written as dots was cut above.
     (!body.is_empty()).then(|| q.inner.start + lead..q.inner.start + lead + body.len())
 }
@@ -122,7 +131,8 @@ fn is_name(text: &str, ranges: &[Range<usize>]) -> bool {
         && !s.ends_with(['!', '?', ','])
         && words.iter().any(|w| w.starts_with(char::is_uppercase))
         && words.iter().all(|w| {
-            speaker::namey(w) || matches!(*w, "of" | "the" | "and" | "for" | "de" | "al" | "in" | "on")
+            speaker::namey(w)
+                || matches!(*w, "of" | "the" | "and" | "for" | "de" | "al" | "in" | "on")
         })
 }
 
@@ -136,7 +146,12 @@ fn words_in(text: &str, r: &Range<usize>) -> usize {
 /// The attribution right after a closing mark at token `i` (before `end`): "said X",
 /// "X said", "X, a teacher, said", "X told reporters". The speaker and the token after
 /// the attribution.
-pub(super) fn after_quote(text: &str, toks: &[Tok], mut i: usize, end: usize) -> Option<(Who, usize)> {
+pub(super) fn after_quote(
+    text: &str,
+    toks: &[Tok],
+    mut i: usize,
+    end: usize,
+) -> Option<(Who, usize)> {
     if i < end && matches!(toks[i].text(text), "," | "—" | "–") {
         i += 1;
     }
@@ -201,7 +216,10 @@ fn split_by(text: &str, para: &Para, q: &Quoted, end: usize, next: &Quoted) -> b
     let inner = text[q.inner.clone()].trim_end();
     let open_sentence = !inner.ends_with(['.', '!', '?']);
     let comma = para.toks.get(end).is_some_and(|t| t.text(text) == ",");
-    let opens = para.toks.get(end + 1).is_some_and(|t| t.s == next.outer.start);
+    let opens = para
+        .toks
+        .get(end + 1)
+        .is_some_and(|t| t.s == next.outer.start);
     open_sentence && comma && opens
 }
 
@@ -230,13 +248,31 @@ mod tests {
     #[test]
     fn the_speaker_comes_from_each_common_attribution() {
         let cases = [
-            ("“We will not leave,” said Karim Jassim, a teacher.", "Karim Jassim"),
+            (
+                "“We will not leave,” said Karim Jassim, a teacher.",
+                "Karim Jassim",
+            ),
             ("“We will not leave,” Karim Jassim said.", "Karim Jassim"),
-            ("“We will not leave,” Karim Jassim, a teacher, said.", "Karim Jassim"),
-            ("Umm Hussein said: “We will not leave this square.”", "Umm Hussein"),
-            ("The envoy told reporters, “There is no real engagement.”", "The envoy"),
-            ("“Troops will stay for now,” according to the defence ministry.", "the defence ministry"),
-            ("Ali Shamkhani hailed the rally as “historic” on Friday.", "Ali Shamkhani"),
+            (
+                "“We will not leave,” Karim Jassim, a teacher, said.",
+                "Karim Jassim",
+            ),
+            (
+                "Umm Hussein said: “We will not leave this square.”",
+                "Umm Hussein",
+            ),
+            (
+                "The envoy told reporters, “There is no real engagement.”",
+                "The envoy",
+            ),
+            (
+                "“Troops will stay for now,” according to the defence ministry.",
+                "the defence ministry",
+            ),
+            (
+                "Ali Shamkhani hailed the rally as “historic” on Friday.",
+                "Ali Shamkhani",
+            ),
             ("Sadr wrote on Twitter: “Get out, occupier!”", "Sadr"),
             ("“The people have spoken,” police said.", "police"),
         ];
@@ -257,7 +293,9 @@ mod tests {
     #[test]
     fn short_quotations_need_a_speaker_and_long_ones_do_not() {
         assert!(quotes("Critics call it a “reform” of sorts.").is_empty());
-        assert!(quotes("A group called “Ashab al-Kahf” claimed the attack, officials said.").is_empty());
+        assert!(
+            quotes("A group called “Ashab al-Kahf” claimed the attack, officials said.").is_empty()
+        );
         let (q, who) = one("Some waved signs reading “Death to America” in the square.");
         assert_eq!((q.as_str(), who), ("Death to America", None));
         // Apostrophes are no quotation marks; single quotes are.
@@ -267,8 +305,12 @@ mod tests {
 
     #[test]
     fn a_colon_before_and_an_attribution_after_count_across_sentences() {
-        let (q, who) = one("Muqtada al-Sadr posted a message on Friday. He wrote:\n\n“We will never leave.”");
-        assert_eq!((q.as_str(), who.as_deref()), ("We will never leave", Some("Muqtada al-Sadr")));
+        let (q, who) =
+            one("Muqtada al-Sadr posted a message on Friday. He wrote:\n\n“We will never leave.”");
+        assert_eq!(
+            (q.as_str(), who.as_deref()),
+            ("We will never leave", Some("Muqtada al-Sadr"))
+        );
         let t = "Hadi al-Ameri spoke at the rally. “We will follow the path of the martyrs.” Al-Ameri said it twice.";
         let (q, who) = one(t);
         assert_eq!(q, "We will follow the path of the martyrs");

@@ -98,10 +98,12 @@ impl PatternSet {
     pub fn add_text(&mut self, text: &str, path: &Path, name: &str) -> Result<(), PatternError> {
         for (i, line) in text.lines().enumerate() {
             let line_no = i + 1;
-            let read = parse::line(line.trim_start_matches('\u{feff}')).map_err(|message| PatternError::Line {
-                path: path.to_owned(),
-                line: line_no,
-                message,
+            let read = parse::line(line.trim_start_matches('\u{feff}')).map_err(|message| {
+                PatternError::Line {
+                    path: path.to_owned(),
+                    line: line_no,
+                    message,
+                }
             })?;
             let Some(p) = read else {
                 continue;
@@ -144,7 +146,12 @@ impl PatternSet {
     /// The labels the patterns give, each once, in file order.
     pub fn labels(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        for o in self.phrases.iter().map(|(_, o)| o).chain(self.tokens.iter().map(|(_, o)| o)) {
+        for o in self
+            .phrases
+            .iter()
+            .map(|(_, o)| o)
+            .chain(self.tokens.iter().map(|(_, o)| o))
+        {
             if !out.contains(&o.label.as_str()) {
                 out.push(&o.label);
             }
@@ -158,9 +165,9 @@ impl PatternSet {
         scheme
             .get(label)
             .or_else(|| {
-                scheme
-                    .iter()
-                    .find(|l| l.id.eq_ignore_ascii_case(label) || l.name.eq_ignore_ascii_case(label))
+                scheme.iter().find(|l| {
+                    l.id.eq_ignore_ascii_case(label) || l.name.eq_ignore_ascii_case(label)
+                })
             })
             .map(|l| l.id.clone())
     }
@@ -190,7 +197,8 @@ impl PatternSet {
                             continue;
                         }
                         if let Some(end) = p.longest_at(&s[para.clone()], &toks, i) {
-                            let r = para.start + toks[i].bytes.start..para.start + toks[end - 1].bytes.end;
+                            let r = para.start + toks[i].bytes.start
+                                ..para.start + toks[end - 1].bytes.end;
                             hits.push((r, origin));
                         }
                     }
@@ -202,7 +210,10 @@ impl PatternSet {
         let mut kept: Vec<(Range<usize>, &Origin)> = Vec::new();
         let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         for (r, o) in hits {
-            let before = taken.range(..r.end).next_back().is_some_and(|(_, &e)| e > r.start);
+            let before = taken
+                .range(..r.end)
+                .next_back()
+                .is_some_and(|(_, &e)| e > r.start);
             if before {
                 continue;
             }

@@ -25,9 +25,24 @@ pub(super) struct Line {
 
 /// Token attributes that need a trained pipeline, which sourcemark does not run.
 const NEEDS_MODEL: &[&str] = &[
-    "POS", "TAG", "MORPH", "DEP", "LEMMA", "ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID",
-    "IS_SENT_START", "SENT_START", "IS_STOP", "SHAPE", "LIKE_URL", "LIKE_EMAIL", "SPACY",
-    "NORM_", "_",
+    "POS",
+    "TAG",
+    "MORPH",
+    "DEP",
+    "LEMMA",
+    "ENT_TYPE",
+    "ENT_IOB",
+    "ENT_ID",
+    "ENT_KB_ID",
+    "IS_SENT_START",
+    "SENT_START",
+    "IS_STOP",
+    "SHAPE",
+    "LIKE_URL",
+    "LIKE_EMAIL",
+    "SPACY",
+    "NORM_",
+    "_",
 ];
 
 /// The token attributes this reader knows.
@@ -52,7 +67,9 @@ pub(super) fn line(text: &str) -> Result<Option<Line>, String> {
         Some(Value::String(s)) if !s.trim().is_empty() => Kind::Phrase(s.clone()),
         Some(Value::String(_)) => return Err("the phrase pattern is empty".into()),
         Some(Value::Array(items)) => Kind::Tokens(tokens(items)?),
-        Some(_) => return Err("\"pattern\" must be a string (a phrase) or a list of token specs".into()),
+        Some(_) => {
+            return Err("\"pattern\" must be a string (a phrase) or a list of token specs".into());
+        }
         None => return Err("no \"pattern\"".into()),
     };
     Ok(Some(Line { label, kind }))
@@ -65,7 +82,10 @@ fn tokens(items: &[Value]) -> Result<TokenPattern, String> {
     let mut elems = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let Value::Object(spec) = item else {
-            return Err(format!("token {}: a token spec is a JSON object, like {{\"LOWER\": \"said\"}}", i + 1));
+            return Err(format!(
+                "token {}: a token spec is a JSON object, like {{\"LOWER\": \"said\"}}",
+                i + 1
+            ));
         };
         elems.push(elem(spec).map_err(|e| format!("token {}: {e}", i + 1))?);
     }
@@ -105,9 +125,15 @@ fn elem(spec: &Map<String, Value>) -> Result<Elem, String> {
             "IS_SPACE" => Attr::IsSpace,
             "LIKE_NUM" => Attr::LikeNum,
             k if NEEDS_MODEL.contains(&k) || k.starts_with('_') => {
-                return Err(format!("{key} needs a trained spaCy pipeline; sourcemark matches on the text alone ({SUPPORTED})"));
+                return Err(format!(
+                    "{key} needs a trained spaCy pipeline; sourcemark matches on the text alone ({SUPPORTED})"
+                ));
             }
-            _ => return Err(format!("unknown token attribute {key:?} (known: {SUPPORTED})")),
+            _ => {
+                return Err(format!(
+                    "unknown token attribute {key:?} (known: {SUPPORTED})"
+                ));
+            }
         };
         e.tests.push((attr, cond(attr, key, value)?));
     }
@@ -124,7 +150,10 @@ fn op_of(op: &str) -> Result<(usize, usize, bool), String> {
         "*" => (0, usize::MAX, false),
         "1" => (1, 1, false),
         _ => {
-            let inner = op.strip_prefix('{').and_then(|s| s.strip_suffix('}')).ok_or_else(bad)?;
+            let inner = op
+                .strip_prefix('{')
+                .and_then(|s| s.strip_suffix('}'))
+                .ok_or_else(bad)?;
             let num = |s: &str| s.trim().parse::<usize>().map_err(|_| bad());
             match inner.split_once(',') {
                 None => {
@@ -133,7 +162,11 @@ fn op_of(op: &str) -> Result<(usize, usize, bool), String> {
                 }
                 Some((a, b)) => {
                     let lo = if a.trim().is_empty() { 0 } else { num(a)? };
-                    let hi = if b.trim().is_empty() { usize::MAX } else { num(b)? };
+                    let hi = if b.trim().is_empty() {
+                        usize::MAX
+                    } else {
+                        num(b)?
+                    };
                     if lo > hi {
                         return Err(format!("OP {op:?} asks for at least {lo} and at most {hi}"));
                     }
@@ -149,7 +182,11 @@ fn cond(attr: Attr, key: &str, v: &Value) -> Result<Cond, String> {
         match list {
             Value::Array(xs) => xs
                 .iter()
-                .map(|x| x.as_str().map(str::to_owned).ok_or_else(|| format!("{key}: the list must hold strings")))
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_owned)
+                        .ok_or_else(|| format!("{key}: the list must hold strings"))
+                })
                 .collect(),
             _ => Err(format!("{key}: IN and NOT_IN take a list")),
         }
@@ -158,7 +195,10 @@ fn cond(attr: Attr, key: &str, v: &Value) -> Result<Cond, String> {
         match list {
             Value::Array(xs) => xs
                 .iter()
-                .map(|x| x.as_i64().ok_or_else(|| format!("{key}: the list must hold whole numbers")))
+                .map(|x| {
+                    x.as_i64()
+                        .ok_or_else(|| format!("{key}: the list must hold whole numbers"))
+                })
                 .collect(),
             _ => Err(format!("{key}: IN and NOT_IN take a list")),
         }
@@ -169,16 +209,27 @@ fn cond(attr: Attr, key: &str, v: &Value) -> Result<Cond, String> {
             Value::Object(m) => one_op(key, m, |op, x| match op {
                 "IN" => strings(x).map(Cond::In),
                 "NOT_IN" => strings(x).map(Cond::NotIn),
-                "==" => x.as_str().map(|s| Cond::Str(s.to_owned())).ok_or_else(|| format!("{key}: == takes a string")),
-                "REGEX" | "FUZZY" => Err(format!("{key}: {op} is not supported; use IN or list the words")),
+                "==" => x
+                    .as_str()
+                    .map(|s| Cond::Str(s.to_owned()))
+                    .ok_or_else(|| format!("{key}: == takes a string")),
+                "REGEX" | "FUZZY" => Err(format!(
+                    "{key}: {op} is not supported; use IN or list the words"
+                )),
                 other => Err(format!("{key}: unknown operator {other:?} (IN, NOT_IN)")),
             }),
             _ => Err(format!("{key} takes a string")),
         },
         Attr::Length => match v {
-            Value::Number(n) => n.as_i64().map(|n| Cond::Cmp(Cmp::Eq, n)).ok_or_else(|| format!("{key} takes a whole number")),
+            Value::Number(n) => n
+                .as_i64()
+                .map(|n| Cond::Cmp(Cmp::Eq, n))
+                .ok_or_else(|| format!("{key} takes a whole number")),
             Value::Object(m) => one_op(key, m, |op, x| {
-                let num = || x.as_i64().ok_or_else(|| format!("{key}: {op} takes a whole number"));
+                let num = || {
+                    x.as_i64()
+                        .ok_or_else(|| format!("{key}: {op} takes a whole number"))
+                };
                 match op {
                     "IN" => ints(x).map(Cond::InNum),
                     "NOT_IN" => ints(x).map(Cond::NotInNum),
@@ -209,7 +260,9 @@ fn one_op(
     let mut it = m.iter();
     match (it.next(), it.next()) {
         (Some((op, x)), None) => f(op, x),
-        _ => Err(format!("{key}: give one operator, like {{\"IN\": [\"a\", \"b\"]}}")),
+        _ => Err(format!(
+            "{key}: give one operator, like {{\"IN\": [\"a\", \"b\"]}}"
+        )),
     }
 }
 
@@ -219,7 +272,9 @@ mod tests {
 
     #[test]
     fn lines_read_as_phrases_or_token_specs_and_faults_are_named() {
-        let l = line(r#"{"label": "source", "pattern": "Muqtada al-Sadr"}"#).unwrap().unwrap();
+        let l = line(r#"{"label": "source", "pattern": "Muqtada al-Sadr"}"#)
+            .unwrap()
+            .unwrap();
         assert_eq!(l.kind, Kind::Phrase("Muqtada al-Sadr".into()));
         let l = line(r#"{"label": "GPE", "pattern": [{"LOWER": "san"}, {"LOWER": "francisco"}], "id": "sf"}"#)
             .unwrap()
@@ -229,10 +284,21 @@ mod tests {
         let err = |s: &str| line(s).unwrap_err();
         assert!(err("{oops").starts_with("not JSON"));
         assert_eq!(err(r#"{"pattern": "x"}"#), "no \"label\"");
-        assert!(err(r#"{"label": "x", "pattern": [{"POS": "NOUN"}]}"#).contains("POS needs a trained spaCy pipeline"));
-        assert!(err(r#"{"label": "x", "pattern": [{"LOWER": "a", "OP": "%"}]}"#).contains("unknown OP \"%\""));
-        assert!(err(r#"{"label": "x", "pattern": [{"LOWER": "a"}, {"SHOUT": true}]}"#).starts_with("token 2: unknown token attribute \"SHOUT\""));
-        assert!(err(r#"{"label": "x", "pattern": [{"OP": "*"}]}"#).contains("every token is optional"));
+        assert!(
+            err(r#"{"label": "x", "pattern": [{"POS": "NOUN"}]}"#)
+                .contains("POS needs a trained spaCy pipeline")
+        );
+        assert!(
+            err(r#"{"label": "x", "pattern": [{"LOWER": "a", "OP": "%"}]}"#)
+                .contains("unknown OP \"%\"")
+        );
+        assert!(
+            err(r#"{"label": "x", "pattern": [{"LOWER": "a"}, {"SHOUT": true}]}"#)
+                .starts_with("token 2: unknown token attribute \"SHOUT\"")
+        );
+        assert!(
+            err(r#"{"label": "x", "pattern": [{"OP": "*"}]}"#).contains("every token is optional")
+        );
         assert_eq!(op_of("{2,3}").unwrap(), (2, 3, false));
         assert_eq!(op_of("{,3}").unwrap(), (0, 3, false));
         assert_eq!(op_of("{2,}").unwrap(), (2, usize::MAX, false));

@@ -5,14 +5,19 @@ use super::*;
 
 fn set(lines: &str) -> PatternSet {
     let mut s = PatternSet::new();
-    s.add_text(lines, Path::new("test.jsonl"), "test.jsonl").unwrap();
+    s.add_text(lines, Path::new("test.jsonl"), "test.jsonl")
+        .unwrap();
     s.build().unwrap();
     s
 }
 
 fn found(lines: &str, text: &str) -> Vec<String> {
     let t = DocText::new(text.to_owned());
-    set(lines).find(&t).iter().map(|m| t.slice(m.chars.clone()).to_owned()).collect()
+    set(lines)
+        .find(&t)
+        .iter()
+        .map(|m| t.slice(m.chars.clone()).to_owned())
+        .collect()
 }
 
 #[test]
@@ -24,27 +29,43 @@ fn the_guides_hello_world_pattern_needs_its_punctuation() {
 #[test]
 fn question_mark_makes_a_token_optional() {
     let p = r#"{"label": "HelloWorld", "pattern": [{"LOWER": "hello"}, {"IS_PUNCT": true, "OP": "?"}, {"LOWER": "world"}]}"#;
-    assert_eq!(found(p, "Hello, world! Hello world!"), ["Hello, world", "Hello world"]);
+    assert_eq!(
+        found(p, "Hello, world! Hello world!"),
+        ["Hello, world", "Hello world"]
+    );
 }
 
 #[test]
 fn bang_is_one_token_that_fails_the_spec() {
     let p = r#"{"label": "x", "pattern": [{"LOWER": "hello"}, {"IS_PUNCT": true, "OP": "!"}, {"LOWER": "world"}]}"#;
-    assert_eq!(found(p, "Hello, world! Hello big world!"), ["Hello big world"]);
+    assert_eq!(
+        found(p, "Hello, world! Hello big world!"),
+        ["Hello big world"]
+    );
 }
 
 #[test]
 fn plus_and_star_repeat_and_the_longest_match_wins() {
     let plus = r#"{"label": "x", "pattern": [{"LOWER": {"IN": ["very", "really"]}, "OP": "+"}, {"LOWER": "good"}]}"#;
-    assert_eq!(found(plus, "very really very good, and good."), ["very really very good"]);
+    assert_eq!(
+        found(plus, "very really very good, and good."),
+        ["very really very good"]
+    );
     let star = r#"{"label": "x", "pattern": [{"LOWER": {"IN": ["very", "really"]}, "OP": "*"}, {"LOWER": "good"}]}"#;
-    assert_eq!(found(star, "very really very good, and good."), ["very really very good", "good"]);
+    assert_eq!(
+        found(star, "very really very good, and good."),
+        ["very really very good", "good"]
+    );
 }
 
 #[test]
 fn an_empty_spec_is_any_token_as_in_the_guides_user_name_example() {
-    let p = r#"{"label": "USER", "pattern": [{"ORTH": "User"}, {"ORTH": "name"}, {"ORTH": ":"}, {}]}"#;
-    assert_eq!(found(p, "User name: Eddard. user name: x"), ["User name: Eddard"]);
+    let p =
+        r#"{"label": "USER", "pattern": [{"ORTH": "User"}, {"ORTH": "name"}, {"ORTH": ":"}, {}]}"#;
+    assert_eq!(
+        found(p, "User name: Eddard. user name: x"),
+        ["User name: Eddard"]
+    );
 }
 
 #[test]
@@ -61,7 +82,10 @@ fn numbers_digits_and_text_attributes() {
 {"label": "code", "pattern": [{"IS_DIGIT": true, "LENGTH": 4}]}
 {"label": "name", "pattern": [{"TEXT": "Sadr"}]}"#;
     assert_eq!(
-        found(p, "Some 5,200 troops and five Troops; code 1234 or 12; Sadr, not sadr."),
+        found(
+            p,
+            "Some 5,200 troops and five Troops; code 1234 or 12; Sadr, not sadr."
+        ),
         ["5,200 troops", "five Troops", "1234", "Sadr"]
     );
 }
@@ -71,7 +95,10 @@ fn phrases_match_whole_words_only_and_the_longest_wins() {
     let p = r#"{"label": "source", "pattern": "Muqtada al-Sadr"}
 {"label": "source", "pattern": "Sadr"}"#;
     assert_eq!(
-        found(p, "Muqtada al-Sadr spoke; Sadr’s men, Sadrists and the Sadr movement."),
+        found(
+            p,
+            "Muqtada al-Sadr spoke; Sadr’s men, Sadrists and the Sadr movement."
+        ),
         ["Muqtada al-Sadr", "Sadr", "Sadr"]
     );
     let t = DocText::new("« Sadr »".to_owned());
@@ -84,7 +111,11 @@ fn phrases_match_whole_words_only_and_the_longest_wins() {
 fn a_malformed_line_names_its_file_and_line() {
     let mut s = PatternSet::new();
     let err = s
-        .add_text("{\"label\": \"a\", \"pattern\": \"x\"}\n\n{\"label\": \"a\"}\n", Path::new("dir/p.jsonl"), "p")
+        .add_text(
+            "{\"label\": \"a\", \"pattern\": \"x\"}\n\n{\"label\": \"a\"}\n",
+            Path::new("dir/p.jsonl"),
+            "p",
+        )
         .unwrap_err();
     assert_eq!(err.to_string(), "dir/p.jsonl:3: no \"pattern\"");
     assert_eq!(s.labels(), ["a"]);

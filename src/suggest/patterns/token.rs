@@ -188,7 +188,11 @@ fn flag_of(a: Attr, s: &str, is_word: bool) -> bool {
     match a {
         Attr::IsAlpha => nonempty && s.chars().all(char::is_alphabetic),
         Attr::IsAscii => s.is_ascii(),
-        Attr::IsDigit => nonempty && s.chars().all(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())),
+        Attr::IsDigit => {
+            nonempty
+                && s.chars()
+                    .all(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()))
+        }
         Attr::IsLower => s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
         Attr::IsUpper => s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
         Attr::IsTitle => is_title(s),
@@ -238,20 +242,78 @@ fn is_punct_char(c: char) -> bool {
 
 /// Number words spaCy's English `like_num` knows.
 const NUM_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "thousand", "million", "billion", "trillion", "quadrillion", "gajillion",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "quadrillion",
+    "gajillion",
     "bazillion",
 ];
 
 /// Ordinal words spaCy's English `like_num` knows.
 const ORDINALS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth",
-    "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth",
-    "thousandth", "millionth", "billionth", "trillionth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+    "trillionth",
 ];
 
 /// spaCy's English `like_num`: digits (with separators, a sign, a fraction), a number
@@ -289,7 +351,9 @@ mod tests {
         assert!(like_num("5,200") && like_num("2.5") && like_num("ten") && like_num("21st"));
         assert!(like_num("3/4") && like_num("-5") && like_num("Million"));
         assert!(!like_num("G20") && !like_num("many"));
-        assert!(is_title("Hello") && is_title("Al-Sadr") && !is_title("HELLO") && !is_title("hello"));
+        assert!(
+            is_title("Hello") && is_title("Al-Sadr") && !is_title("HELLO") && !is_title("hello")
+        );
         assert!(is_punct_char(',') && is_punct_char('“') && is_punct_char('—'));
         assert!(!is_punct_char('$') && !is_punct_char('+'));
     }
