@@ -263,6 +263,8 @@ fn project() -> impl Strategy<Value = Project> {
                 annotations,
                 links,
                 clusters,
+                patterns: Vec::new(),
+                rejected: Vec::new(),
             },
         )
 }

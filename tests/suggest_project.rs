@@ -34,7 +34,7 @@ fn rejections_and_pattern_files_round_trip_one_line_each() {
         ),
         Rejected::new(
             DocId::from("iran-news"),
-            &[28..49],
+            std::slice::from_ref(&(28..49)),
             "figure",
             "people.jsonl:3",
         ),
@@ -64,13 +64,25 @@ fn rejections_and_pattern_files_round_trip_one_line_each() {
         "quote",
         "quote"
     ));
-    assert!(!back.rejected[1].is_of(&DocId::from("iran-news"), &[1630..1640], "quote", "quote"));
+    assert!(!back.rejected[1].is_of(
+        &DocId::from("iran-news"),
+        std::slice::from_ref(&(1630..1640)),
+        "quote",
+        "quote"
+    ));
 }
 
 #[test]
 fn a_merge_keeps_what_either_side_rejected_or_added() {
     let base = Project::new("t");
-    let r = |s: usize| Rejected::new(DocId::from("d"), &[s..s + 5], "quote", "quote");
+    let r = |s: usize| {
+        Rejected::new(
+            DocId::from("d"),
+            std::slice::from_ref(&(s..s + 5)),
+            "quote",
+            "quote",
+        )
+    };
     let mut ours = base.clone();
     ours.rejected.push(r(1));
     ours.patterns.push("a.jsonl".into());

@@ -46,16 +46,12 @@ pub(super) fn find(text: &str) -> Vec<Found> {
     for f in find_all(text) {
         // find_all counts chars; walk to the figure's bytes from the last one.
         let advance = |from_b: usize, from_c: usize, to_c: usize| -> usize {
-            let mut b = from_b;
-            let mut c = from_c;
-            for ch in text[from_b..].chars() {
-                if c == to_c {
-                    break;
-                }
-                b += ch.len_utf8();
-                c += 1;
-            }
-            b
+            text[from_b..]
+                .chars()
+                .take(to_c.saturating_sub(from_c))
+                .map(char::len_utf8)
+                .sum::<usize>()
+                + from_b
         };
         let s = advance(byte, char_at, f.chars.start);
         let e = advance(s, f.chars.start, f.chars.end);
@@ -77,7 +73,7 @@ pub(super) fn find(text: &str) -> Vec<Found> {
         fill_attributes(&mut attrs, &text[s..e]);
         out.push(Found {
             kind: LabelKind::Figure,
-            ranges: vec![s..e],
+            ranges: std::iter::once(s..e).collect(),
             attrs,
             rule: "figure",
             priority: Priority::High,

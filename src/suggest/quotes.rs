@@ -78,13 +78,11 @@ pub(super) fn find(text: &str, cx: &Context) -> Vec<Found> {
                 }
             }
             let whole = text[sentence.start..q.outer.start].trim().is_empty();
-            if who.is_none() && whole {
-                if who.is_none() && si + 1 < para.sentences.len() {
-                    let next = para.sentence_toks(&para.sentences[si + 1]);
-                    who = after_quote(text, &para.toks, next.start, next.end)
-                        .filter(|_| starts_with_attribution(text, &para.toks, next.start))
-                        .map(|(w, _)| w);
-                }
+            if who.is_none() && whole && si + 1 < para.sentences.len() {
+                let next = para.sentence_toks(&para.sentences[si + 1]);
+                who = after_quote(text, &para.toks, next.start, next.end)
+                    .filter(|_| starts_with_attribution(text, &para.toks, next.start))
+                    .map(|(w, _)| w);
             }
             let speaker = who.and_then(|w| cx.resolve(w, q.outer.start));
             let words = ranges.iter().map(|r| words_in(text, r)).sum::<usize>();

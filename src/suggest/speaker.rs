@@ -476,9 +476,7 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], v: usize, floor: usize) -
             open -= 1;
         }
         let segment = &toks[open..close];
-        let Some(first) = segment.first() else {
-            return None;
-        };
+        let first = segment.first()?;
         let lead = first.text(text);
         let appositive = !namey(lead) || is_in(DETERMINERS, lead);
         if appositive && open > floor && toks[open - 1].text(text) == "," {
@@ -549,17 +547,14 @@ fn name_back(text: &str, toks: &[Tok], end: usize, floor: usize) -> Option<Who> 
     let mut start = i;
     while start > floor && toks[start - 1].word {
         let tw = toks[start - 1].text(text);
-        if namey(tw) {
-            start -= 1;
-        } else if is_in(PARTICLES, tw)
+        let particle = is_in(PARTICLES, tw)
             && start - 1 > floor
             && namey(toks[start - 2].text(text))
-            && !is_in(&["the", "and", "on", "for"], tw)
-        {
-            start -= 1;
-        } else {
+            && !is_in(&["the", "and", "on", "for"], tw);
+        if !(namey(tw) || particle) {
             break;
         }
+        start -= 1;
     }
     if start == i {
         return None;

@@ -253,7 +253,9 @@ fn on_word_boundaries(s: &str, r: &Range<usize>) -> bool {
     let before = s[..r.start].chars().next_back();
     let after = s[r.end..].chars().next();
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    !(alnum(before) && alnum(inner_first)) && !(alnum(after) && alnum(inner_last))
+    let runs_in = alnum(before) && alnum(inner_first);
+    let runs_out = alnum(after) && alnum(inner_last);
+    !(runs_in || runs_out)
 }
 
 #[cfg(test)]
