@@ -280,6 +280,31 @@ mod tests {
     }
 
     #[test]
+    fn wire_copy_attributions_name_their_speakers() {
+        let cases = [
+            (
+                "“It’s a disaster,” said Maria Lopez, 54, a nurse from Madrid.",
+                "Maria Lopez",
+            ),
+            (
+                "\"We are not going anywhere,\" Prime Minister Boris Johnson told reporters on Tuesday.",
+                "Prime Minister Boris Johnson",
+            ),
+            (
+                "The company said in a statement: \"Profits rose sharply in the quarter.\"",
+                "The company",
+            ),
+            (
+                "“Nobody expected this,” a spokeswoman for the ministry said.",
+                "a spokeswoman for the ministry",
+            ),
+        ];
+        for (t, who) in cases {
+            assert_eq!(one(t).1.as_deref(), Some(who), "{t}");
+        }
+    }
+
+    #[test]
     fn he_said_names_the_last_speaker_and_a_split_quote_is_one() {
         let t = "Qais al-Khazali, a Hashd commander, endorsed the rally.\n\n\
                  “To Trump, the fool,” he tweeted, “you will be ousted.”";
