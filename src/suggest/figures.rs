@@ -37,6 +37,18 @@ const FURNITURE: &[&str] = &[
     "source:",
 ];
 
+/// The figures of `text[within]` (which starts and ends at a blank line or the text's
+/// ends, where the figure parser starts afresh), with offsets in `text`.
+pub(super) fn find_in(text: &str, within: std::ops::Range<usize>) -> Vec<Found> {
+    let mut found = find(&text[within.clone()]);
+    for f in &mut found {
+        for r in &mut f.ranges {
+            *r = r.start + within.start..r.end + within.start;
+        }
+    }
+    found
+}
+
 /// The figures of a text.
 pub(super) fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();

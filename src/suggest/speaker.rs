@@ -336,14 +336,52 @@ pub(super) fn is_in_list(list: &[&str], w: &str) -> bool {
     is_in(list, w)
 }
 
+/// A list of lower-case ASCII words with a quick test that turns most other words
+/// away without comparing: which lengths occur for each first letter. The rules ask
+/// whether each word of an article is a speech verb, and nearly none is.
+struct WordSet {
+    words: &'static [&'static str],
+    /// Bit `n` of entry `c` is set when a word of `n` letters starts with `a + c`.
+    lengths: [u32; 26],
+}
+
+impl WordSet {
+    fn new(words: &'static [&'static str]) -> Self {
+        let mut lengths = [0u32; 26];
+        for w in words {
+            if let Some(&f) = w.as_bytes().first()
+                && f.is_ascii_lowercase()
+                && w.len() < 32
+            {
+                lengths[usize::from(f - b'a')] |= 1 << w.len();
+            }
+        }
+        Self { words, lengths }
+    }
+
+    /// Whether `w` (in lower case already) is one of the words.
+    fn has(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match b.first() {
+            Some(&f) if f.is_ascii_lowercase() && b.len() < 32 => {
+                self.lengths[usize::from(f - b'a')] & (1 << b.len()) != 0 && self.words.contains(&w)
+            }
+            _ => false,
+        }
+    }
+}
+
+static SAY_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| WordSet::new(SAY));
+static STATE_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| WordSet::new(STATE));
+
 /// A speech verb (in lower case: "the United States" states nothing).
 pub(super) fn is_say(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_lowercase()) && is_in(SAY, w)
+    SAY_SET.has(w)
 }
 
 /// A verb that reports a checkable statement.
 pub(super) fn is_state(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_lowercase()) && is_in(STATE, w)
+    STATE_SET.has(w)
 }
 
 /// A definite description of someone ("the official", "The Iranian cleric"): "the"

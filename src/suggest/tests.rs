@@ -161,3 +161,45 @@ fn what_a_worker_thread_needs_can_be_sent() {
     sendable::<Suggestion>();
     sendable::<crate::edit::Transaction>();
 }
+
+#[test]
+#[ignore]
+fn profile_stages() {
+    use std::time::Instant;
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/rally-coverage/articles");
+    let texts: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| crate::text::read_article(&e.unwrap().path()).unwrap())
+        .collect();
+    let mut s = String::new();
+    while s.len() < 10_000_000 {
+        for t in &texts {
+            s.push_str(t);
+            s.push_str("\n\n");
+        }
+    }
+    let text = DocText::new(s);
+    let labels = LabelScheme::default();
+    let doc = DocId::from("x");
+    let mut pats = PatternSet::new();
+    pats.add_text(r#"{"label": "source", "pattern": "Muqtada al-Sadr"}
+{"label": "figure", "pattern": [{"LIKE_NUM": true}, {"LOWER": "us", "OP": "?"}, {"LOWER": {"IN": ["troops", "soldiers"]}}]}"#, std::path::Path::new("b"), "b").unwrap();
+    pats.build().unwrap();
+    for p in [PatternSet::new(), pats] {
+        let input = Input {
+            doc: &doc,
+            text: &text,
+            labels: &labels,
+            existing: &[],
+            rejected: &[],
+            patterns: &p,
+        };
+        let t0 = Instant::now();
+        let n = suggest(&input).len();
+        println!("suggest {:?} {n}", t0.elapsed());
+        let t0 = Instant::now();
+        let n = p.find(&text).len();
+        println!("patterns {:?} {n}", t0.elapsed());
+    }
+}
