@@ -76,10 +76,10 @@ pub enum Edit {
         /// Its position, so that undo puts it back there.
         at: usize,
     },
-    /// Replaces the whole project: what a merge with the file on disk does, as one step
-    /// Remembers a rejected suggestion, so it is not proposed again.
+    /// Remembers a rejected suggestion, so it is not proposed again (see
+    /// [`crate::suggest`]).
     InsertRejected(crate::model::Rejected),
-    /// Forgets a rejected suggestion (undoing a reject).
+    /// Forgets a rejected suggestion.
     RemoveRejected(crate::model::Rejected),
     /// Replaces the project's list of pattern files.
     SetPatterns {
@@ -88,6 +88,7 @@ pub enum Edit {
         /// The list after.
         after: Vec<String>,
     },
+    /// Replaces the whole project: what a merge with the file on disk does, as one step
     /// that undo can take back. Refused unless the project is `before`.
     ReplaceProject {
         /// The project before.
@@ -180,12 +181,12 @@ impl Edit {
                 label: label.clone(),
                 at: *at,
             },
+            Edit::InsertRejected(r) => Edit::RemoveRejected(r.clone()),
+            Edit::RemoveRejected(r) => Edit::InsertRejected(r.clone()),
             Edit::ReplaceProject { before, after } => Edit::ReplaceProject {
                 before: after.clone(),
                 after: before.clone(),
             },
-            Edit::InsertRejected(r) => Edit::RemoveRejected(r.clone()),
-            Edit::RemoveRejected(r) => Edit::InsertRejected(r.clone()),
             Edit::SetPatterns { before, after } => Edit::SetPatterns {
                 before: after.clone(),
                 after: before.clone(),
@@ -307,17 +308,12 @@ impl Edit {
                 }
                 p.labels.0.remove(*at);
             }
-            Edit::ReplaceProject { before, after } => {
-                if **before != *p {
-                    return Err(EditError::Stale);
-                }
-                *p = (**after).clone();
-            }
             Edit::InsertRejected(r) => match p.rejected.binary_search(r) {
                 Ok(_) => {
-                    return Err(EditError::Changed(
-                        "the suggestion was rejected already".into(),
-                    ));
+                    return Err(EditError::Changed(format!(
+                        "the rejection of {} {}..{} in {}",
+                        r.label, r.start, r.end, r.doc
+                    )));
                 }
                 Err(at) => p.rejected.insert(at, r.clone()),
             },
@@ -325,8 +321,19 @@ impl Edit {
                 Ok(at) => {
                     p.rejected.remove(at);
                 }
-                Err(_) => return Err(EditError::Changed("the rejection is not there".into())),
+                Err(_) => {
+                    return Err(EditError::Changed(format!(
+                        "the rejection of {} {}..{} in {}",
+                        r.label, r.start, r.end, r.doc
+                    )));
+                }
             },
+            Edit::ReplaceProject { before, after } => {
+                if **before != *p {
+                    return Err(EditError::Stale);
+                }
+                *p = (**after).clone();
+            }
             Edit::SetPatterns { before, after } => {
                 if p.patterns != *before {
                     return Err(EditError::Changed("the pattern files".into()));

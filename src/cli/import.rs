@@ -31,7 +31,7 @@ pub struct ImportArgs {
 }
 
 /// A name for `--annotator`: not blank, trimmed.
-fn parse_annotator(s: &str) -> Result<String, String> {
+pub(super) fn parse_annotator(s: &str) -> Result<String, String> {
     let name = s.trim();
     if name.is_empty() {
         return Err("the annotator's name is empty".to_owned());

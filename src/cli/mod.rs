@@ -12,6 +12,7 @@ mod merge_driver;
 mod new;
 mod reuse;
 mod stats;
+mod suggest;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -64,6 +65,9 @@ pub enum Command {
     /// In a git repository: send project files to `merge-driver` (.gitattributes and the
     /// repository's git config). Running it again changes nothing.
     GitSetup(git_setup::GitSetupArgs),
+    /// Suggest figures, quotes (with their speakers) and claims by rule, and spans by
+    /// the project's pattern files; --apply adds them as annotations.
+    Suggest(suggest::SuggestArgs),
 }
 
 /// `println!` that returns a failed write as an error instead of panicking. A reader
@@ -96,6 +100,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Agree(a)) => agree::run(a),
         Some(Command::MergeDriver(a)) => merge_driver::run(a),
         Some(Command::GitSetup(a)) => git_setup::run(a),
+        Some(Command::Suggest(a)) => suggest::run(a, cli.allow_outside),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Accepted suggestions as ordinary edits: the annotation with its attributes, the
 //! `source` span it is said by (or the one there already) and the `SaidBy` link, all in
-//! one transaction, so one undo takes an accept back.
+//! one transaction, so one undo takes an accept back; rejected ones as the edits that
+//! remember them in the project.
 
 use super::Suggestion;
 use crate::edit::{Edit, Transaction};
@@ -121,4 +122,25 @@ pub fn accept(
         _ => format!("Accept {n} suggestions"),
     };
     Ok((Transaction { name, edits }, report))
+}
+
+/// The transaction that remembers `rejected` in the project (those remembered already
+/// are skipped), so they are not proposed again; `None` when there is nothing new.
+pub fn reject(p: &Project, rejected: &[Suggestion]) -> Option<Transaction> {
+    let mut new: Vec<crate::model::Rejected> = rejected
+        .iter()
+        .map(Suggestion::rejection)
+        .filter(|r| p.rejected.binary_search(r).is_err())
+        .collect();
+    new.sort();
+    new.dedup();
+    let name = match new.len() {
+        0 => return None,
+        1 => format!("Reject {} suggestion", new[0].label),
+        n => format!("Reject {n} suggestions"),
+    };
+    Some(Transaction {
+        name,
+        edits: new.into_iter().map(Edit::InsertRejected).collect(),
+    })
 }

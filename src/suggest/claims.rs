@@ -37,6 +37,7 @@ pub(super) fn find(text: &str, cx: &Context) -> Vec<Found> {
             let Some((who, clause)) = reported(text, para, st.clone()) else {
                 continue;
             };
+            let clause = first_statement(text, para, clause);
             let Some(clause) = clause_bytes(text, para, clause) else {
                 continue;
             };
@@ -111,6 +112,27 @@ fn reported(text: &str, para: &Para, st: Range<usize>) -> Option<(Who, Range<usi
         && !speaker::is_in_list(NOT_CLAUSE, w(i))
         && !speaker::is_say(w(i));
     opens.then_some((who, i..st.end))
+}
+
+/// The clause up to a second statement joined to it ("…, but the envoy said …"),
+/// which is a claim of its own.
+fn first_statement(text: &str, para: &Para, t: Range<usize>) -> Range<usize> {
+    let w = |i: usize| para.toks[i].text(text);
+    for i in t.clone() {
+        let joins = matches!(w(i), ";") || speaker::is_in_list(&["but", "while", "whereas"], w(i));
+        if joins
+            && i > t.start
+            && (i + 1..t.end).any(|j| speaker::is_say(w(j)) && !para.in_quote(para.toks[j].s))
+        {
+            let end = if i > t.start && w(i - 1) == "," {
+                i - 1
+            } else {
+                i
+            };
+            return t.start..end;
+        }
+    }
+    t
 }
 
 /// Words that may end "…, X said" after the verb: "on Friday", "in a statement".
@@ -220,5 +242,12 @@ mod tests {
         assert!(claims("The ministry said in a statement.").is_empty());
         assert!(claims("“We will not leave this square at all,” he said.").is_empty());
         assert!(claims("Crowds gathered in the square on Friday.").is_empty());
+        assert_eq!(
+            claims(
+                "Baghdad said it wanted to discuss a timeline, but the envoy said there was none."
+            )[0]
+            .0,
+            "it wanted to discuss a timeline"
+        );
     }
 }

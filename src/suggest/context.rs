@@ -47,10 +47,17 @@ pub(super) struct Context {
 
 impl Context {
     /// Reads `text`.
+    #[cfg(test)]
     pub fn read(text: &str) -> Self {
+        Self::read_in(text, 0..text.len())
+    }
+
+    /// Reads the lines of `text[within]` (which starts and ends at a line break).
+    pub fn read_in(text: &str, within: Range<usize>) -> Self {
         let mut paras = Vec::new();
         let mut mentions = Vec::new();
-        for range in prose::paragraphs(text) {
+        let shift = |r: Range<usize>| r.start + within.start..r.end + within.start;
+        for range in prose::paragraphs(&text[within.clone()]).map(shift) {
             let quotes = prose::quotations(text, range.clone());
             let toks = prose::tokens(text, range.clone());
             let speech = toks.iter().any(|t| {
@@ -101,16 +108,35 @@ impl Context {
         Context { paras, mentions }
     }
 
+    /// The contexts of consecutive pieces of one text as one.
+    pub fn join(parts: Vec<Context>) -> Self {
+        let mut out = Context {
+            paras: Vec::new(),
+            mentions: Vec::new(),
+        };
+        for p in parts {
+            out.paras.extend(p.paras);
+            out.mentions.extend(p.mentions);
+        }
+        out
+    }
+
     /// The speaker a rule found, with "he" and "the statement" traced to the last
     /// name before `at`.
     pub fn resolve(&self, who: Who, at: usize) -> Option<Range<usize>> {
         match who {
             Who::Named(r) => Some(r),
-            Who::Earlier => {
-                let i = self.mentions.partition_point(|m| m.end <= at);
-                i.checked_sub(1).map(|i| self.mentions[i].clone())
-            }
+            Who::Earlier => self.last_before(at),
+            Who::Described(r) => self.last_before(r.start).or(Some(r)),
         }
+    }
+}
+
+impl Context {
+    /// The last name mentioned before byte `at`.
+    fn last_before(&self, at: usize) -> Option<Range<usize>> {
+        let i = self.mentions.partition_point(|m| m.end <= at);
+        i.checked_sub(1).map(|i| self.mentions[i].clone())
     }
 }
 

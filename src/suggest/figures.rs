@@ -37,6 +37,18 @@ const FURNITURE: &[&str] = &[
     "source:",
 ];
 
+/// The figures of `text[within]` (which starts and ends at a blank line or the text's
+/// ends, where the figure parser starts afresh), with offsets in `text`.
+pub(super) fn find_in(text: &str, within: std::ops::Range<usize>) -> Vec<Found> {
+    let mut found = find(&text[within.clone()]);
+    for f in &mut found {
+        for r in &mut f.ranges {
+            *r = r.start + within.start..r.end + within.start;
+        }
+    }
+    found
+}
+
 /// The figures of a text.
 pub(super) fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
@@ -46,16 +58,12 @@ pub(super) fn find(text: &str) -> Vec<Found> {
     for f in find_all(text) {
         // find_all counts chars; walk to the figure's bytes from the last one.
         let advance = |from_b: usize, from_c: usize, to_c: usize| -> usize {
-            let mut b = from_b;
-            let mut c = from_c;
-            for ch in text[from_b..].chars() {
-                if c == to_c {
-                    break;
-                }
-                b += ch.len_utf8();
-                c += 1;
-            }
-            b
+            text[from_b..]
+                .chars()
+                .take(to_c.saturating_sub(from_c))
+                .map(char::len_utf8)
+                .sum::<usize>()
+                + from_b
         };
         let s = advance(byte, char_at, f.chars.start);
         let e = advance(s, f.chars.start, f.chars.end);
@@ -77,7 +85,7 @@ pub(super) fn find(text: &str) -> Vec<Found> {
         fill_attributes(&mut attrs, &text[s..e]);
         out.push(Found {
             kind: LabelKind::Figure,
-            ranges: vec![s..e],
+            ranges: std::iter::once(s..e).collect(),
             attrs,
             rule: "figure",
             priority: Priority::High,

@@ -18,18 +18,20 @@
 //!
 //! A suggestion whose label is not in the scheme is dropped, and so is one that
 //! overlaps an annotation of its label or was rejected before. [`accept`] turns
-//! accepted suggestions into one transaction of ordinary edits.
+//! accepted suggestions into one transaction of ordinary edits, [`reject`] rejected
+//! ones into the edits that remember them; both are undone in one step.
 
 pub mod accept;
 mod claims;
 mod context;
 mod figures;
+pub mod json;
 pub mod patterns;
 mod prose;
 mod quotes;
 mod speaker;
 
-pub use accept::{AcceptReport, accept};
+pub use accept::{AcceptReport, accept, reject};
 pub use patterns::{PatternError, PatternSet};
 
 use crate::model::{Annotation, AnnotationId, Attributes, DocId, LabelKind, LabelScheme, Rejected};
@@ -133,6 +135,28 @@ pub struct Input<'a> {
     pub patterns: &'a PatternSet,
 }
 
+/// From this many bytes of text the rules run on several threads.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// `n` consecutive pieces of about equal size that cover `s`, cut after blank lines.
+fn pieces(s: &str, n: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..n {
+        let aim = (s.len() * k / n).max(start);
+        let cut = memchr::memmem::find(&s.as_bytes()[aim..], b"\n\n").map(|i| aim + i + 2);
+        match cut {
+            Some(c) if c < s.len() => {
+                out.push(start..c);
+                start = c;
+            }
+            _ => break,
+        }
+    }
+    out.push(start..s.len());
+    out
+}
+
 /// A suggestion as a rule finds it, before labels and filters: kind, byte ranges,
 /// attributes and speaker bytes.
 pub(crate) struct Found {
@@ -150,10 +174,6 @@ pub(crate) struct Found {
 pub fn suggest(input: &Input<'_>) -> Vec<Suggestion> {
     let text = input.text;
     let s = text.as_str();
-    let mut found = figures::find(s);
-    let cx = context::Context::read(s);
-    found.extend(quotes::find(s, &cx));
-    found.extend(claims::find(s, &cx));
     let label_of = |kind: LabelKind| {
         input
             .labels
@@ -161,6 +181,52 @@ pub fn suggest(input: &Input<'_>) -> Vec<Suggestion> {
             .find(|l| l.kind == kind)
             .map(|l| l.id.clone())
     };
+    let wants = |kind| label_of(kind).is_some();
+    let (figures, quotes, claims) = (
+        wants(LabelKind::Figure),
+        wants(LabelKind::Quote),
+        wants(LabelKind::Claim),
+    );
+    // A long article is read in pieces on the machine's cores, each piece ending at
+    // a blank line, where the figure parser and the quotations start afresh; "he
+    // said" then looks back across pieces in the joined context.
+    let pieces = pieces(
+        s,
+        if s.len() >= PARALLEL_BYTES {
+            crate::par::threads()
+        } else {
+            1
+        },
+    );
+    let parts = crate::par::map(&pieces, |r| {
+        let f = if figures {
+            figures::find_in(s, r.clone())
+        } else {
+            Vec::new()
+        };
+        let cx = (quotes || claims).then(|| context::Context::read_in(s, r.clone()));
+        (f, cx)
+    });
+    let mut found = Vec::new();
+    let mut contexts = Vec::new();
+    for (f, cx) in parts {
+        found.extend(f);
+        contexts.extend(cx);
+    }
+    let cx = context::Context::join(contexts);
+    let attributed = {
+        let mut a = if quotes {
+            quotes::find(s, &cx)
+        } else {
+            Vec::new()
+        };
+        if claims {
+            a.extend(claims::find(s, &cx));
+        }
+        a
+    };
+    let matched = input.patterns.find(text);
+    found.extend(attributed);
     let source_label = label_of(LabelKind::Source);
     let mut out: Vec<Suggestion> = Vec::with_capacity(found.len());
     let chars = |r: &Range<usize>| text.char_of(r.start)..text.char_of(r.end);
@@ -187,7 +253,7 @@ pub fn suggest(input: &Input<'_>) -> Vec<Suggestion> {
             said_by,
         ));
     }
-    for m in input.patterns.find(text) {
+    for m in matched {
         let Some(label) = input.patterns.label_in(&m.label, input.labels) else {
             continue;
         };

@@ -43,9 +43,11 @@ pub(super) fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
             continue;
         }
         let mut end = start + c.len_utf8();
+        let mut last = c;
         while let Some(&(j, d)) = it.peek() {
             if d.is_alphanumeric() {
                 end = range.start + j + d.len_utf8();
+                last = d;
                 it.next();
                 continue;
             }
@@ -55,7 +57,7 @@ pub(super) fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
                 let after = s[j + d.len_utf8()..].chars().next();
                 let digit_join = matches!(d, '.' | ',');
                 let ok = match after {
-                    Some(a) if digit_join => a.is_ascii_digit() && c.is_ascii_digit(),
+                    Some(a) if digit_join => a.is_ascii_digit() && last.is_ascii_digit(),
                     Some(a) => a.is_alphanumeric(),
                     None => false,
                 };

@@ -59,6 +59,9 @@ pub struct PatternSet {
     phrases: Vec<(String, Origin)>,
     automaton: Option<AhoCorasick>,
     tokens: Vec<(TokenPattern, Origin)>,
+    /// The words one of which each token pattern's match holds, when every pattern
+    /// names some: only lines holding one are cut into tokens.
+    token_words: Option<AhoCorasick>,
 }
 
 /// A pattern's match.
@@ -120,8 +123,20 @@ impl PatternSet {
         Ok(())
     }
 
-    /// Compiles the phrases into one automaton.
+    /// Compiles the phrases into one automaton, and the words token patterns need into
+    /// another.
     pub fn build(&mut self) -> Result<(), PatternError> {
+        let words: Option<Vec<Vec<String>>> =
+            self.tokens.iter().map(|(t, _)| t.literals()).collect();
+        self.token_words = match words {
+            Some(w) if !w.is_empty() => Some(
+                aho_corasick::AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(w.concat())
+                    .map_err(|e| PatternError::Build(e.to_string()))?,
+            ),
+            _ => None,
+        };
         self.automaton = if self.phrases.is_empty() {
             None
         } else {
@@ -189,7 +204,11 @@ impl PatternSet {
             }
         }
         if !self.tokens.is_empty() {
-            for para in paragraphs(s) {
+            let lines: Box<dyn Iterator<Item = Range<usize>>> = match &self.token_words {
+                Some(words) => Box::new(lines_holding(s, words)),
+                None => Box::new(paragraphs(s)),
+            };
+            for para in lines {
                 let toks = crate::words::tokens(&s[para.clone()], 0);
                 for i in 0..toks.len() {
                     for (p, origin) in &self.tokens {
@@ -245,6 +264,24 @@ fn paragraphs(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// The lines of `s` that hold one of `words`, each once, in order.
+fn lines_holding<'a>(
+    s: &'a str,
+    words: &'a AhoCorasick,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut next_from = 0;
+    words.find_iter(s).filter_map(move |m| {
+        if m.start() < next_from {
+            return None;
+        }
+        let start = memchr::memrchr(b'\n', &s.as_bytes()[..m.start()]).map_or(0, |k| k + 1);
+        let end =
+            memchr::memchr(b'\n', &s.as_bytes()[m.start()..]).map_or(s.len(), |k| m.start() + k);
+        next_from = end + 1;
+        Some(start..end)
+    })
+}
+
 /// Whether a phrase found at `r` starts and ends between words: no letter or digit
 /// runs on across either edge.
 fn on_word_boundaries(s: &str, r: &Range<usize>) -> bool {
@@ -253,7 +290,9 @@ fn on_word_boundaries(s: &str, r: &Range<usize>) -> bool {
     let before = s[..r.start].chars().next_back();
     let after = s[r.end..].chars().next();
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    !(alnum(before) && alnum(inner_first)) && !(alnum(after) && alnum(inner_last))
+    let runs_in = alnum(before) && alnum(inner_first);
+    let runs_out = alnum(after) && alnum(inner_last);
+    !(runs_in || runs_out)
 }
 
 #[cfg(test)]

@@ -123,3 +123,24 @@ fn a_malformed_line_names_its_file_and_line() {
     assert_eq!(s.label_in("SOURCE", &scheme).as_deref(), Some("source"));
     assert_eq!(s.label_in("PERSON", &scheme), None);
 }
+
+#[test]
+fn lines_without_a_patterns_words_are_not_read_and_case_still_folds() {
+    let p = r#"{"label": "figure", "pattern": [{"LIKE_NUM": true}, {"LOWER": {"IN": ["troops", "soldiers"]}}]}"#;
+    let s = set(p);
+    assert!(
+        s.token_words.is_some(),
+        "every match holds troops or soldiers"
+    );
+    assert_eq!(
+        found(
+            p,
+            "No match here: 5 men.\nFive TROOPS and 3 Soldiers.\n7 troops"
+        ),
+        ["Five TROOPS", "3 Soldiers", "7 troops"]
+    );
+    // A pattern that names no word reads every line.
+    let any = r#"{"label": "x", "pattern": [{"LIKE_NUM": true}, {"IS_PUNCT": true}]}"#;
+    assert!(set(any).token_words.is_none());
+    assert_eq!(found(any, "a 5, b\n6."), ["5,", "6."]);
+}

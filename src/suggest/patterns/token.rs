@@ -104,6 +104,25 @@ impl TokenPattern {
         longest(&self.elems, 0, text, toks, i, &mut memo).filter(|&end| end > i)
     }
 
+    /// Words one of which every match holds (in any case): the texts an element that
+    /// must match at least once names, the first such element's. `None` when the
+    /// pattern names none (`[{"LIKE_NUM": true}]`), so every line must be read.
+    pub fn literals(&self) -> Option<Vec<String>> {
+        let required = self.elems.iter().filter(|e| e.min > 0 && !e.negate);
+        required.flat_map(|e| e.tests.iter()).find_map(|(a, c)| {
+            let words: Vec<String> = match (a, c) {
+                (Attr::Text, Cond::Str(v)) => vec![v.clone()],
+                (Attr::Text, Cond::In(vs)) => vs.clone(),
+                (Attr::Lower, Cond::Str(v)) => vec![v.clone()],
+                (Attr::Lower, Cond::In(vs)) => vs.clone(),
+                _ => return None,
+            };
+            // A search that ignores ASCII case only finds other cases of ASCII words.
+            let folds = *a == Attr::Text || words.iter().all(|w| w.is_ascii());
+            (folds && !words.is_empty() && words.iter().all(|w| !w.is_empty())).then_some(words)
+        })
+    }
+
     /// Whether a match can start at token `i` at all: a quick test before the search.
     pub fn may_start(&self, text: &str, toks: &[Token], i: usize) -> bool {
         match self.elems.first() {
