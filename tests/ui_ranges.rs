@@ -46,33 +46,6 @@ fn char_at(h: &mut H, c: usize) -> Pos2 {
     h.state().view.char_rect(c).expect("char laid out").center()
 }
 
-/// A press at `from`, a move and a release at `to`, with `modifiers` held.
-fn drag(h: &mut H, from: Pos2, to: Pos2, modifiers: Modifiers) {
-    h.event(egui::Event::ModifiersChanged(modifiers));
-    h.hover_at(from);
-    h.run();
-    h.event(egui::Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers,
-    });
-    h.run();
-    h.hover_at(from + (to - from) / 2.0);
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.event(egui::Event::PointerButton {
-        pos: to,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers,
-    });
-    h.run();
-    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
-    h.run();
-}
-
 #[test]
 fn ctrl_drag_adds_a_range_that_is_the_same_annotation_and_undo_takes_it_back() {
     let (_p, mut h, id) = setup();

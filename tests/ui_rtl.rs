@@ -43,27 +43,6 @@ fn open() -> (tempfile::TempDir, std::path::PathBuf, H) {
     (dir, path, h)
 }
 
-fn drag(h: &mut H, from: egui::Pos2, to: egui::Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.event(egui::Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.event(egui::Event::PointerButton {
-        pos: to,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
-}
-
 #[test]
 fn a_dragged_arabic_phrase_is_tagged_exactly_and_listed_in_display_order() {
     let (_d, path, mut h) = open();
@@ -72,7 +51,7 @@ fn a_dragged_arabic_phrase_is_tagged_exactly_and_listed_in_display_order() {
     let first = h.state().view.char_rect(r.start).unwrap().center();
     let last = h.state().view.char_rect(r.end - 1).unwrap().center();
     assert!(first.x > last.x, "right to left on screen");
-    drag(&mut h, first, last);
+    drag(&mut h, first, last, Modifiers::NONE);
     assert_eq!(text_selection(&h), Some(r.clone()));
     h.key_press(egui::Key::Num1);
     h.run();

@@ -298,3 +298,35 @@ pub fn type_chooser_path(h: &mut Harness<'_, SourcemarkApp>, path: &Path) {
     h.key_press(egui::Key::Enter);
     h.run();
 }
+
+/// A press at `from`, a move and a release at `to`, with `modifiers` held.
+pub fn drag(
+    h: &mut Harness<'_, SourcemarkApp>,
+    from: egui::Pos2,
+    to: egui::Pos2,
+    modifiers: egui::Modifiers,
+) {
+    h.event(egui::Event::ModifiersChanged(modifiers));
+    h.hover_at(from);
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers,
+    });
+    h.run();
+    h.hover_at(from + (to - from) / 2.0);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers,
+    });
+    h.run();
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    h.run();
+}
