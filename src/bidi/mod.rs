@@ -27,8 +27,7 @@ pub struct Paragraph {
 /// script (letters, and also its digits and punctuation, which shapers lay out right to
 /// left too), or an explicit embedding, override or isolate.
 fn needs_bidi(c: char) -> bool {
-    let u = c as u32;
-    matches!(u, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    in_rtl_run(c)
         || matches!(
             bidi_class(c),
             BidiClass::R

@@ -29,14 +29,22 @@ fn same_place(x: &Annotation, y: &Annotation) -> bool {
     x.label == y.label && x.ranges().eq(y.ranges())
 }
 
-/// Whether `project` holds `version` as it was: the same annotation (by id) with the
-/// same label and ranges, or, for B's spans in another project, any annotation of the
-/// document with that label and those ranges.
-fn holds_version(project: &Project, version: &Annotation, by_id: bool) -> bool {
+/// The annotation of `project` that holds `version` as it was: the same annotation
+/// (by id) with the same label and ranges, or, for B's spans in another project, any
+/// annotation of the document with that label and those ranges.
+pub fn holder<'p>(
+    project: &'p Project,
+    version: &Annotation,
+    by_id: bool,
+) -> Option<&'p Annotation> {
     project
         .annotations_of(&version.doc)
         .iter()
-        .any(|x| (!by_id || x.id == version.id) && same_place(x, version))
+        .find(|x| (!by_id || x.id == version.id) && same_place(x, version))
+}
+
+fn holds_version(project: &Project, version: &Annotation, by_id: bool) -> bool {
+    holder(project, version, by_id).is_some()
 }
 
 /// Whether the current project holds A's and B's version of `item`.

@@ -259,24 +259,8 @@ fn check_needs(p: &Project, record: &RecordRef) -> Result<(), ResolveError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Annotation, DocId, Document, Link, LinkKind};
-    use crate::text::DocText;
-
-    /// Base with one document and one claim; ours and theirs change `field` two ways.
-    fn conflicted(change: impl Fn(&mut Project, bool)) -> Project {
-        let text = DocText::new("The mayor said 40,000 people came.".to_owned());
-        let mut base = Project::new("p");
-        base.documents
-            .push(Document::new(DocId::from("d1"), "d1.txt", &text));
-        let a = Annotation::new(DocId::from("d1"), &text, 0, 9, "claim", "ann").expect("span");
-        base.annotations.push(a);
-        let (mut ours, mut theirs) = (base.clone(), base.clone());
-        change(&mut ours, true);
-        change(&mut theirs, false);
-        super::super::merge(&base, &ours, &theirs)
-            .expect("merged")
-            .into_recorded()
-    }
+    use crate::model::{Link, LinkKind};
+    use crate::test_support::conflicted;
 
     #[test]
     fn taking_theirs_puts_their_value_in_place_and_removes_the_entry() {

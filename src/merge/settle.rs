@@ -169,23 +169,8 @@ fn edits_between(before: &Project, after: &Project) -> Vec<Edit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Annotation, DocId, Document, RecordRef};
-    use crate::text::DocText;
-
-    fn merged(change: impl Fn(&mut Project, bool)) -> Project {
-        let text = DocText::new("The mayor said 40,000 people came.".to_owned());
-        let mut base = Project::new("p");
-        base.documents
-            .push(Document::new(DocId::from("d1"), "d1.txt", &text));
-        base.annotations
-            .push(Annotation::new(DocId::from("d1"), &text, 0, 9, "claim", "ann").expect("span"));
-        let (mut ours, mut theirs) = (base.clone(), base.clone());
-        change(&mut ours, true);
-        change(&mut theirs, false);
-        super::super::merge(&base, &ours, &theirs)
-            .expect("merged")
-            .into_recorded()
-    }
+    use crate::model::{DocId, RecordRef};
+    use crate::test_support::conflicted;
 
     fn is_granular(tx: &Transaction) -> bool {
         !tx.edits
@@ -195,8 +180,9 @@ mod tests {
 
     #[test]
     fn settling_a_field_is_an_update_and_the_entry_removed_and_undo_restores_both() {
-        let p =
-            merged(|p, ours| p.annotations[0].label = if ours { "quote" } else { "figure" }.into());
+        let p = conflicted(|p, ours| {
+            p.annotations[0].label = if ours { "quote" } else { "figure" }.into()
+        });
         let tx = settle(&p, 0, Side::Theirs).expect("settled");
         assert!(is_granular(&tx), "{tx:?}");
         assert_eq!(tx.edits.len(), 2);
@@ -212,7 +198,7 @@ mod tests {
     fn restoring_a_deleted_document_brings_back_its_annotations() {
         // Ours deleted the document; theirs annotated it more: the merge restores it
         // holding theirs, and keeping ours deletes it with its annotations.
-        let p = merged(|p, ours| {
+        let p = conflicted(|p, ours| {
             if ours {
                 p.annotations.clear();
                 p.documents.clear();

@@ -5,7 +5,7 @@
 use super::session::{Session, SessionError};
 use crate::edit::{Edit, Transaction};
 use crate::selection::Selection;
-use crate::suggest::{AcceptReport, Suggestion, accept};
+use crate::suggest::{AcceptReport, Suggestion, accept, reject};
 
 impl Session {
     /// Makes `accepted` (suggestions of the current document) annotations of
@@ -44,14 +44,12 @@ impl Session {
 
     /// Remembers that `s` was rejected, so it is not proposed again.
     pub fn reject_suggestion(&mut self, s: &Suggestion) -> Result<(), SessionError> {
-        let r = s.rejection();
-        if self.project().rejected.binary_search(&r).is_ok() {
+        // Nothing to do when it was rejected already.
+        let Some(mut tx) = reject(self.project(), std::slice::from_ref(s)) else {
             return Ok(());
-        }
-        self.apply(Transaction::single(
-            format!("Reject suggested “{}”", short(&s.text)),
-            Edit::InsertRejected(r),
-        ))?;
+        };
+        tx.name = format!("Reject suggested “{}”", short(&s.text));
+        self.apply(tx)?;
         Ok(())
     }
 

@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use super::SourcemarkApp;
-use crate::curate::{Curation, Side, annotators};
+use crate::curate::{Curation, Side, annotators, choice};
 use crate::selection::Selection;
 use crate::ui::command::{Command, UiCommand};
 use crate::ui::curation_view::{AnnotatorChoice, Place, Status, item};
@@ -147,14 +147,14 @@ impl SourcemarkApp {
             return;
         };
         s.select_doc(place.0.clone());
-        let held = [&it.a, &it.b].into_iter().flatten().find(|v| {
-            s.project()
-                .annotation(&v.id)
-                .is_some_and(|x| x.label == v.label && x.ranges().eq(v.ranges()))
-        });
+        let held = [&it.a, &it.b]
+            .into_iter()
+            .flatten()
+            .find_map(|v| choice::holder(s.project(), v, true))
+            .map(|x| x.id.clone());
         let hull = it.hull();
         match held {
-            Some(v) => s.select(Selection::one(v.id.clone())),
+            Some(id) => s.select(Selection::one(id)),
             None => s.select(Selection::range(place.0.clone(), hull.clone())),
         }
         self.view.scroll_to(hull);
