@@ -4,15 +4,16 @@
 //! frame of the window's comparison view showing it (under 2 ms), headless: egui's
 //! `Context::run_ui` and tessellation, as eframe would.
 
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use sourcemark::compare::{Filter, rows};
-use sourcemark::model::{
-    Annotation, Cluster, DocStatus, Document, LabelScheme, Link, LinkId, LinkKind,
-};
+use sourcemark::model::{Annotation, Cluster, DocStatus, Document, LabelScheme};
 use sourcemark::text::DocText;
 use sourcemark::workspace::{Article, Workspace};
 use std::hint::black_box;
 use std::sync::Arc;
+use support::said_by_links;
 
 /// The app's allocator (see `main.rs`), so that these figures are the app's.
 #[global_allocator]
@@ -74,19 +75,7 @@ fn workspace() -> (Workspace, Cluster) {
     }
     ws.project.clusters.push(crowd.clone());
     ws.project.normalize();
-    let mut links = Vec::new();
-    for doc in ws.project.annotations.chunks(SPANS_PER_DOC) {
-        for (k, pair) in doc.windows(2).take(20).enumerate() {
-            links.push(Link {
-                id: LinkId(format!("{}-{k}", pair[0].id)),
-                from: pair[0].id.clone(),
-                to: pair[1].id.clone(),
-                kind: LinkKind::SaidBy,
-                note: String::new(),
-            });
-        }
-    }
-    ws.project.links = links;
+    ws.project.links = said_by_links(&ws.project.annotations, SPANS_PER_DOC);
     ws.project.normalize();
     (ws, crowd)
 }

@@ -5,14 +5,17 @@
 //! exports and imports as fast as before links travelled; one with 20,000 links is
 //! measured too.
 
+mod support;
+
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use sourcemark::dataset::{self, ExportOptions, Format, ImportOptions, Output};
-use sourcemark::model::{Annotation, DocStatus, Document, LabelScheme, Link, LinkId, LinkKind};
+use sourcemark::model::{Annotation, DocStatus, Document, LabelScheme};
 use sourcemark::text::DocText;
 use sourcemark::workspace::{Article, Workspace};
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
+use support::said_by_links;
 
 /// The app's allocator (see `main.rs`), so that these figures are the app's.
 #[global_allocator]
@@ -79,19 +82,7 @@ fn workspace(dir: &Path, with_spans: bool) -> Workspace {
 
 /// 20 links per document (20,000 in all): each of its first 20 spans `SaidBy` the next.
 fn with_links(mut ws: Workspace) -> Workspace {
-    let mut links = Vec::new();
-    for doc in ws.project.annotations.chunks(SPANS_PER_DOC) {
-        for (k, pair) in doc.windows(2).take(20).enumerate() {
-            links.push(Link {
-                id: LinkId(format!("{}-{k}", pair[0].id)),
-                from: pair[0].id.clone(),
-                to: pair[1].id.clone(),
-                kind: LinkKind::SaidBy,
-                note: String::new(),
-            });
-        }
-    }
-    ws.project.links = links;
+    ws.project.links = said_by_links(&ws.project.annotations, SPANS_PER_DOC);
     ws.project.normalize();
     ws
 }

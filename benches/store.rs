@@ -1,6 +1,8 @@
 //! The speed budget of issue 2 on a generated project of 1,000 documents (a few KB of
 //! text each) and 100,000 annotations: load < 0.5 s, save < 0.3 s, check < 1 s.
 
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use sourcemark::model::{Annotation, DocId, Document, Project};
 use sourcemark::text::DocText;
@@ -8,6 +10,7 @@ use sourcemark::{check, store, workspace::Workspace};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use support::article;
 
 /// The app's allocator (see `main.rs`), so that these figures are the app's.
 #[global_allocator]
@@ -15,46 +18,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const DOCUMENTS: usize = 1_000;
 const ANNOTATIONS: usize = 100_000;
-
-const WORDS: &[&str] = &[
-    "Baghdad",
-    "rally",
-    "million",
-    "“historic”",
-    "protesters",
-    "said",
-    "the",
-    "Iraqi",
-    "forces",
-    "2.5\u{a0}million",
-    "troops",
-    "occupier",
-    "Friday",
-    "—",
-    "sovereignty",
-    "demonstration",
-    "Jadiriyah",
-    "Sadr",
-    "crowd",
-    "of",
-    "in",
-    "and",
-    "Iran’s",
-    "US",
-];
-
-/// A few KB of text with curly quotes and no-break spaces, different for each document.
-fn article(n: usize, rng: &mut fastrand::Rng) -> String {
-    let mut s = format!("Article {n}: Rally coverage\n\n");
-    while s.len() < 3_000 {
-        for _ in 0..rng.usize(8..20) {
-            s.push_str(WORDS[rng.usize(..WORDS.len())]);
-            s.push(' ');
-        }
-        s.push_str(".\n");
-    }
-    s
-}
 
 /// Writes the articles and the project file into `dir`; returns the project path.
 fn generate(dir: &Path) -> (PathBuf, Project) {

@@ -7,6 +7,8 @@
 //! 0.93 s (0.17 s of it the merge; the rest three loads and a save). Most of a load is
 //! the kernel zeroing fresh pages for 100,000 annotations' strings.
 
+mod support;
+
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use sourcemark::agree::{self, shared};
 use sourcemark::model::{Annotation, AnnotationId, DocId, DocStatus, Document, Project};
@@ -15,6 +17,7 @@ use sourcemark::{merge, store};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use support::article;
 
 /// The app's allocator (see `main.rs`), so that these figures are the app's.
 #[global_allocator]
@@ -23,38 +26,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const DOCUMENTS: usize = 1_000;
 const ANNOTATIONS: usize = 100_000;
 const LABELS: [&str; 3] = ["claim", "quote", "figure"];
-
-/// A few KB of text, different for each document.
-fn article(n: usize, rng: &mut fastrand::Rng) -> String {
-    const WORDS: &[&str] = &[
-        "Baghdad",
-        "rally",
-        "million",
-        "“historic”",
-        "protesters",
-        "said",
-        "the",
-        "Iraqi",
-        "forces",
-        "2.5\u{a0}million",
-        "troops",
-        "Friday",
-        "—",
-        "crowd",
-        "of",
-        "in",
-        "and",
-    ];
-    let mut s = format!("Article {n}: Rally coverage\n\n");
-    while s.len() < 3_000 {
-        for _ in 0..rng.usize(8..20) {
-            s.push_str(WORDS[rng.usize(..WORDS.len())]);
-            s.push(' ');
-        }
-        s.push_str(".\n");
-    }
-    s
-}
 
 fn random_id(rng: &mut fastrand::Rng) -> AnnotationId {
     AnnotationId(format!("{:012x}", rng.u64(..1 << 48)))
