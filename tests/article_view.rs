@@ -4,12 +4,10 @@
 mod article_support;
 
 use article_support::*;
-use eframe::egui::{self, Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use eframe::egui::{self, Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use sourcemark::model::AnnotationId;
-use sourcemark::selection::Selection;
 use sourcemark::text::DocText;
-use sourcemark::ui::article::ArticleContext;
 
 const SEED: &str = "Sayed Sadiq al-Hashemi said more than 2.5\u{a0}million took part.\n\n\
 Huge crowds massed under gray skies in the Jadiriyah district, chanting \
@@ -198,30 +196,10 @@ fn two_megabyte_single_line_renders_and_scrolls() {
     let text = word.repeat(2_000_000 / word.len());
     let n = DocText::new(text.clone()).char_len();
     // CJK glyphs come with the app's fonts, not egui's defaults.
-    let mut h = Harness::builder()
-        .with_size(vec2(900.0, 600.0))
-        .allow_missing_glyphs()
-        .build_ui_state(
-            |ui, st: &mut State| {
-                let cx = ArticleContext {
-                    doc: &st.doc,
-                    text: &st.text,
-                    annotations: &st.anns,
-                    labels: &st.labels,
-                    selection: &Selection::Nothing,
-                    revision: 0,
-                    find_matches: &[],
-                    current_match: None,
-                    font_size: 16.0,
-                    keyboard: true,
-                    links: &[],
-                    link_index: &Default::default(),
-                    all_annotations: &st.anns,
-                };
-                st.view.ui(ui, &cx);
-            },
-            state(&text, &[(10, 20, "claim"), (n - 30, n - 10, "quote")]),
-        );
+    let mut h = harness_with(
+        Harness::builder().allow_missing_glyphs(),
+        state(&text, &[(10, 20, "claim"), (n - 30, n - 10, "quote")]),
+    );
     h.run();
     assert!(h.state().view.char_rect(0).is_some());
     // Jump to near the end: the frame that asks lays out the target, the next one shows
