@@ -76,18 +76,27 @@ pub struct CurationView {
     kept: HashMap<Place, Side>,
     /// The same, in order, with the history's revision when each was kept.
     keeps: Vec<(Place, u64)>,
-    /// The current document's statuses, for (revision, document, keeps made).
-    statuses: Option<(u64, DocId, usize, Vec<Status>)>,
+    /// Bumped at each keep and each undone keep: what the caches below are keyed on
+    /// besides the revision (a count of keeps could come back to the same number).
+    kept_changes: u64,
+    /// The current document's statuses, for (revision, document, keep changes).
+    statuses: Option<(u64, DocId, u64, Vec<Status>)>,
     /// Agreement on the current document, and on the project.
     doc_scores: Option<(DocId, Report)>,
     project_scores: Option<Report>,
-    /// The article's marks, for (revision, document, cursor, keeps made).
+    /// The article's marks, for (revision, document, cursor, keep changes).
     marks: Option<(MarksKey, Arc<OutlineMarks>)>,
     /// Choosing two annotators, when the project has more than two.
     pub choosing: Option<AnnotatorChoice>,
+    /// (total, settled) for (revision, keep changes): the panel shows it every frame, and
+    /// counting reads every place of the project.
+    progress: std::cell::Cell<Option<Counted>>,
 }
 
-type MarksKey = (u64, DocId, Option<usize>, usize, bool);
+/// (revision, keep changes, (total, settled)).
+type Counted = (u64, u64, (usize, usize));
+
+type MarksKey = (u64, DocId, Option<usize>, u64, bool);
 
 fn status_of(
     item: &Item,
@@ -154,7 +163,7 @@ impl CurationView {
             return &[];
         };
         let rev = s.history.revision();
-        let fresh = matches!(&self.statuses, Some((r, d, k, _)) if *r == rev && d == doc && *k == self.keeps.len());
+        let fresh = matches!(&self.statuses, Some((r, d, k, _)) if *r == rev && d == doc && *k == self.kept_changes);
         if !fresh {
             let list = c
                 .doc(doc)
@@ -169,7 +178,7 @@ impl CurationView {
                         .collect()
                 })
                 .unwrap_or_default();
-            self.statuses = Some((rev, doc.clone(), self.keeps.len(), list));
+            self.statuses = Some((rev, doc.clone(), self.kept_changes, list));
         }
         self.statuses.as_ref().map_or(&[], |x| &x.3)
     }
@@ -234,6 +243,7 @@ impl CurationView {
     pub fn keep(&mut self, place: Place, side: Side, revision: u64) {
         self.kept.insert(place.clone(), side);
         self.keeps.push((place, revision));
+        self.kept_changes += 1;
     }
 
     /// Ctrl+Z: unsettles the last place kept, when nothing changed since it was kept
@@ -246,6 +256,7 @@ impl CurationView {
         }
         self.keeps.pop();
         self.kept.remove(&place);
+        self.kept_changes += 1;
         self.cursor = Some(place.clone());
         Some(place)
     }
@@ -255,6 +266,12 @@ impl CurationView {
         let Some(c) = &s.curation else {
             return (0, 0);
         };
+        let key = (s.history.revision(), self.kept_changes);
+        if let Some((rev, keeps, counts)) = self.progress.get()
+            && (rev, keeps) == key
+        {
+            return counts;
+        }
         let mut total = 0;
         let mut settled = 0;
         for d in &c.docs {
@@ -267,6 +284,7 @@ impl CurationView {
                 }
             }
         }
+        self.progress.set(Some((key.0, key.1, (total, settled))));
         (total, settled)
     }
 
@@ -279,7 +297,7 @@ impl CurationView {
             s.history.revision(),
             doc.clone(),
             cursor,
-            self.keeps.len(),
+            self.kept_changes,
             self.show_agreed,
         );
         if let Some((k, m)) = &self.marks
