@@ -27,19 +27,21 @@ pub struct Paragraph {
 /// script (letters, and also its digits and punctuation, which shapers lay out right to
 /// left too), or an explicit embedding, override or isolate.
 fn needs_bidi(c: char) -> bool {
-    in_rtl_run(c)
-        || matches!(
-            bidi_class(c),
-            BidiClass::R
-                | BidiClass::AL
-                | BidiClass::RLE
-                | BidiClass::RLO
-                | BidiClass::RLI
-                | BidiClass::FSI
-                | BidiClass::LRE
-                | BidiClass::LRO
-                | BidiClass::LRI
-        )
+    // Every such char is at or past U+0590: most text is decided without the table.
+    (c as u32) >= 0x0590
+        && (in_rtl_run(c)
+            || matches!(
+                bidi_class(c),
+                BidiClass::R
+                    | BidiClass::AL
+                    | BidiClass::RLE
+                    | BidiClass::RLO
+                    | BidiClass::RLI
+                    | BidiClass::FSI
+                    | BidiClass::LRE
+                    | BidiClass::LRO
+                    | BidiClass::LRI
+            ))
 }
 
 impl Paragraph {
