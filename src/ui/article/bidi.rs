@@ -278,10 +278,29 @@ mod tests {
             laid_out(&text, width, |g, _| {
                 let mut rects = Vec::new();
                 range_rects(g, r.clone(), &mut rects);
-                for (i, c) in centres(g).into_iter().enumerate() {
+                let cs = centres(g);
+                for (i, c) in cs.iter().enumerate() {
                     let Some(c) = c else { continue };
-                    let inside = rects.iter().any(|x| x.contains(c));
+                    let inside = rects.iter().any(|x| x.contains(*c));
                     assert_eq!(inside, r.contains(&i), "char {i} of {text:?}, range {r:?}");
+                }
+                // And no more pieces than needed: two pieces side by side on a row have
+                // a char outside the range between them.
+                for p in &rects {
+                    for q in &rects {
+                        if p.center().y != q.center().y || q.left() < p.right() {
+                            continue;
+                        }
+                        let between = cs.iter().enumerate().any(|(i, c)| {
+                            c.is_some_and(|c| {
+                                !r.contains(&i)
+                                    && (c.y - p.center().y).abs() < 1.0
+                                    && c.x > p.right()
+                                    && c.x < q.left()
+                            })
+                        });
+                        assert!(between, "{p:?} and {q:?} could be one piece: {text:?}, {r:?}");
+                    }
                 }
             });
         }
@@ -304,6 +323,25 @@ mod tests {
                 }
             });
         }
+    }
+
+    #[test]
+    fn a_range_of_english_is_one_piece_per_row() {
+        // egui's own layout puts glyphs on whole pixels, so neighbours can be a pixel
+        // apart: that is no gap between pieces.
+        let text = "Sayed Sadiq al-Hashemi, the director of the Iraqi Center for Studies, \
+                    said more than 2.5 million took part in the demonstrations on Friday.";
+        laid_out(text, 300.0, |g, bidi| {
+            assert!(bidi.is_none());
+            let n = text.chars().count();
+            let mut rects = Vec::new();
+            for (a, b) in [(0, 22), (3, 40), (10, n), (0, n)] {
+                range_rects(g, a..b, &mut rects);
+                let rows: std::collections::BTreeSet<i32> =
+                    rects.iter().map(|r| r.top().round() as i32).collect();
+                assert_eq!(rects.len(), rows.len(), "{a}..{b}: {rects:?}");
+            }
+        });
     }
 
     #[test]

@@ -333,48 +333,40 @@ pub fn range_rects(galley: &Galley, r: Range<usize>, out: &mut Vec<Rect>) {
     }
 }
 
-/// The x extents of a row's glyphs `a..b` as the pieces they make on screen: one when
-/// each glyph starts where the one before it ends (left-to-right text), else the
-/// glyphs sorted by x and joined where they touch (glyphs tile a row, so touching
-/// glyphs have nothing between them; marks without an advance ride on their letter).
+/// The x extents of a row's glyphs `a..b` as the pieces they make on screen (glyphs
+/// without an advance, marks and joiners, sit on another char and are left out). A row
+/// in logical order (left-to-right text) gives one piece. A row reordered for display
+/// has its glyphs placed side by side exactly (see `bidi::reorder`), so the range's
+/// glyphs that touch make one piece: sorted by x only when they are not in order.
 fn pieces(row: &[egui::epaint::text::Glyph], a: usize, b: usize) -> Vec<(f32, f32)> {
     let glyphs = &row[a..b];
-    let mut end = f32::NAN;
-    let mut contiguous = true;
-    for g in glyphs.iter().filter(|g| g.advance_width > 0.0) {
-        if !end.is_nan() && (g.pos.x - end).abs() > 0.5 {
-            contiguous = false;
-            break;
-        }
-        end = g.max_x();
-    }
-    if contiguous {
-        // Over the glyphs that take room: a mark or a joiner sits on another char.
-        let wide: Vec<_> = glyphs.iter().filter(|g| g.advance_width > 0.0).collect();
-        let of = if wide.is_empty() {
-            glyphs.iter().collect()
+    let wide = || glyphs.iter().filter(|g| g.advance_width > 0.0);
+    let span = |it: &mut dyn Iterator<Item = &egui::epaint::text::Glyph>| {
+        it.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), g| {
+            (lo.min(g.pos.x), hi.max(g.max_x()))
+        })
+    };
+    let in_order = row.windows(2).all(|w| w[1].pos.x >= w[0].pos.x - 0.01);
+    if in_order {
+        return vec![if wide().next().is_some() {
+            span(&mut wide())
         } else {
-            wide
-        };
-        let lo = of.iter().map(|g| g.pos.x).fold(f32::INFINITY, f32::min);
-        let hi = of
-            .iter()
-            .map(|g| g.max_x())
-            .fold(f32::NEG_INFINITY, f32::max);
-        return vec![(lo, hi)];
+            span(&mut glyphs.iter())
+        }];
     }
-    let mut xs: Vec<(f32, f32)> = glyphs
-        .iter()
-        .filter(|g| g.advance_width > 0.0)
-        .map(|g| (g.pos.x, g.max_x()))
-        .collect();
-    xs.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let mut xs: Vec<(f32, f32)> = wide().map(|g| (g.pos.x, g.max_x())).collect();
+    if !xs.windows(2).all(|w| (w[1].0 - w[0].1).abs() <= 0.01) {
+        xs.sort_by(|p, q| p.0.total_cmp(&q.0));
+    }
     let mut out: Vec<(f32, f32)> = Vec::with_capacity(2);
     for (lo, hi) in xs {
         match out.last_mut() {
-            Some(last) if lo <= last.1 + 0.5 => last.1 = last.1.max(hi),
+            Some(last) if (lo - last.1).abs() <= 0.01 => last.1 = hi,
             _ => out.push((lo, hi)),
         }
+    }
+    if out.is_empty() {
+        out.push(span(&mut glyphs.iter()));
     }
     out
 }
